@@ -1,0 +1,93 @@
+#!/usr/bin/env node
+import { Command, CommanderError } from "commander";
+import { isUserError, packageVersion } from "../engine/shared/index.js";
+import { registerCommands } from "./commands/index.js";
+import type { CliContext } from "./context.js";
+import { EXIT, isInteractive, writeError } from "./output.js";
+
+// Ink's chalk ignores NO_COLOR; make it agree before any screen module loads.
+if (process.env.NO_COLOR) process.env.FORCE_COLOR = "0";
+
+const controller = new AbortController();
+let interrupts = 0;
+process.on("SIGINT", () => {
+  interrupts += 1;
+  if (interrupts > 1) process.exit(EXIT.interrupted);
+  controller.abort(new Error("interrupted"));
+  process.exitCode = EXIT.interrupted;
+  // Commands stop on the signal; if one does not within 5 s, leave anyway.
+  setTimeout(() => process.exit(EXIT.interrupted), 5_000).unref();
+});
+
+let debug = process.argv.includes("--debug");
+const ctx: CliContext = { signal: controller.signal, debug: () => debug };
+
+function buildProgram(): Command {
+  const program = new Command();
+  program
+    .name("senior-backend")
+    .description(
+      "What a senior backend colleague brings to a new service.\nRun with no arguments in a terminal for the full-screen app.",
+    )
+    .version(packageVersion(), "-V, --version", "print the version")
+    .option("--debug", "print stack traces of unexpected errors")
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({
+      outputError: (str, write) => write(str.replace(/^error: /, "error: ")),
+    });
+  program.hook("preAction", (cmd) => {
+    debug = Boolean(cmd.optsWithGlobals().debug);
+  });
+  registerCommands(program, ctx);
+  return program;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const args = argv.slice(2);
+  if (args.length === 0 || (args.length === 1 && args[0] === "--debug")) {
+    if (!isInteractive()) {
+      writeError(
+        "no command given and no terminal for the full-screen app",
+        "run `senior-backend --help` for the commands",
+      );
+      return EXIT.usage;
+    }
+    const { runTui } = await import("../tui/run.js");
+    return runTui();
+  }
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv);
+    return typeof process.exitCode === "number" ? process.exitCode : EXIT.ok;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and version exit 0; every other parse problem is a usage error.
+      return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    }
+    if (isUserError(error)) {
+      writeError(error.message, error.hint);
+      return error.exitCode;
+    }
+    if (controller.signal.aborted) return EXIT.interrupted;
+    const message = error instanceof Error ? error.message : String(error);
+    writeError(
+      `unexpected: ${message}`,
+      debug ? undefined : "run again with --debug for the stack trace",
+    );
+    if (debug && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
+    return EXIT.gateFailed;
+  }
+}
+
+main(process.argv).then(
+  (code) => {
+    process.exitCode = code;
+    // Leave promptly even if a library left a handle open; pipes on Linux are flushed synchronously.
+    setTimeout(() => process.exit(code), 500).unref();
+  },
+  (error: unknown) => {
+    writeError(error instanceof Error ? error.message : String(error));
+    process.exitCode = EXIT.gateFailed;
+  },
+);

@@ -1,0 +1,3 @@
+export { packageRoot, packageVersion } from "./paths.js";
+export { redactConnectionString, redactSecretsInText } from "./redact.js";
+export { isUserError, UserError } from "./user-error.js";

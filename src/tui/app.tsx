@@ -1,0 +1,79 @@
+import { useApp, useInput } from "ink";
+import { useMemo, useRef, useState } from "react";
+import { type Navigator, NavigatorContext } from "./navigation.js";
+import { HomeScreen } from "./screens/home.js";
+import { findScreen } from "./screens/index.js";
+
+export interface AppStart {
+  screen: string;
+  params?: unknown;
+}
+
+export interface AppResult {
+  exitCode: number;
+  summary?: string;
+}
+
+interface StackEntry {
+  screen: string;
+  params?: unknown;
+  key: number;
+}
+
+/**
+ * Root of the full-screen app: a stack of screens and the only exit path.
+ * `onDone` receives the exit code and the summary to print after the alternate screen is left.
+ */
+export function App({ start, onDone }: { start?: AppStart; onDone: (result: AppResult) => void }) {
+  const { exit } = useApp();
+  const keyRef = useRef(1);
+  const [stack, setStack] = useState<StackEntry[]>(() => [
+    { screen: start?.screen ?? "home", params: start?.params, key: 0 },
+  ]);
+  const summaryRef = useRef<string | undefined>(undefined);
+  const interruptRef = useRef<(() => boolean) | undefined>(undefined);
+
+  const nav = useMemo<Navigator>(() => {
+    const quit: Navigator["quit"] = (options = {}) => {
+      if (options.summary !== undefined) summaryRef.current = options.summary;
+      onDone({ exitCode: options.exitCode ?? 0, summary: summaryRef.current });
+      exit();
+    };
+    return {
+      open: (screen, params) => {
+        interruptRef.current = undefined;
+        setStack((s) => [...s, { screen, params, key: keyRef.current++ }]);
+      },
+      back: () => {
+        interruptRef.current = undefined;
+        setStack((s) => {
+          if (s.length > 1) return s.slice(0, -1);
+          quit();
+          return s;
+        });
+      },
+      quit,
+      setSummary: (summary) => {
+        summaryRef.current = summary;
+      },
+      onInterrupt: (handler) => {
+        interruptRef.current = handler;
+      },
+    };
+  }, [exit, onDone]);
+
+  // Ctrl+C: the screen may claim it (stop a run); otherwise leave with 130.
+  useInput((input, key) => {
+    if (!(key.ctrl && input === "c")) return;
+    if (interruptRef.current?.()) return;
+    nav.quit({ exitCode: 130 });
+  });
+
+  const top = stack[stack.length - 1]!;
+  const Screen = top.screen === "home" ? HomeScreen : findScreen(top.screen)?.component;
+  return (
+    <NavigatorContext.Provider value={nav}>
+      {Screen ? <Screen key={top.key} nav={nav} params={top.params} /> : <HomeScreen nav={nav} />}
+    </NavigatorContext.Provider>
+  );
+}

@@ -1,0 +1,82 @@
+import { execFileSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { cliPath, repoRoot } from "./cli.js";
+
+/**
+ * Drives the built program in a real terminal: a detached tmux session of a fixed size.
+ * Polls the screen instead of sleeping; every wait is bounded.
+ */
+export class TmuxSession {
+  readonly name = `sb_${randomBytes(4).toString("hex")}`;
+
+  constructor(
+    args: string[],
+    options: { columns?: number; rows?: number; env?: Record<string, string>; cwd?: string } = {},
+  ) {
+    const env = { NO_COLOR: "1", TERM: "xterm-256color", ...options.env };
+    const exports = Object.entries(env)
+      .map(([k, v]) => `${k}=${shellQuote(v)}`)
+      .join(" ");
+    // CI=true makes Ink non-interactive; a user's terminal has no CI variable.
+    const command = `cd ${shellQuote(options.cwd ?? repoRoot)} && env -u CI ${exports} ${shellQuote(process.execPath)} ${shellQuote(cliPath)} ${args.map(shellQuote).join(" ")}; echo "[exit $?]"; sleep 60`;
+    tmux([
+      "new-session",
+      "-d",
+      "-s",
+      this.name,
+      "-x",
+      String(options.columns ?? 100),
+      "-y",
+      String(options.rows ?? 30),
+      command,
+    ]);
+  }
+
+  screen(): string {
+    return tmux(["capture-pane", "-p", "-t", this.name]);
+  }
+
+  /** Send keys as tmux names them: "Enter", "Escape", "Down", "C-c", or literal text with `literal`. */
+  send(keys: string, literal = false): void {
+    tmux(["send-keys", "-t", this.name, ...(literal ? ["-l", keys] : [keys])]);
+  }
+
+  type(text: string): void {
+    this.send(text, true);
+  }
+
+  async waitFor(match: string | RegExp, timeoutMs = 10_000): Promise<string> {
+    const deadline = Date.now() + timeoutMs;
+    let last = "";
+    while (Date.now() < deadline) {
+      last = this.screen();
+      if (typeof match === "string" ? last.includes(match) : match.test(last)) return last;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error(
+      `timed out after ${timeoutMs} ms waiting for ${String(match)}; screen was:\n${last}`,
+    );
+  }
+
+  /** The exit code printed after the program ended, or undefined while it runs. */
+  exitCode(): number | undefined {
+    const m = /\[exit (\d+)\]/.exec(this.screen());
+    return m ? Number(m[1]) : undefined;
+  }
+
+  kill(): void {
+    try {
+      tmux(["kill-session", "-t", this.name]);
+    } catch {
+      // already gone
+    }
+  }
+}
+
+function tmux(args: string[]): string {
+  return execFileSync("tmux", args, { encoding: "utf8", timeout: 5_000 });
+}
+
+function shellQuote(value: string): string {
+  return `'${value.replace(/'/g, `'\\''`)}'`;
+}

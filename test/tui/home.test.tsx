@@ -1,0 +1,26 @@
+import { render } from "ink-testing-library";
+import { describe, expect, it, vi } from "vitest";
+import { App } from "../../src/tui/app.js";
+import { tick, waitForFrame } from "../helpers/ink.js";
+
+describe("home screen", () => {
+  it("shows the key bar and opens help with ?", async () => {
+    const { lastFrame, stdin, unmount } = render(<App onDone={() => {}} />);
+    await waitForFrame(lastFrame, "q quit");
+    stdin.write("?");
+    await waitForFrame(lastFrame, "Help — home");
+    stdin.write("?");
+    await tick();
+    expect(lastFrame()).not.toContain("Help — home");
+    unmount();
+  });
+
+  it("quits with q and exit code 0", async () => {
+    const onDone = vi.fn();
+    const { lastFrame, stdin } = render(<App onDone={onDone} />);
+    await waitForFrame(lastFrame, "q quit");
+    stdin.write("q");
+    await tick();
+    expect(onDone).toHaveBeenCalledWith({ exitCode: 0, summary: undefined });
+  });
+});
