@@ -1,0 +1,99 @@
+import pg from "pg";
+import { redactConnectionString } from "../shared/redact.js";
+import { UserError } from "../shared/user-error.js";
+
+/**
+ * One query interface over a PostgreSQL server (through `pg`) and an embedded PGlite,
+ * so introspection, diff and migrations run the same code on both.
+ */
+export interface Db {
+  kind: "server" | "pglite";
+  /** Where it points, password replaced by *** (safe to print). */
+  label: string;
+  query<T = Record<string, unknown>>(
+    sql: string,
+    params?: unknown[],
+  ): Promise<{ rows: T[]; rowCount: number }>;
+  /** Run one or more statements with no parameters (simple query protocol). */
+  exec(sql: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * Resolve the connection string: the flag, then DATABASE_URL, then the libpq PG* variables
+ * (pg reads PGHOST, PGPORT, PGUSER, PGPASSWORD, PGDATABASE, PGSSLMODE itself).
+ */
+export function resolveConnectionString(flag: string | undefined): string | undefined {
+  if (flag) return flag;
+  if (process.env.DATABASE_URL) return process.env.DATABASE_URL;
+  return undefined;
+}
+
+export function hasLibpqEnvironment(): boolean {
+  return Boolean(process.env.PGHOST || process.env.PGDATABASE || process.env.PGUSER);
+}
+
+/** Connect to a server; connection problems become a one-line UserError. */
+export async function connectServer(
+  connectionString: string | undefined,
+  options: { connectTimeoutMs?: number; applicationName?: string } = {},
+): Promise<Db> {
+  const label = connectionString
+    ? redactConnectionString(connectionString)
+    : `PG* environment (${process.env.PGHOST ?? "localhost"}/${process.env.PGDATABASE ?? ""})`;
+  const client = new pg.Client({
+    connectionString,
+    connectionTimeoutMillis: options.connectTimeoutMs ?? 10_000,
+    application_name: options.applicationName ?? "senior-backend",
+  });
+  // An idle client that loses its server emits 'error'; never let that crash the process.
+  client.on("error", () => {});
+  try {
+    await client.connect();
+  } catch (error) {
+    await client.end().catch(() => {});
+    throw connectionError(error, label);
+  }
+  return {
+    kind: "server",
+    label,
+    query: async (sql, params) => {
+      const result = await client.query(sql, params as unknown[] | undefined);
+      return { rows: result.rows, rowCount: result.rowCount ?? 0 };
+    },
+    exec: async (sql) => {
+      await client.query(sql);
+    },
+    close: () => client.end(),
+  };
+}
+
+/** Map pg / socket errors at connect time to a message a user can act on. */
+export function connectionError(error: unknown, label: string): UserError {
+  const e = error as { code?: string; message?: string };
+  const message = e.message ?? String(error);
+  switch (e.code) {
+    case "ECONNREFUSED":
+      return new UserError(`cannot connect to ${label}: connection refused`, {
+        hint: "is PostgreSQL running and listening on that host and port?",
+        cause: error,
+      });
+    case "ENOTFOUND":
+    case "EAI_AGAIN":
+      return new UserError(`cannot connect to ${label}: host not found`, { cause: error });
+    case "ETIMEDOUT":
+      return new UserError(`cannot connect to ${label}: timed out`, { cause: error });
+    case "28P01":
+    case "28000":
+      return new UserError(`cannot connect to ${label}: authentication failed`, {
+        hint: "check the user and password (PGPASSWORD or the connection string)",
+        cause: error,
+      });
+    case "3D000":
+      return new UserError(`cannot connect to ${label}: ${message}`, { cause: error });
+    default:
+      return new UserError(`cannot connect to ${label}: ${message.split("\n")[0]}`, {
+        cause: error,
+      });
+  }
+}

@@ -1,0 +1,7 @@
+export {
+  connectionError,
+  connectServer,
+  type Db,
+  hasLibpqEnvironment,
+  resolveConnectionString,
+} from "./connection.js";
