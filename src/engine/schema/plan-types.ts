@@ -1,0 +1,58 @@
+/**
+ * The contract between the schema diff/planner and its views (CLI report, schema-diff browser, migration writer).
+ */
+export type ObjectKind =
+  | "schema"
+  | "extension"
+  | "enum"
+  | "domain"
+  | "sequence"
+  | "table"
+  | "column"
+  | "constraint"
+  | "index"
+  | "view"
+  | "materialized-view"
+  | "function"
+  | "trigger"
+  | "policy"
+  | "rls"
+  | "comment";
+
+export type HazardKind =
+  | "data-loss"
+  | "table-rewrite"
+  | "access-exclusive-lock"
+  | "index-build"
+  | "validation-scan"
+  | "irreversible"
+  | "rename";
+
+export interface Hazard {
+  kind: HazardKind;
+  message: string;
+}
+
+export interface PlannedStatement {
+  sql: string;
+  /** false for statements that cannot run inside a transaction block (CREATE INDEX CONCURRENTLY …). */
+  transactional: boolean;
+  hazards: Hazard[];
+}
+
+export interface SchemaChange {
+  /** Stable id, e.g. "column:public.users.email"; the browser keys its tree on it. */
+  id: string;
+  kind: ObjectKind;
+  schema: string;
+  /** Owning table or view for columns, constraints, indexes, triggers, policies. */
+  table?: string;
+  name: string;
+  change: "added" | "removed" | "changed" | "renamed";
+  /** Definition before and after (DDL-like text), absent on the side where the object does not exist. */
+  before?: string;
+  after?: string;
+  /** Statements for this change, in the order they run. */
+  up: PlannedStatement[];
+  down: PlannedStatement[];
+}
