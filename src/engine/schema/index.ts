@@ -5,6 +5,15 @@ export {
   hasLibpqEnvironment,
   resolveConnectionString,
 } from "./connection.js";
+export type { CatalogChange } from "./migrate/catalog-state.js";
+export type { LockTaken } from "./migrate/lock-report.js";
+export type {
+  MigrateEvent,
+  MigrateOptions,
+  MigrateResult,
+  UnitReport,
+} from "./migrate/migrate-types.js";
+export { runMigration } from "./migrate/run-migration.js";
 export {
   formatMigrationFile,
   type MigrationFile,

@@ -1,0 +1,127 @@
+import { UserError } from "../../shared/index.js";
+import type { Db } from "../connection.js";
+import { acquireMigrationLock, isSingleSession } from "./advisory-lock.js";
+import { applyUnits } from "./apply-units.js";
+import { dryRunUnits } from "./dry-run.js";
+import type { MigrateOptions, MigrateResult, UnitReport } from "./migrate-types.js";
+import { type LoadedMigration, loadMigration } from "./migration-units.js";
+import { type AppliedMigration, ensureTrackingTables, findApplied } from "./tracking-table.js";
+
+/**
+ * Apply (or with `dryRun` rehearse) one migration file in one direction.
+ * Throws UserError: exit 2 for bad input (missing file, syntax error, checksum drift),
+ * exit 1 when a statement fails or the migration lock cannot be taken in time.
+ */
+export async function runMigration(db: Db, options: MigrateOptions): Promise<MigrateResult> {
+  const migration = await loadMigration(options.file, options.direction);
+  const singleSession = await isSingleSession(db);
+  const units: UnitReport[] = migration.units.map((u) => ({
+    transactional: u.transactional,
+    outcome: "not-reached",
+    reason: u.reason,
+    statements: u.statements.map((s) => ({ line: s.line, sql: s.sql })),
+  }));
+  const base = {
+    name: migration.name,
+    file: migration.file,
+    checksum: migration.checksum,
+    direction: migration.direction,
+    dryRun: options.dryRun,
+    units,
+    notes: [...migration.notes],
+    singleSession,
+  };
+  if (singleSession) {
+    base.notes.push(
+      "PGlite: all connections share one session, so the advisory lock cannot keep a second connection out; runs are serialised by the in-transaction tracking check instead",
+    );
+  }
+
+  if (options.dryRun) {
+    const nothing = nothingToDo(migration, await findApplied(db, migration.name));
+    if (nothing) return { ...base, ...nothing, durationMs: 0 };
+    const outcome = await dryRunUnits(db, migration, units, options);
+    const skipped = units.filter((u) => u.outcome === "skipped-dry-run").length;
+    return {
+      ...base,
+      status: "dry-run",
+      message: `dry run of ${migration.name} (${migration.direction}): rolled back, database unchanged${skipped ? `; ${skipped} part(s) would run outside a transaction and were not executed` : ""}`,
+      durationMs: outcome.durationMs,
+      changes: outcome.changes,
+      locks: outcome.locks,
+    };
+  }
+
+  const lockStarted = performance.now();
+  const release = await acquireMigrationLock(db, {
+    timeoutMs: options.lockTimeoutMs,
+    signal: options.signal,
+    onWait: (e) => options.onEvent?.(e),
+  });
+  try {
+    options.onEvent?.({ type: "lock-acquired", waitedMs: performance.now() - lockStarted });
+    await ensureTrackingTables(db);
+    const nothing = nothingToDo(migration, await findApplied(db, migration.name));
+    if (nothing) return { ...base, ...nothing, durationMs: 0 };
+    const outcome = await applyUnits(db, migration, units, options);
+    if (outcome.status === "raced") {
+      const again = nothingToDo(migration, await findApplied(db, migration.name));
+      return { ...base, ...(again ?? alreadyDone(migration)), durationMs: 0 };
+    }
+    return {
+      ...base,
+      status: "applied",
+      message:
+        migration.direction === "up"
+          ? `applied ${migration.name}`
+          : `rolled back ${migration.name} (down part applied, tracking row removed)`,
+      durationMs: outcome.durationMs,
+    };
+  } finally {
+    await release().catch(() => {});
+  }
+}
+
+type NothingToDo = Pick<MigrateResult, "status" | "message" | "appliedAt">;
+
+/** Already in the wanted state → a no-op result; a changed file → checksum drift (exit 2). */
+function nothingToDo(
+  migration: LoadedMigration,
+  applied: AppliedMigration | undefined,
+): NothingToDo | undefined {
+  if (applied && applied.checksum !== migration.checksum) {
+    throw new UserError(
+      `checksum drift: ${migration.name} was applied on ${applied.appliedAt} from a different file (sha256 ${applied.checksum.slice(0, 12)}…, now ${migration.checksum.slice(0, 12)}…)`,
+      {
+        hint: "never edit an applied migration: restore the file, or write a new migration for the change",
+        exitCode: 2,
+      },
+    );
+  }
+  if (migration.direction === "up" && applied) {
+    return {
+      status: "already-applied",
+      message: `${migration.name} is already applied (since ${applied.appliedAt}); nothing to do`,
+      appliedAt: applied.appliedAt,
+    };
+  }
+  if (migration.direction === "down" && !applied) {
+    return {
+      status: "not-applied",
+      message: `${migration.name} is not applied; nothing to roll back`,
+    };
+  }
+  return undefined;
+}
+
+function alreadyDone(migration: LoadedMigration): NothingToDo {
+  return migration.direction === "up"
+    ? {
+        status: "already-applied",
+        message: `${migration.name} was applied by another run; nothing to do`,
+      }
+    : {
+        status: "not-applied",
+        message: `${migration.name} was rolled back by another run; nothing to do`,
+      };
+}
