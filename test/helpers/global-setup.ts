@@ -9,14 +9,17 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
  * and says which PostgreSQL the database tests talk to.
  */
 export default function setup(): void {
-  execFileSync(
-    process.execPath,
-    [resolve(root, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.build.json"],
-    {
-      cwd: root,
-      stdio: "inherit",
-    },
-  );
+  try {
+    execFileSync(
+      process.execPath,
+      [resolve(root, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.build.json"],
+      { cwd: root, stdio: "pipe" },
+    );
+  } catch (error) {
+    // tsc still emits on type errors; CI's build and typecheck steps are where those fail.
+    const out = (error as { stdout?: Buffer }).stdout?.toString() ?? "";
+    process.stderr.write(`warning: the build reported errors (dist/ may be stale):\n${out.slice(0, 1500)}\n`);
+  }
   const target = process.env.TEST_DATABASE_URL
     ? `PostgreSQL server at ${process.env.TEST_DATABASE_URL.replace(/:[^:@/]*@/, ":***@")}`
     : "embedded PGlite (TEST_DATABASE_URL unset)";
