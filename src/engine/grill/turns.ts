@@ -1,0 +1,129 @@
+import type { Answers } from "../decision/answers.js";
+import { evaluateKillCriteria, type TrippedKill } from "../decision/kill-criteria.js";
+import {
+  ADMIN_PANEL,
+  BOUNDED_CONTEXTS,
+  COMPLIANCE_OWNER,
+  CUSTOMER_FACING,
+  ENCRYPTION_AT_REST,
+  ENTERPRISE_PRICING,
+  ERROR_BUDGET_OWNER,
+  INTERACTION_EXCEPTIONS,
+  LANGUAGE,
+  PLATFORM_TEAM,
+  RECOVERY_SURFACES,
+  SLO_SLI,
+  TEAM_SIZE,
+  TEAM_SIZE_FOR_EVENTS,
+} from "./follow-ups.js";
+import { FORCING_QUESTIONS } from "./question-bank.js";
+import { parseTurnInput, type TurnInput } from "./turn-input.js";
+import type { TurnDef } from "./turn-types.js";
+
+/**
+ * The grill as a state machine: the answered turns so far decide the next turn;
+ * after every answer the kill criteria are evaluated and a tripped one stops the grill.
+ */
+
+const [load, tenancy, interaction, sensitivity, architecture, recovery, slo] = FORCING_QUESTIONS;
+
+/** Every turn in asking order; a turn is asked when it applies and has not been answered. */
+export const TURNS: TurnDef[] = [
+  load!,
+  tenancy!,
+  ENTERPRISE_PRICING,
+  interaction!,
+  TEAM_SIZE_FOR_EVENTS,
+  INTERACTION_EXCEPTIONS,
+  sensitivity!,
+  COMPLIANCE_OWNER,
+  ENCRYPTION_AT_REST,
+  architecture!,
+  TEAM_SIZE,
+  PLATFORM_TEAM,
+  BOUNDED_CONTEXTS,
+  LANGUAGE,
+  ADMIN_PANEL,
+  CUSTOMER_FACING,
+  recovery!,
+  RECOVERY_SURFACES,
+  slo!,
+  SLO_SLI,
+  ERROR_BUDGET_OWNER,
+];
+
+export const QUESTION_COUNT = FORCING_QUESTIONS.length;
+
+export type GrillStatus = "in-progress" | "complete" | "killed";
+
+/** One answered turn: the values it set. */
+export interface TurnEntry {
+  turn: string;
+  values: Partial<Answers>;
+}
+
+export interface GrillState {
+  entries: TurnEntry[];
+  status: GrillStatus;
+  /** The kill criteria that stopped the grill (empty unless status is "killed"). */
+  kills: TrippedKill[];
+}
+
+export type AnswerOutcome =
+  | { ok: true; state: GrillState }
+  | { ok: false; state: GrillState; field: string; message: string };
+
+export function initialState(): GrillState {
+  return { entries: [], status: "in-progress", kills: [] };
+}
+
+export function findTurn(id: string): TurnDef | undefined {
+  return TURNS.find((t) => t.id === id);
+}
+
+/** The answers given so far, later turns overriding earlier ones. */
+export function answersOf(entries: readonly TurnEntry[]): Answers {
+  return Object.assign({}, ...entries.map((e) => e.values)) as Answers;
+}
+
+function pendingTurn(entries: readonly TurnEntry[]): TurnDef | undefined {
+  const answers = answersOf(entries);
+  const answered = new Set(entries.map((e) => e.turn));
+  return TURNS.find((t) => !answered.has(t.id) && (t.applies?.(answers, answered) ?? true));
+}
+
+/** The turn to ask now, or undefined when the grill is complete or stopped. */
+export function nextTurn(state: GrillState): TurnDef | undefined {
+  return state.status === "in-progress" ? pendingTurn(state.entries) : undefined;
+}
+
+/** "question N of 7" for the turn being asked (or the last one answered when the grill has ended). */
+export function progress(state: GrillState): { question: number; of: number } {
+  const turn = nextTurn(state) ?? findTurn(state.entries.at(-1)?.turn ?? "");
+  return { question: turn?.question ?? 1, of: QUESTION_COUNT };
+}
+
+/** Answer the current turn. Invalid input leaves the state as it was and says what is wrong. */
+export function answerTurn(state: GrillState, input: TurnInput): AnswerOutcome {
+  const turn = nextTurn(state);
+  if (!turn) {
+    return {
+      ok: false,
+      state,
+      field: "",
+      message: `the grill is ${state.status}; nothing to answer`,
+    };
+  }
+  const parsed = parseTurnInput(turn, input);
+  if (!parsed.ok) return { ok: false, state, field: parsed.field, message: parsed.message };
+  const entries = [...state.entries, { turn: turn.id, values: parsed.values }];
+  const kills = evaluateKillCriteria(answersOf(entries));
+  if (kills.length > 0) return { ok: true, state: { entries, status: "killed", kills } };
+  const status: GrillStatus = pendingTurn(entries) ? "in-progress" : "complete";
+  return { ok: true, state: { entries, status, kills: [] } };
+}
+
+/** Undo the last answer (Esc on a turn, or resuming a grill a kill criterion stopped). */
+export function goBack(state: GrillState): GrillState {
+  return { entries: state.entries.slice(0, -1), status: "in-progress", kills: [] };
+}
