@@ -42,8 +42,8 @@ SELECT CASE c.relkind WHEN 'r' THEN 'table' WHEN 'p' THEN 'table' WHEN 'v' THEN 
        CASE WHEN c.relkind IN ('i', 'I') THEN 'table:' || tn.nspname || '.' || t.relname END,
        CASE WHEN c.relkind IN ('i', 'I') THEN pg_get_indexdef(c.oid)
             WHEN c.relkind IN ('v', 'm') THEN pg_get_viewdef(c.oid)
-            ELSE c.relkind || ' persistence=' || c.relpersistence || ' rls=' || c.relrowsecurity
-              || ' force_rls=' || c.relforcerowsecurity END,
+            ELSE c.relkind::text || ' persistence=' || c.relpersistence::text || ' rls=' || c.relrowsecurity::text
+              || ' force_rls=' || c.relforcerowsecurity::text END,
        c.oid::bigint
   FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
   LEFT JOIN pg_index x ON x.indexrelid = c.oid
@@ -56,7 +56,7 @@ SELECT 'column', n.nspname || '.' || c.relname || '.' || a.attname,
        'table:' || n.nspname || '.' || c.relname,
        format_type(a.atttypid, a.atttypmod) || CASE WHEN a.attnotnull THEN ' NOT NULL' ELSE '' END
          || COALESCE(' DEFAULT ' || pg_get_expr(ad.adbin, ad.adrelid), '')
-         || CASE WHEN a.attidentity <> '' THEN ' IDENTITY ' || a.attidentity ELSE '' END
+         || CASE WHEN a.attidentity <> '' THEN ' IDENTITY ' || a.attidentity::text ELSE '' END
          || CASE WHEN a.attgenerated <> '' THEN ' GENERATED' ELSE '' END,
        NULL
   FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid
@@ -80,7 +80,7 @@ SELECT 'trigger', n.nspname || '.' || c.relname || '.' || tg.tgname,
 UNION ALL
 SELECT 'policy', n.nspname || '.' || c.relname || '.' || p.polname,
        'table:' || n.nspname || '.' || c.relname,
-       p.polcmd || ' ' || COALESCE(pg_get_expr(p.polqual, p.polrelid), '') || ' '
+       p.polcmd::text || ' ' || COALESCE(pg_get_expr(p.polqual, p.polrelid), '') || ' '
          || COALESCE(pg_get_expr(p.polwithcheck, p.polrelid), ''),
        NULL
   FROM pg_policy p JOIN pg_class c ON c.oid = p.polrelid
