@@ -1,0 +1,46 @@
+/**
+ * scaffold engine — public API.
+ *
+ * Pipeline: `loadSpec(path)` → `{ document, model }` → `generate(model, options)` → files.
+ * - `ApiModel` (api-model.ts) is the contract between inputs and emitters: operations with their
+ *   exact paths, params by location, bodies and responses; named, normalised JSON Schemas whose refs
+ *   read `#/components/schemas/<Name>`. `--from-db` can build an `ApiModel` directly and reuse
+ *   `generate`, passing `handlerBodies` for real implementations.
+ * - Generated layout (inside `outputDir`), the same for every framework:
+ *     app.ts                  tool  the app: security headers, body limit, request ids, error handler, routes
+ *     envelope.ts             tool  success/error envelopes, ApiError, request ids
+ *     types.ts                tool  a type per named schema; <Op>Input / <Op>Result per operation
+ *     schemas.ts              tool  the JSON Schemas (named schemas + per-operation request schemas)
+ *     validation.ts           tool  (express, koa) ajv validators → 400 VALIDATION_ERROR
+ *     routes/<group>.ts       tool  one module per tag (or first path segment) with the spec's exact paths
+ *     handlers/<group>/<operationId>.ts  user  one handler per operation, created once, never overwritten
+ *     server.ts               user  starts the app (PORT, HOST), created once
+ *     README.md               tool  the layout, ownership rules and the dependencies to install
+ *   Route files register each operation as `<method>("<express/koa/fastify path>", …)` with a
+ *   leading comment `// <operationId>: <METHOD> <spec path>` (what `--generate-spec` can read).
+ */
+export type {
+  ApiModel,
+  ApiOperation,
+  ApiParam,
+  ApiRequestBody,
+  ApiResponse,
+  HttpMethod,
+  JsonSchema,
+  ParamLocation,
+} from "./api-model.js";
+export { HTTP_METHODS, refName, SCHEMA_REF_PREFIX, schemaRef } from "./api-model.js";
+export { camelCase, pascalCase, slug, synthesizeOperationId } from "./identifiers.js";
+export type {
+  ExtraFile,
+  FileOwner,
+  FileStatus,
+  Framework,
+  GeneratedFile,
+  GenerateOptions,
+  GenerateResult,
+  HandlerSource,
+} from "./scaffold-options.js";
+export { FRAMEWORKS } from "./scaffold-options.js";
+export type { LoadedSpec, LoadSpecOptions } from "./spec-loader.js";
+export { loadSpec } from "./spec-loader.js";

@@ -1,0 +1,207 @@
+import {
+  type ApiModel,
+  type ApiOperation,
+  type ApiParam,
+  type ApiRequestBody,
+  type ApiResponse,
+  HTTP_METHODS,
+  type JsonSchema,
+  type ParamLocation,
+} from "./api-model.js";
+import { resourceSegment, slug, synthesizeOperationId, uniqueName } from "./identifiers.js";
+import type { SpecFiles } from "./spec-files.js";
+import { child, type Location, located, SpecRefs } from "./spec-refs.js";
+import type { OpenApiLine } from "./spec-validation.js";
+
+type Obj = { [key: string]: unknown };
+const isObject = (value: unknown): value is Obj =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
+const LOCATIONS: ParamLocation[] = ["path", "query", "header", "cookie"];
+
+/** Build the scaffold model from a loaded, validated OpenAPI 3.0/3.1 document. */
+export function buildModel(spec: SpecFiles, line: OpenApiLine): ApiModel {
+  const doc = spec.files.get(spec.root) as Obj;
+  const refs = new SpecRefs(spec, line);
+  refs.registerComponents(doc.components, spec.root);
+  const info = isObject(doc.info) ? doc.info : {};
+  const rootAt: Location = { file: spec.root, pointer: "" };
+  const operations: ApiOperation[] = [];
+  const ids = new Set<string>();
+  const paths = isObject(doc.paths) ? doc.paths : {};
+  // Given operationIds are reserved first so a synthesised one never takes them.
+  for (const item of Object.values(paths)) {
+    if (!isObject(item)) continue;
+    for (const method of HTTP_METHODS) {
+      const op = item[method];
+      if (isObject(op) && typeof op.operationId === "string") ids.add(op.operationId);
+    }
+  }
+  for (const [path, rawItem] of Object.entries(paths)) {
+    const item = refs.deref(rawItem, child(rootAt, "paths", path));
+    if (!isObject(item.value)) continue;
+    const pathItem = item.value;
+    for (const method of HTTP_METHODS) {
+      const op = pathItem[method];
+      if (!isObject(op)) continue;
+      const at = child(item.at, method);
+      operations.push(
+        buildOperation({ refs, doc, path, method, op, pathItem, itemAt: item.at, at, ids }),
+      );
+    }
+  }
+  const components = isObject(doc.components) ? doc.components : {};
+  return {
+    openapiVersion: String(doc.openapi),
+    title: typeof info.title === "string" ? info.title : "API",
+    version: typeof info.version === "string" ? info.version : "0.0.0",
+    source: spec.root,
+    operations,
+    schemas: refs.schemas,
+    securitySchemes: isObject(components.securitySchemes) ? components.securitySchemes : {},
+  };
+}
+
+interface OperationInput {
+  refs: SpecRefs;
+  doc: Obj;
+  path: string;
+  method: (typeof HTTP_METHODS)[number];
+  op: Obj;
+  pathItem: Obj;
+  itemAt: Location;
+  at: Location;
+  ids: Set<string>;
+}
+
+function buildOperation(input: OperationInput): ApiOperation {
+  const { refs, doc, path, method, op, pathItem, itemAt, at, ids } = input;
+  const given = typeof op.operationId === "string" ? op.operationId : undefined;
+  const operationId = given ?? uniqueName(synthesizeOperationId(method, path), ids);
+  const tags = Array.isArray(op.tags)
+    ? op.tags.filter((t): t is string => typeof t === "string")
+    : [];
+  const params = collectParams(refs, pathItem, itemAt, op, at);
+  for (const name of path.match(/\{([^}]+)\}/g) ?? []) {
+    const bare = name.slice(1, -1);
+    if (!params.path.some((p) => p.name === bare)) {
+      params.path.push({ name: bare, in: "path", required: true, schema: { type: "string" } });
+    }
+  }
+  return {
+    operationId,
+    synthesizedId: given === undefined,
+    method,
+    path,
+    group: slug(tags[0] ?? resourceSegment(path) ?? "root"),
+    tags,
+    summary: typeof op.summary === "string" ? op.summary : undefined,
+    description: typeof op.description === "string" ? op.description : undefined,
+    deprecated: op.deprecated === true,
+    params,
+    requestBody:
+      op.requestBody === undefined
+        ? undefined
+        : buildBody(refs, op.requestBody, child(at, "requestBody")),
+    responses: buildResponses(refs, op.responses, child(at, "responses")),
+    security: (Array.isArray(op.security)
+      ? op.security
+      : Array.isArray(doc.security)
+        ? doc.security
+        : []) as Array<Record<string, string[]>>,
+    pointer: at.pointer,
+  };
+}
+
+function collectParams(refs: SpecRefs, pathItem: Obj, itemAt: Location, op: Obj, at: Location) {
+  const byKey = new Map<string, ApiParam>();
+  const add = (list: unknown, listAt: Location) => {
+    if (!Array.isArray(list)) return;
+    list.forEach((raw, i) => {
+      const { value, at: pAt } = refs.deref(raw, child(listAt, String(i)));
+      if (!isObject(value)) throw located(pAt, "expected a parameter object");
+      const param = buildParam(refs, value, pAt);
+      byKey.set(
+        `${param.in}:${param.in === "header" ? param.name.toLowerCase() : param.name}`,
+        param,
+      );
+    });
+  };
+  add(pathItem.parameters, child(itemAt, "parameters"));
+  add(op.parameters, child(at, "parameters"));
+  const params: Record<ParamLocation, ApiParam[]> = { path: [], query: [], header: [], cookie: [] };
+  for (const p of byKey.values()) params[p.in].push(p);
+  return params;
+}
+
+function buildParam(refs: SpecRefs, value: Obj, at: Location): ApiParam {
+  const location = value.in as ParamLocation;
+  if (!LOCATIONS.includes(location)) {
+    throw located(
+      at,
+      `parameter "${String(value.name)}" has in: ${JSON.stringify(value.in)} (path, query, header or cookie)`,
+    );
+  }
+  let schema: JsonSchema = {};
+  if (value.schema !== undefined) schema = refs.schema(value.schema, child(at, "schema"));
+  else if (isObject(value.content)) {
+    const [type, media] = Object.entries(value.content)[0] ?? [];
+    if (type && isObject(media) && media.schema !== undefined) {
+      schema = refs.schema(media.schema, child(at, "content", type, "schema"));
+    }
+  }
+  return {
+    name: String(value.name),
+    in: location,
+    required: location === "path" ? true : value.required === true,
+    schema,
+    description: typeof value.description === "string" ? value.description : undefined,
+    deprecated: value.deprecated === true ? true : undefined,
+  };
+}
+
+function buildBody(refs: SpecRefs, raw: unknown, rawAt: Location): ApiRequestBody {
+  const { value, at } = refs.deref(raw, rawAt);
+  if (!isObject(value)) throw located(at, "expected a request body object");
+  const content = isObject(value.content) ? value.content : {};
+  const schemasByContentType: Record<string, JsonSchema> = {};
+  for (const [type, media] of Object.entries(content)) {
+    schemasByContentType[type] =
+      isObject(media) && media.schema !== undefined
+        ? refs.schema(media.schema, child(at, "content", type, "schema"))
+        : {};
+  }
+  const distinct = [...new Set(Object.values(schemasByContentType).map((s) => JSON.stringify(s)))];
+  const schema: JsonSchema =
+    distinct.length === 0
+      ? {}
+      : distinct.length === 1
+        ? JSON.parse(distinct[0]!)
+        : { anyOf: distinct.map((s) => JSON.parse(s)) };
+  return {
+    required: value.required === true,
+    contentTypes: Object.keys(content),
+    schema,
+    schemasByContentType,
+    description: typeof value.description === "string" ? value.description : undefined,
+  };
+}
+
+function buildResponses(refs: SpecRefs, raw: unknown, at: Location): ApiResponse[] {
+  if (!isObject(raw)) return [];
+  return Object.entries(raw).map(([status, rawResponse]) => {
+    const { value, at: rAt } = refs.deref(rawResponse, child(at, status));
+    const response = isObject(value) ? value : {};
+    const content = isObject(response.content) ? response.content : {};
+    const [contentType, media] = Object.entries(content)[0] ?? [];
+    const schema =
+      contentType && isObject(media) && media.schema !== undefined
+        ? refs.schema(media.schema, child(rAt, "content", contentType, "schema"))
+        : undefined;
+    return {
+      status,
+      description: typeof response.description === "string" ? response.description : "",
+      contentType,
+      schema,
+    };
+  });
+}
