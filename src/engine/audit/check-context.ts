@@ -1,0 +1,27 @@
+import type { AuditOperation } from "./operations.js";
+import type { Prober } from "./prober.js";
+import type { Finding } from "./types.js";
+
+export interface AuditOptions {
+  /** The URL audited; header/CORS/method checks use it, spec paths are joined to its origin. */
+  target: string;
+  /** Operations from the OpenAPI spec, when one was given. */
+  operations?: AuditOperation[];
+  /** The value of the Authorization header, e.g. `Bearer eyJ…`. */
+  auth?: string;
+  /** Requests in the rate-limit burst (default 30). */
+  burst: number;
+  /** Path (or URL) the burst goes to (default: the target). */
+  rateLimitPath?: string;
+  /** Does the spec describe asymmetric token signing (RS, ES or PS algorithms, or OpenID Connect)? */
+  expectsAsymmetricJwt?: boolean;
+}
+
+export interface CheckContext {
+  prober: Prober;
+  options: AuditOptions;
+  /** Headers every request carries (the credential, when given). */
+  authHeaders(): Record<string, string>;
+}
+
+export type Check = (ctx: CheckContext) => Promise<Finding[]>;

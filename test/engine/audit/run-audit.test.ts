@@ -1,0 +1,161 @@
+import { afterEach, describe, expect, it } from "vitest";
+import {
+  type AuditOperation,
+  type AuditReport,
+  failsGate,
+  runAudit,
+} from "../../../src/engine/audit/index.js";
+import { carefulServer, type LocalServer, weakServer } from "../../helpers/audit-servers.js";
+
+const operations: AuditOperation[] = [
+  { id: "listUsers", method: "GET", path: "/users", parameters: [], secured: false },
+  {
+    id: "createUser",
+    method: "POST",
+    path: "/users",
+    parameters: [],
+    secured: false,
+    body: {
+      contentType: "application/json",
+      required: true,
+      schema: {
+        type: "object",
+        additionalProperties: false,
+        required: ["email"],
+        properties: {
+          email: { type: "string", format: "email" },
+          age: { type: "integer", minimum: 0, maximum: 150 },
+        },
+      },
+    },
+  },
+  {
+    id: "getUser",
+    method: "GET",
+    path: "/users/{id}",
+    parameters: [{ name: "id", in: "path", required: true, schema: { type: "integer" } }],
+    secured: false,
+  },
+  { id: "getMe", method: "GET", path: "/me", parameters: [], secured: true },
+];
+
+// header.payload.signature of an unsigned token: {"alg":"none"} {"sub":"1","iat":0,"exp":86400}
+const unsignedJwt = `${Buffer.from('{"alg":"none","typ":"JWT"}').toString("base64url")}.${Buffer.from('{"sub":"1","iat":0,"exp":86400}').toString("base64url")}.`;
+
+const ids = (r: AuditReport) => new Set(r.findings.map((f) => f.id));
+
+describe("audit engine against local servers", () => {
+  let server: LocalServer | undefined;
+  afterEach(async () => server?.close());
+
+  it("finds every planted weakness in a weak server", async () => {
+    server = await weakServer();
+    const report = await runAudit({
+      target: server.url,
+      operations,
+      auth: `Bearer ${unsignedJwt}`,
+      burst: 25,
+      maxRequests: 300,
+      timeoutMs: 5_000,
+    });
+    const found = ids(report);
+    for (const id of [
+      "headers.missing-csp",
+      "headers.missing-nosniff",
+      "headers.missing-frame-protection",
+      "headers.missing-referrer-policy",
+      "headers.x-powered-by",
+      "headers.server-version",
+      "cors.reflected-origin",
+      "cors.broad-preflight",
+      "methods.trace-enabled",
+      "cookies.missing-attributes",
+      "error-leakage.stack-trace",
+      "error-leakage.file-path",
+      "error-leakage.framework-banner",
+      "input-validation.accepted-missing-required",
+      "input-validation.accepted-wrong-type",
+      "input-validation.accepted-out-of-range",
+      "input-validation.accepted-extra-property",
+      "input-validation.server-error",
+      "rate-limit.none",
+      "auth.missing-credential-accepted",
+      "auth.jwt-alg-none",
+      "auth.jwt-long-lifetime",
+    ]) {
+      expect(found, `expected finding ${id}`).toContain(id);
+    }
+    expect(report.findings.find((f) => f.id === "cors.reflected-origin")?.severity).toBe("error");
+    expect(failsGate(report, "error")).toBe(true);
+    expect(report.requestsSent).toBeLessThanOrEqual(300);
+    expect(report.requestsSent).toBe(server.requests);
+    // Errors come first.
+    expect(report.findings[0]?.severity).toBe("error");
+  });
+
+  it("reports no warnings or errors for a careful server, and sees its rate limiting", async () => {
+    server = await carefulServer();
+    const report = await runAudit({
+      target: server.url,
+      operations,
+      burst: 30,
+      maxRequests: 300,
+      timeoutMs: 5_000,
+    });
+    const problems = report.findings.filter((f) => f.severity !== "info");
+    expect(problems, JSON.stringify(problems, null, 2)).toEqual([]);
+    const limited = report.findings.find((f) => f.id === "rate-limit.active");
+    // The server allows 20 requests per path; some of those went to the target before the burst.
+    const after = Number(/began after (\d+) requests/.exec(limited?.title ?? "")?.[1]);
+    expect(after).toBeGreaterThan(0);
+    expect(after).toBeLessThanOrEqual(21);
+    expect(limited?.evidence.response).toContain("retry-after: 1");
+    expect(failsGate(report, "warning")).toBe(false);
+  });
+
+  it("never sends more than --max-requests and says it stopped early", async () => {
+    server = await weakServer();
+    const report = await runAudit({
+      target: server.url,
+      operations,
+      burst: 50,
+      maxRequests: 12,
+      timeoutMs: 5_000,
+    });
+    expect(server.requests).toBe(12);
+    expect(report.requestsSent).toBe(12);
+    expect(report.stoppedEarly).toBe("max-requests");
+  });
+
+  it("without a spec, still probes malformed JSON and oversized bodies at the URL", async () => {
+    server = await weakServer();
+    const report = await runAudit({
+      target: `${server.url}/users`,
+      burst: 5,
+      maxRequests: 100,
+      timeoutMs: 5_000,
+    });
+    const found = ids(report);
+    expect(found).toContain("input-validation.server-error");
+    expect(found).toContain("input-validation.no-body-limit");
+  });
+
+  it("stops at once when interrupted and keeps what it found", async () => {
+    server = await weakServer();
+    const controller = new AbortController();
+    const report = await runAudit({
+      target: server.url,
+      operations,
+      burst: 25,
+      maxRequests: 300,
+      timeoutMs: 5_000,
+      signal: controller.signal,
+      onEvent: (e) => {
+        if (e.type === "check-done" && e.check === "cors") controller.abort();
+      },
+    });
+    expect(report.stoppedEarly).toBe("interrupted");
+    expect(report.checksRun).toEqual(["headers", "cors"]);
+    expect(ids(report)).toContain("headers.missing-csp");
+  });
+});
