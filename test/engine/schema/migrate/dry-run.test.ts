@@ -5,13 +5,9 @@ import { type MigrationWorkspace, openWorkspace, trackingRows } from "./migratio
 /** Everything a user could see of the schema and data, from queries independent of the migrator. */
 async function fingerprint(db: Db): Promise<string> {
   const queries = [
-    (
-      "SELECT table_schema, table_name, column_name, data_type, is_nullable, column_default FROM information_schema.columns WHERE table_schema NOT IN ('pg_catalog', 'information_schema') ORDER BY 1, 2, 3",
-    ),
+    "SELECT table_schema, table_name, column_name, data_type, is_nullable, column_default FROM information_schema.columns WHERE table_schema NOT IN ('pg_catalog', 'information_schema') ORDER BY 1, 2, 3",
     "SELECT schemaname, indexname, indexdef FROM pg_indexes WHERE schemaname = 'public' ORDER BY 2",
-    (
-      "SELECT conname, pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE connamespace = 'public'::regnamespace ORDER BY 1",
-    ),
+    "SELECT conname, pg_get_constraintdef(oid) AS def FROM pg_constraint WHERE connamespace = 'public'::regnamespace ORDER BY 1",
     "SELECT nspname FROM pg_namespace ORDER BY 1",
     "SELECT id, email FROM users ORDER BY id",
   ];
