@@ -1,4 +1,4 @@
-import type { Answers } from "../decision/answers.js";
+import type { Answers } from "../decision/index.js";
 import type { Field, TurnDef } from "./turn-types.js";
 
 /** An answer in words, as the transcript and the screens show it. */

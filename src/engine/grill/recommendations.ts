@@ -1,4 +1,4 @@
-import { type Answers, SENSITIVITY_RANK } from "../decision/answers.js";
+import { type Answers, SENSITIVITY_RANK } from "../decision/index.js";
 import type { Recommendation } from "./turn-types.js";
 
 /**

@@ -1,4 +1,4 @@
-import type { Answers } from "../decision/answers.js";
+import type { Answers } from "../decision/index.js";
 import { UserError } from "../shared/index.js";
 import { DEFAULT_TRANSCRIPT_DIR, TranscriptFile } from "./transcript.js";
 import { parseTranscript, renderTranscript } from "./transcript-markdown.js";

@@ -1,4 +1,4 @@
-import type { TrippedKill } from "../decision/kill-criteria.js";
+import type { TrippedKill } from "../decision/index.js";
 import { UserError } from "../shared/index.js";
 import { describeAnswer } from "./answer-text.js";
 import {

@@ -11,8 +11,7 @@ import {
 } from "node:fs";
 import { lstat, readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
-import type { Answers } from "../decision/answers.js";
-import type { TrippedKill } from "../decision/kill-criteria.js";
+import type { Answers, TrippedKill } from "../decision/index.js";
 import { UserError } from "../shared/index.js";
 import { localDate, parseTranscript } from "./transcript-markdown.js";
 import type { GrillState, GrillStatus, TurnEntry } from "./turns.js";

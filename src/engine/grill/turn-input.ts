@@ -1,4 +1,4 @@
-import type { Answers } from "../decision/answers.js";
+import type { Answers } from "../decision/index.js";
 import type { Field, NumberField, SurfacesField, TurnDef } from "./turn-types.js";
 
 /**

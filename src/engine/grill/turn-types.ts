@@ -1,4 +1,4 @@
-import type { Answers } from "../decision/answers.js";
+import type { Answers } from "../decision/index.js";
 
 /** A key of the shared `Answers` shape that a turn fills in. */
 export type AnswerKey = keyof Answers & string;

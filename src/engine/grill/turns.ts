@@ -1,22 +1,26 @@
-import type { Answers } from "../decision/answers.js";
-import { evaluateKillCriteria, type TrippedKill } from "../decision/kill-criteria.js";
+import type { Answers } from "../decision/index.js";
+import { evaluateKillCriteria, type TrippedKill } from "../decision/index.js";
 import {
   ADMIN_PANEL,
   BOUNDED_CONTEXTS,
-  COMPLIANCE_OWNER,
-  CUSTOMER_FACING,
-  ENCRYPTION_AT_REST,
-  ENTERPRISE_PRICING,
-  ERROR_BUDGET_OWNER,
-  INTERACTION_EXCEPTIONS,
   LANGUAGE,
   PLATFORM_TEAM,
-  RECOVERY_SURFACES,
-  SLO_SLI,
   TEAM_SIZE,
+} from "./architecture-follow-ups.js";
+import {
+  COMPLIANCE_OWNER,
+  ENCRYPTION_AT_REST,
+  ENTERPRISE_PRICING,
+  INTERACTION_EXCEPTIONS,
   TEAM_SIZE_FOR_EVENTS,
 } from "./follow-ups.js";
 import { FORCING_QUESTIONS } from "./question-bank.js";
+import {
+  CUSTOMER_FACING,
+  ERROR_BUDGET_OWNER,
+  RECOVERY_SURFACES,
+  SLO_SLI,
+} from "./reliability-follow-ups.js";
 import { parseTurnInput, type TurnInput } from "./turn-input.js";
 import type { TurnDef } from "./turn-types.js";
 
