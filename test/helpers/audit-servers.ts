@@ -128,7 +128,11 @@ export function carefulServer(): Promise<LocalServer> {
       }
       const v = value as Record<string, unknown>;
       const keys = Object.keys(v ?? {});
-      if (typeof v?.email !== "string" || keys.some((k) => !["email", "age"].includes(k)))
+      if (
+        typeof v?.email !== "string" ||
+        v.email.length > 200 ||
+        keys.some((k) => !["email", "age"].includes(k))
+      )
         return error(400, "VALIDATION_ERROR", "email");
       if (v.age !== undefined && (typeof v.age !== "number" || v.age < 0 || v.age > 150))
         return error(400, "VALIDATION_ERROR", "age");

@@ -1,8 +1,14 @@
 import type { Command } from "commander";
 import type { CliContext } from "../context.js";
+import { registerAuditCommand } from "./audit.js";
+import { registerDecideCommand } from "./decide.js";
 
 /** Each tool's command module registers itself here (one line per tool). */
-const registrations: Array<(program: Command, ctx: CliContext) => void> = [];
+// biome-ignore format: one tool per line keeps concurrent additions apart
+const registrations: Array<(program: Command, ctx: CliContext) => void> = [
+  registerDecideCommand,
+  registerAuditCommand,
+];
 
 export function registerCommands(program: Command, ctx: CliContext): void {
   for (const register of registrations) register(program, ctx);

@@ -1,3 +1,4 @@
+import { UserError } from "../shared/user-error.js";
 import type { AuditOptions, Check, CheckContext } from "./check-context.js";
 import { authCheck } from "./checks/auth-check.js";
 import { cookiesCheck } from "./checks/cookies-check.js";
@@ -68,6 +69,12 @@ export async function runAudit(options: RunAuditOptions): Promise<AuditReport> {
     emit({ type: "check-start", check: id });
     try {
       const found = await check(ctx);
+      const first = prober.exchanges[0];
+      if (id === "headers" && first && first.status === undefined) {
+        throw new UserError(`cannot reach ${options.target}: ${first.error ?? "no response"}`, {
+          hint: "is the API running, and is the URL right?",
+        });
+      }
       for (const f of found) emit({ type: "finding", finding: f });
       findings.push(...found);
       checksRun.push(id);

@@ -1,0 +1,127 @@
+import { type Command, InvalidArgumentError, Option } from "commander";
+import {
+  type AuditOperation,
+  type CheckId,
+  failsGate,
+  operationsFromSpec,
+  parseTarget,
+  type RunAuditOptions,
+  runAudit,
+} from "../../engine/audit/index.js";
+import { action } from "../action.js";
+import type { CliContext } from "../context.js";
+import { EXIT, isInteractive, writeJson, writeStatus, writeText } from "../output.js";
+import { auditReportText } from "../views/audit-report-text.js";
+
+const CHECK_IDS: CheckId[] = [
+  "headers",
+  "cors",
+  "methods",
+  "auth",
+  "input-validation",
+  "error-leakage",
+  "cookies",
+  "rate-limit",
+];
+
+interface AuditFlags {
+  spec?: string;
+  auth?: string;
+  json?: boolean;
+  failOn: "warning" | "error";
+  maxRequests: number;
+  burst: number;
+  rateLimitPath?: string;
+  timeout: number;
+  only?: CheckId[];
+  tui: boolean;
+}
+
+function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1)
+    throw new InvalidArgumentError("expected a whole number of at least 1");
+  return n;
+}
+
+function checkList(value: string): CheckId[] {
+  const ids = value.split(",").map((s) => s.trim()) as CheckId[];
+  const bad = ids.filter((id) => !CHECK_IDS.includes(id));
+  if (bad.length)
+    throw new InvalidArgumentError(
+      `unknown check(s) ${bad.join(", ")}; choose from ${CHECK_IDS.join(", ")}`,
+    );
+  return ids;
+}
+
+export function registerAuditCommand(program: Command, ctx: CliContext): void {
+  program
+    .command("audit")
+    .description(
+      "probe a running API for the security basics (headers, CORS, rate limiting, validation, leakage, methods, cookies, auth)",
+    )
+    .argument("<url>", "base URL of the API, e.g. http://127.0.0.1:3000")
+    .option("--spec <file>", "OpenAPI spec: negative requests are derived from every operation")
+    .option(
+      "--auth <value>",
+      'Authorization header value, e.g. "Bearer eyJ…" (a JWT is decoded and checked too)',
+    )
+    .addOption(
+      new Option("--fail-on <level>", "exit 1 when a finding is at or above this severity")
+        .choices(["warning", "error"])
+        .default("error"),
+    )
+    .option("--max-requests <n>", "never send more than this many requests", positiveInt, 300)
+    .option("--burst <n>", "requests in the rate-limit burst", positiveInt, 30)
+    .option(
+      "--rate-limit-path <path>",
+      "path (or URL) the rate-limit burst goes to (default: the URL)",
+    )
+    .option("--timeout <seconds>", "per-request timeout in seconds", positiveInt, 5)
+    .option("--only <checks>", `comma-separated subset of: ${CHECK_IDS.join(", ")}`, checkList)
+    .option("--json", "print the report as one JSON document")
+    .option("--no-tui", "print the report as text even in a terminal")
+    .action(
+      action(async (url: string, flags: AuditFlags) => {
+        const target = parseTarget(url);
+        let operations: AuditOperation[] | undefined;
+        let expectsAsymmetricJwt = false;
+        if (flags.spec)
+          ({ operations, expectsAsymmetricJwt } = await operationsFromSpec(flags.spec));
+        const options: RunAuditOptions = {
+          target,
+          spec: flags.spec,
+          operations,
+          expectsAsymmetricJwt,
+          auth: flags.auth,
+          burst: flags.burst,
+          rateLimitPath: flags.rateLimitPath,
+          maxRequests: flags.maxRequests,
+          timeoutMs: flags.timeout * 1000,
+          only: flags.only,
+          signal: ctx.signal,
+        };
+        if (!flags.json && flags.tui && isInteractive()) {
+          const { runTui } = await import("../../tui/run.js");
+          return runTui({
+            screen: "audit",
+            params: { options: { ...options, signal: undefined }, failOn: flags.failOn },
+          });
+        }
+        const progress = process.stderr.isTTY && !flags.json;
+        const report = await runAudit({
+          ...options,
+          onEvent: progress
+            ? (e) => {
+                if (e.type === "check-start") writeStatus(`checking ${e.check}…`);
+              }
+            : undefined,
+        });
+        if (flags.json)
+          writeJson({ ...report, failOn: flags.failOn, failed: failsGate(report, flags.failOn) });
+        else writeText(auditReportText(report, flags.failOn));
+        if (report.stoppedEarly === "interrupted") return EXIT.interrupted;
+        return failsGate(report, flags.failOn) ? EXIT.gateFailed : EXIT.ok;
+      }),
+    );
+}

@@ -1,0 +1,33 @@
+import { loadSpec } from "../scaffold/index.js";
+import { UserError } from "../shared/user-error.js";
+import { operationsFromModel, specExpectsAsymmetricJwt } from "./from-api-model.js";
+import type { AuditOperation } from "./operations.js";
+
+/** Check the target URL before any request: an http(s) URL or a one-line error. */
+export function parseTarget(url: string): string {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new UserError(`not a URL: ${url}`, {
+      hint: "give the API's base URL, e.g. http://127.0.0.1:3000",
+    });
+  }
+  if (parsed.protocol !== "http:" && parsed.protocol !== "https:") {
+    throw new UserError(
+      `only http and https URLs can be audited, not ${parsed.protocol.replace(":", "")}`,
+    );
+  }
+  return parsed.toString();
+}
+
+/** Operations and token expectations from the OpenAPI spec (the scaffold engine's loader). */
+export async function operationsFromSpec(
+  path: string,
+): Promise<{ operations: AuditOperation[]; expectsAsymmetricJwt: boolean }> {
+  const { model } = await loadSpec(path);
+  return {
+    operations: operationsFromModel(model),
+    expectsAsymmetricJwt: specExpectsAsymmetricJwt(model),
+  };
+}
