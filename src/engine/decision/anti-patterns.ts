@@ -8,6 +8,8 @@ export interface AntiPatternResult {
   reason: string;
   /** True when the answers meet every fact in the profile's `when`. */
   tripped: boolean;
+  /** True when the profile gives facts that trip it; false for advice that always stands. */
+  conditional: boolean;
   /** The facts that tripped it, e.g. "pattern microservices; team of 8 (< 30)". */
   because?: string;
 }
@@ -64,12 +66,12 @@ function facts(a: Answers, w: AnswerCondition): Fact[] {
 
 function evaluate(answers: Answers, anti: AntiRecommendation): AntiPatternResult {
   const { when, ...rest } = anti;
-  if (!when) return { ...rest, tripped: false };
+  if (!when) return { ...rest, tripped: false, conditional: false };
   const list = facts(answers, when);
   const tripped = list.length > 0 && list.every((f) => f.known && f.holds);
   return tripped
-    ? { ...rest, tripped, because: list.map((f) => f.text).join("; ") }
-    : { ...rest, tripped };
+    ? { ...rest, tripped, conditional: true, because: list.map((f) => f.text).join("; ") }
+    : { ...rest, tripped, conditional: true };
 }
 
 const rank = (r: AntiPatternResult) => (r.tripped ? 0 : 2) + (r.severity === "kill" ? 0 : 1);

@@ -7,13 +7,16 @@ import { type ProfileScore, scoreProfile } from "./scoring.js";
  * 1. more points (the fit score);
  * 2. fewer violated constraints;
  * 3. more matched constraints (evidence beats neutrality);
- * 4. the profile that lists the stated language preference;
- * 5. the profile name in code-point order (so the result never depends on file order).
+ * 4. fewer unconfirmed requirements (a platform team or admin panel the profile requires
+ *    but the answers did not mention);
+ * 5. the profile that lists the stated language preference;
+ * 6. the profile name in code-point order (so the result never depends on file order).
  */
 export const TIE_BREAK_RULE = [
   "higher fit score",
   "fewer violated constraints",
   "more matched constraints",
+  "fewer unconfirmed requirements",
   "lists the stated language preference",
   "profile name in code-point order",
 ] as const;
@@ -24,6 +27,15 @@ function speaksLanguage(profile: Profile | undefined, answers: Answers): boolean
   return Boolean(
     answers.languagePreference &&
       profile?.constraints.languages?.includes(answers.languagePreference),
+  );
+}
+
+/** Requirements of the profile that the answers neither confirm nor deny. */
+function unconfirmed(profile: Profile | undefined, answers: Answers): number {
+  const c = profile?.constraints;
+  return (
+    Number(c?.requiresPlatformTeam === true && answers.platformTeam === undefined) +
+    Number(c?.requiresAdminPanel === true && answers.needsAdminPanel === undefined)
   );
 }
 
@@ -38,6 +50,10 @@ function compare(
     ["higher fit score", b.points - a.points],
     ["fewer violated constraints", a.violated.length - b.violated.length],
     ["more matched constraints", b.matched.length - a.matched.length],
+    [
+      "fewer unconfirmed requirements",
+      unconfirmed(byName.get(a.profile), answers) - unconfirmed(byName.get(b.profile), answers),
+    ],
     [
       "lists the stated language preference",
       Number(speaksLanguage(byName.get(b.profile), answers)) -

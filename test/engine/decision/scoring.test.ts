@@ -1,0 +1,154 @@
+import { describe, expect, it } from "vitest";
+import {
+  type Answers,
+  decide,
+  loadProfiles,
+  rankProfiles,
+  scoreProfile,
+  TIE_BREAK_RULE,
+} from "../../../src/engine/decision/index.js";
+import { makeProfile, TS_TEAM } from "./fixtures.js";
+
+const shipped = await loadProfiles();
+const byName = (name: string) => shipped.profiles.find((p) => p.name === name)!;
+const status = (answers: Answers, profile: string, dimension: string) =>
+  [
+    ...scoreProfile(answers, byName(profile)).matched,
+    ...scoreProfile(answers, byName(profile)).violated,
+  ].find((c) => c.dimension === dimension)?.status;
+
+describe("scoring", () => {
+  it("loads the four shipped profiles without errors", () => {
+    expect(shipped.errors).toEqual([]);
+    expect(shipped.profiles.map((p) => p.name)).toEqual([
+      "django-monolith",
+      "fastapi-python",
+      "go-or-rust-microservice",
+      "node-express",
+    ]);
+  });
+
+  it("picks node-express for the documented TypeScript example, with every constraint matched", () => {
+    const d = decide(TS_TEAM, { profiles: shipped });
+    expect(d.best.score.profile).toBe("node-express");
+    expect(d.best.score.fitScore).toBe(100);
+    expect(d.best.score.violated).toEqual([]);
+    expect(d.ranking.at(-1)?.profile).toBe("go-or-rust-microservice");
+    expect(d.kills).toEqual([]);
+  });
+
+  it("matches tenancy exactly: isolated-multi-tenant matches where listed and nowhere else", () => {
+    const a = { ...TS_TEAM, tenancy: "isolated-multi-tenant" } as const;
+    expect(status(a, "node-express", "tenancy")).toBe("matched");
+    expect(status(a, "django-monolith", "tenancy")).toBe("violated");
+  });
+
+  it("matches patterns exactly: monolith does not match modular-monolith", () => {
+    const a = { ...TS_TEAM, pattern: "monolith" } as const;
+    expect(status(a, "node-express", "pattern")).toBe("violated");
+    expect(status(a, "django-monolith", "pattern")).toBe("matched");
+    const modular = { ...TS_TEAM, pattern: "modular-monolith" } as const;
+    expect(status(modular, "node-express", "pattern")).toBe("matched");
+  });
+
+  it("counts a language preference for and against by the same weight", () => {
+    const profile = makeProfile("p", { constraints: { languages: ["typescript"] } });
+    const none = scoreProfile({ ...TS_TEAM, languagePreference: undefined }, profile).points;
+    const match = scoreProfile(TS_TEAM, profile).points;
+    const mismatch = scoreProfile({ ...TS_TEAM, languagePreference: "python" }, profile).points;
+    expect(match - none).toBe(3);
+    expect(none - mismatch).toBe(3);
+  });
+
+  it("gives a python team the python profile by the same margin a TS team gets the TS one", () => {
+    const ts = makeProfile("ts", { constraints: { languages: ["typescript"] } });
+    const py = makeProfile("py", { constraints: { languages: ["python"] } });
+    const forTs = rankProfiles(TS_TEAM, [ts, py]).scores;
+    const forPy = rankProfiles({ ...TS_TEAM, languagePreference: "python" }, [ts, py]).scores;
+    expect(forTs[0]!.profile).toBe("ts");
+    expect(forPy[0]!.profile).toBe("py");
+    expect(forTs[0]!.points - forTs[1]!.points).toBe(forPy[0]!.points - forPy[1]!.points);
+  });
+
+  it("uses the read/write ratio", () => {
+    const readHeavy = scoreProfile(TS_TEAM, byName("django-monolith"));
+    const writeHeavy = scoreProfile({ ...TS_TEAM, readWriteRatio: 0.5 }, byName("django-monolith"));
+    expect(readHeavy.points).toBeGreaterThan(writeHeavy.points);
+    expect(writeHeavy.violated.map((c) => c.dimension)).toContain("readWriteRatio");
+  });
+
+  it("uses every input that is asked for", () => {
+    const all: Answers = {
+      ...TS_TEAM,
+      platformTeam: true,
+      needsAdminPanel: false,
+      interactionStyle: "sync",
+      rpoMinutes: 30,
+      rtoMinutes: 60,
+      sloTarget: 99.9,
+      sloLatencyMs: 300,
+    };
+    const s = scoreProfile(all, byName("go-or-rust-microservice"));
+    const used = new Set([...s.matched, ...s.violated, ...s.neutral].map((c) => c.input));
+    for (const key of Object.keys(all)) expect(used, key).toContain(key);
+  });
+
+  it("breaks ties by the stated rule, never by file order", () => {
+    const a = makeProfile("alpha", { constraints: { teamSize: { min: 1, max: 10 } } });
+    const b = makeProfile("beta", { constraints: { teamSize: { min: 1, max: 10 } } });
+    const forward = rankProfiles(TS_TEAM, [a, b]);
+    const backward = rankProfiles(TS_TEAM, [b, a]);
+    expect(forward.scores.map((s) => s.profile)).toEqual(["alpha", "beta"]);
+    expect(backward.scores.map((s) => s.profile)).toEqual(["alpha", "beta"]);
+    expect(forward.decidedBy).toBe("profile name in code-point order");
+    expect(TIE_BREAK_RULE[0]).toBe("higher fit score");
+  });
+
+  it("on equal points prefers fewer violations, then more matches", () => {
+    // one match + one violation (0 points) against two neutrals (0 points)
+    const mixed = makeProfile("a-mixed", {
+      constraints: {
+        teamSize: { min: 1, max: 10 },
+        patterns: ["microservices"],
+        tenancies: ["shared-multi-tenant"],
+        maxSensitivity: "pii",
+      },
+    });
+    const quiet = makeProfile("b-quiet", {
+      constraints: {
+        teamSize: { min: 1, max: 10 },
+        maxSensitivity: "pii",
+        tenancies: ["shared-multi-tenant"],
+      },
+    });
+    const answers = { ...TS_TEAM, languagePreference: undefined };
+    const m = scoreProfile(answers, mixed);
+    const q = scoreProfile(answers, quiet);
+    expect(m.points).toBe(q.points - 3);
+    const equalPoints = makeProfile("a-equal", {
+      constraints: {
+        teamSize: { min: 1, max: 10 },
+        patterns: ["microservices"],
+        tenancies: ["shared-multi-tenant"],
+      },
+    });
+    const neutralOnly = makeProfile("b-neutral", {
+      constraints: { tenancies: ["shared-multi-tenant"] },
+    });
+    // a-equal: +3 team −3 pattern +2 tenancy = 2; b-neutral: +2 tenancy = 2
+    const ranking = rankProfiles(answers, [equalPoints, neutralOnly]);
+    expect(ranking.scores.map((s) => s.profile)).toEqual(["b-neutral", "a-equal"]);
+    expect(ranking.decidedBy).toBe("fewer violated constraints");
+  });
+
+  it("shows a runner-up only within 15% of the best", () => {
+    const close = decide(
+      { ...TS_TEAM, languagePreference: "python", pattern: "modular-monolith" },
+      { profiles: shipped },
+    );
+    expect(close.best.score.profile).toBe("fastapi-python");
+    expect(close.runnerUp?.score.profile).toBe("django-monolith");
+    const far = decide(TS_TEAM, { profiles: shipped });
+    expect(far.runnerUp).toBeUndefined();
+  });
+});
