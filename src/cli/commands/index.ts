@@ -2,10 +2,12 @@ import type { Command } from "commander";
 import type { CliContext } from "../context.js";
 import { registerAuditCommand } from "./audit.js";
 import { registerDecideCommand } from "./decide.js";
+import { registerGrillCommand } from "./grill.js";
 
 /** Each tool's command module registers itself here (one line per tool). */
 // biome-ignore format: one tool per line keeps concurrent additions apart
 const registrations: Array<(program: Command, ctx: CliContext) => void> = [
+  registerGrillCommand,
   registerDecideCommand,
   registerAuditCommand,
 ];

@@ -58,7 +58,13 @@ export class TranscriptFile {
         return new TranscriptFile(path, fd);
       } catch (error) {
         // EEXIST covers a regular file and a symlink (O_EXCL never follows one); try the next name.
-        if ((error as NodeJS.ErrnoException).code === "EEXIST") continue;
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code === "EEXIST") continue;
+        if (code === "ENOENT" || code === "ENOTDIR") {
+          throw new UserError(`the transcript folder ${dir} does not exist`, {
+            hint: "create it, or pass another folder with --transcript-dir",
+          });
+        }
         throw fileError(path, error, "create the transcript");
       }
     }
