@@ -1,3 +1,4 @@
+import { AuditScreen } from "./audit.js";
 import type { ScreenEntry } from "./registry.js";
 
 export type { ScreenEntry } from "./registry.js";
@@ -6,7 +7,16 @@ export type { ScreenEntry } from "./registry.js";
  * Every tool screen the app can show, in home-menu order (the home screen itself is wired in app.tsx).
  * Each tool adds its entry here.
  */
-export const screens: ScreenEntry[] = [];
+// biome-ignore format: one screen per entry keeps concurrent additions apart
+export const screens: ScreenEntry[] = [
+  {
+    id: "audit",
+    title: "Audit — probe a running API for the security basics",
+    description: "Headers, CORS, rate limiting, input validation from the spec, error leakage, methods, cookies, auth.",
+    component: AuditScreen,
+    inMenu: true,
+  },
+];
 
 export function findScreen(id: string): ScreenEntry | undefined {
   return screens.find((s) => s.id === id);

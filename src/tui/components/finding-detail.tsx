@@ -1,0 +1,57 @@
+import { Box, Text } from "ink";
+import type { Finding } from "../../engine/audit/index.js";
+import { tone } from "../theme.js";
+import { wrapText } from "./wrap-text.js";
+
+/** The detail pane's lines for one finding, wrapped to `width`. */
+export function findingDetailLines(
+  f: Finding,
+  width: number,
+): Array<{ text: string; heading: boolean }> {
+  const lines: Array<{ text: string; heading: boolean }> = [];
+  const add = (label: string, text: string) => {
+    lines.push({ text: label, heading: true });
+    for (const l of wrapText(text, width - 2)) lines.push({ text: `  ${l}`, heading: false });
+  };
+  for (const l of wrapText(`${f.severity.toUpperCase()}: ${f.title}`, width))
+    lines.push({ text: l, heading: true });
+  add("id", f.id);
+  add("request", f.evidence.request);
+  add("response", f.evidence.response);
+  add("fix", f.fix);
+  add("see", f.reference);
+  return lines;
+}
+
+/** The selected finding: evidence, fix and reference, scrolled by `offset` lines. */
+export function FindingDetail({
+  finding,
+  height,
+  width,
+  offset,
+}: {
+  finding?: Finding;
+  height: number;
+  width: number;
+  offset: number;
+}) {
+  const lines = finding
+    ? findingDetailLines(finding, width)
+    : [{ text: "No findings.", heading: false }];
+  const start = Math.min(offset, Math.max(0, lines.length - height));
+  return (
+    <Box flexDirection="column" height={height} width={width} overflow="hidden">
+      {lines.slice(start, start + height).map((l, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: lines are positional
+        <Text
+          key={i}
+          wrap="truncate-end"
+          bold={l.heading}
+          color={l.heading ? tone("accent") : undefined}
+        >
+          {l.text}
+        </Text>
+      ))}
+    </Box>
+  );
+}
