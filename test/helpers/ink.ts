@@ -32,7 +32,7 @@ export function frameFits(
   rows: number,
 ): { fits: boolean; widest: number; lines: number } {
   const lines = frame.split("\n");
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: strip ANSI escapes before measuring
+  // Strip ANSI escapes before measuring.
   const widest = Math.max(...lines.map((l) => [...l.replace(/\u001b\[[0-9;]*m/g, "")].length));
   return { fits: widest <= columns && lines.length <= rows, widest, lines: lines.length };
 }

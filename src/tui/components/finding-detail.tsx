@@ -42,9 +42,8 @@ export function FindingDetail({
   return (
     <Box flexDirection="column" height={height} width={width} overflow="hidden">
       {lines.slice(start, start + height).map((l, i) => (
-        // biome-ignore lint/suspicious/noArrayIndexKey: lines are positional
         <Text
-          key={i}
+          key={`${start + i}:${l.text}`}
           wrap="truncate-end"
           bold={l.heading}
           color={l.heading ? tone("accent") : undefined}

@@ -1,4 +1,5 @@
 import { AuditScreen } from "./audit.js";
+import { GrillScreen } from "./grill.js";
 import type { ScreenEntry } from "./registry.js";
 
 export type { ScreenEntry } from "./registry.js";
@@ -9,6 +10,13 @@ export type { ScreenEntry } from "./registry.js";
  */
 // biome-ignore format: one screen per entry keeps concurrent additions apart
 export const screens: ScreenEntry[] = [
+  {
+    id: "grill",
+    title: "Grill — the seven forcing questions",
+    description: "One question per turn with the recommended answer and its canon; a kill criterion stops the grill. Ends on the decision.",
+    component: GrillScreen,
+    inMenu: true,
+  },
   {
     id: "audit",
     title: "Audit — probe a running API for the security basics",
