@@ -7,14 +7,15 @@ import { wrapText } from "./wrap-text.js";
 export function findingDetailLines(
   f: Finding,
   width: number,
-): Array<{ text: string; heading: boolean }> {
-  const lines: Array<{ text: string; heading: boolean }> = [];
+): Array<{ id: number; text: string; heading: boolean }> {
+  const lines: Array<{ id: number; text: string; heading: boolean }> = [];
   const add = (label: string, text: string) => {
-    lines.push({ text: label, heading: true });
-    for (const l of wrapText(text, width - 2)) lines.push({ text: `  ${l}`, heading: false });
+    lines.push({ id: lines.length, text: label, heading: true });
+    for (const l of wrapText(text, width - 2))
+      lines.push({ id: lines.length, text: `  ${l}`, heading: false });
   };
   for (const l of wrapText(`${f.severity.toUpperCase()}: ${f.title}`, width))
-    lines.push({ text: l, heading: true });
+    lines.push({ id: lines.length, text: l, heading: true });
   add("id", f.id);
   add("request", f.evidence.request);
   add("response", f.evidence.response);
@@ -37,13 +38,13 @@ export function FindingDetail({
 }) {
   const lines = finding
     ? findingDetailLines(finding, width)
-    : [{ text: "No findings.", heading: false }];
+    : [{ id: 0, text: "No findings.", heading: false }];
   const start = Math.min(offset, Math.max(0, lines.length - height));
   return (
     <Box flexDirection="column" height={height} width={width} overflow="hidden">
-      {lines.slice(start, start + height).map((l, i) => (
+      {lines.slice(start, start + height).map((l) => (
         <Text
-          key={`${start + i}:${l.text}`}
+          key={l.id}
           wrap="truncate-end"
           bold={l.heading}
           color={l.heading ? tone("accent") : undefined}
