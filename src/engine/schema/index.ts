@@ -1,3 +1,16 @@
+export type {
+  AnalyzeThresholds,
+  Finding,
+  Severity,
+} from "./analyze/finding.js";
+export {
+  ANALYZE_CHECKS,
+  type AnalyzeOptions,
+  type AnalyzeResult,
+  analyzeDatabase,
+  failsAt,
+} from "./analyze/run-analyze.js";
+export { type SuggestIndexesResult, suggestIndexes } from "./analyze/suggest-indexes.js";
 export {
   connectionError,
   connectServer,
