@@ -1,0 +1,126 @@
+import { UserError } from "../shared/index.js";
+import type { LoadReport, Percentiles } from "./types.js";
+
+type Op = ">" | ">=" | "<" | "<=";
+const LATENCY: Record<string, keyof Percentiles> = {
+  min: "min",
+  mean: "mean",
+  p50: "p50",
+  p90: "p90",
+  p95: "p95",
+  p99: "p99",
+  "p99.9": "p999",
+  p999: "p999",
+  max: "max",
+};
+
+/** One `--fail-on` condition; the run fails when it holds. */
+export interface Threshold {
+  text: string;
+  metric: string;
+  op: Op;
+  value: number;
+  unit: "ms" | "%" | "count" | "rps" | "flag";
+}
+
+export interface ThresholdResult {
+  threshold: string;
+  /** The measured value in the threshold's unit; null when nothing could be measured. */
+  actual: number | null;
+  breached: boolean;
+  detail: string;
+}
+
+const GRAMMAR_HINT =
+  'write conditions that fail the run, separated by commas: "p99>250ms,errors>1%,rps<500" (latency p50|p90|p95|p99|p99.9|max|mean in ms/s/us, errors in % or a count, rps, regression)';
+
+/** Parse `--fail-on "p99>250ms,errors>1%,rps<500,regression"`. */
+export function parseFailOn(text: string): Threshold[] {
+  const parts = text
+    .split(",")
+    .map((p) => p.trim())
+    .filter(Boolean);
+  if (parts.length === 0) throw new UserError("--fail-on is empty", { hint: GRAMMAR_HINT });
+  return parts.map((part) => {
+    if (part.toLowerCase() === "regression")
+      return { text: part, metric: "regression", op: ">", value: 0, unit: "flag" };
+    const m = /^([a-z0-9.]+)\s*(>=|<=|>|<)\s*(\d+(?:\.\d+)?)\s*(ms|s|us|%|rps)?$/i.exec(part);
+    if (!m) throw new UserError(`--fail-on: cannot read "${part}"`, { hint: GRAMMAR_HINT });
+    const metric = m[1]!.toLowerCase();
+    const op = m[2] as Op;
+    let value = Number(m[3]);
+    const unit = m[4]?.toLowerCase();
+    if (metric in LATENCY) {
+      if (unit && !["ms", "s", "us"].includes(unit))
+        throw new UserError(`--fail-on: "${part}" needs a time unit`, { hint: GRAMMAR_HINT });
+      if (unit === "s") value *= 1000;
+      if (unit === "us") value /= 1000;
+      return { text: part, metric, op, value, unit: "ms" };
+    }
+    if (metric === "errors") {
+      if (unit && unit !== "%")
+        throw new UserError(`--fail-on: "${part}" takes % or a count`, { hint: GRAMMAR_HINT });
+      return { text: part, metric, op, value, unit: unit === "%" ? "%" : "count" };
+    }
+    if (metric === "rps") {
+      if (unit && unit !== "rps")
+        throw new UserError(`--fail-on: "${part}" takes requests/s`, { hint: GRAMMAR_HINT });
+      return { text: part, metric, op, value, unit: "rps" };
+    }
+    throw new UserError(`--fail-on: unknown metric "${m[1]}"`, { hint: GRAMMAR_HINT });
+  });
+}
+
+function holds(actual: number, op: Op, value: number): boolean {
+  if (op === ">") return actual > value;
+  if (op === ">=") return actual >= value;
+  if (op === "<") return actual < value;
+  return actual <= value;
+}
+
+/** Judge each threshold against a report; latency is that of successful responses. */
+export function evaluateThresholds(
+  thresholds: Threshold[],
+  report: LoadReport,
+  context: { regressed?: boolean } = {},
+): ThresholdResult[] {
+  return thresholds.map((t) => {
+    if (t.unit === "flag") {
+      if (context.regressed === undefined)
+        return {
+          threshold: t.text,
+          actual: null,
+          breached: false,
+          detail: "no baseline to compare",
+        };
+      return {
+        threshold: t.text,
+        actual: context.regressed ? 1 : 0,
+        breached: context.regressed,
+        detail: context.regressed ? "regressed against the baseline" : "no regression",
+      };
+    }
+    let actual: number | null;
+    if (t.metric in LATENCY) actual = report.latency.success?.[LATENCY[t.metric]!] ?? null;
+    else if (t.metric === "errors")
+      actual = t.unit === "%" ? Math.round(report.errorRate * 100_000) / 1000 : report.failures;
+    else actual = report.rps;
+    if (actual === null) {
+      return {
+        threshold: t.text,
+        actual,
+        breached: true,
+        detail: "no successful responses to measure",
+      };
+    }
+    const breached = holds(actual, t.op, t.value);
+    const unit =
+      t.unit === "count" ? "" : t.unit === "rps" ? " req/s" : t.unit === "%" ? "%" : " ms";
+    return {
+      threshold: t.text,
+      actual,
+      breached,
+      detail: `${t.metric} was ${actual}${unit}`,
+    };
+  });
+}

@@ -1,0 +1,34 @@
+/** Public API of the load engine: plan, run, judge, compare, save. */
+export { type Comparison, compareReports, type MetricDelta, MIN_EFFECT } from "./compare.js";
+export {
+  DEMO_DEFAULTS,
+  type DemoProfile,
+  type DemoTarget,
+  startDemoTarget,
+} from "./demo-target.js";
+export { ERROR_LABELS } from "./error-kind.js";
+export {
+  checkExpectedStatus,
+  checkRateLimit,
+  type ExpectationResult,
+} from "./expectations.js";
+export {
+  evaluateThresholds,
+  parseFailOn,
+  type Threshold,
+  type ThresholdResult,
+} from "./fail-on.js";
+export { DEFAULTS, defaultWorkers, type LoadInput, planLoad } from "./plan.js";
+export { parseRamp } from "./ramp.js";
+export { findSaturation, type Recommendation, recommend } from "./recommendations.js";
+export { type LoadRun, runLoad, type StartOptions, startLoad } from "./run-load.js";
+export { judgeSlo, resolveSlo, type SloCheck, type SloResult, type SloTarget } from "./slo.js";
+export {
+  type LoadSnapshot,
+  loadSnapshot,
+  SNAPSHOT_KIND,
+  saveSnapshot,
+} from "./snapshot-file.js";
+export { parseDurationMs } from "./time-units.js";
+export type * from "./types.js";
+export { ERROR_KINDS } from "./types.js";

@@ -1,0 +1,240 @@
+import { type Dispatcher, Pool } from "undici";
+import { classifyError } from "./error-kind.js";
+import type { IntervalRecorder } from "./interval-recorder.js";
+import { levelAt, nextChangeAt } from "./ramp.js";
+import type { LoadPlan } from "./types.js";
+
+/**
+ * Sends one thread's share of the load through an undici keep-alive pool.
+ * Closed loop: `level` connections each send back to back. Open loop (`rate`): requests are due
+ * at fixed intended times and latency counts from that time (coordinated omission corrected).
+ * Memory is constant: a handler per in-flight request, bodies counted and dropped.
+ */
+export class RequestLoop {
+  private readonly pool: Pool;
+  private readonly dispatchOptions: Dispatcher.DispatchOptions;
+  private readonly bodyBytes: number;
+  private readonly t0 = performance.now();
+  readonly measureStart: number;
+  private readonly stopAt: number;
+  private inFlight = 0;
+  private issued = 0;
+  private stopping = false;
+  private closed = false;
+  private nextIntended: number;
+  private timer: NodeJS.Timeout | undefined;
+  private stageTimer: NodeJS.Timeout | undefined;
+  private stopTimer: NodeJS.Timeout | undefined;
+  private drainTimer: NodeJS.Timeout | undefined;
+  private countAbandoned = true;
+  private resolveDone!: () => void;
+  readonly done: Promise<void>;
+
+  constructor(
+    private readonly plan: LoadPlan,
+    private readonly rec: IntervalRecorder,
+  ) {
+    const url = new URL(plan.url);
+    this.pool = new Pool(url.origin, {
+      connections: plan.concurrency,
+      pipelining: 1,
+      headersTimeout: plan.timeoutMs,
+      bodyTimeout: plan.timeoutMs,
+      connectTimeout: plan.timeoutMs,
+      keepAliveTimeout: 30_000,
+    });
+    this.dispatchOptions = {
+      path: url.pathname + url.search,
+      method: plan.method as Dispatcher.HttpMethod,
+      headers: plan.headers,
+      body: plan.body,
+    };
+    this.bodyBytes = plan.body === undefined ? 0 : Buffer.byteLength(plan.body);
+    this.measureStart = this.t0 + plan.warmupMs;
+    this.stopAt = this.measureStart + plan.durationMs;
+    this.nextIntended = this.t0;
+    this.done = new Promise((r) => {
+      this.resolveDone = r;
+    });
+  }
+
+  /** Begin sending; `done` resolves when the run is over and the pool is closed. */
+  start(): Promise<void> {
+    this.stopTimer = setTimeout(() => this.stop(), this.stopAt - performance.now());
+    this.rec.level = this.level(performance.now());
+    if (this.plan.rate === undefined) this.fill();
+    else this.pump();
+    return this.done;
+  }
+
+  /**
+   * Stop issuing. In-flight requests may finish for up to `graceMs` (the request timeout by
+   * default, counted as timeouts after that); with `abandon` the leftovers are not counted.
+   */
+  stop(options: { graceMs?: number; abandon?: boolean } = {}): void {
+    if (this.closed) return;
+    if (options.abandon) this.countAbandoned = false;
+    this.stopping = true;
+    clearTimeout(this.timer);
+    clearTimeout(this.stageTimer);
+    clearTimeout(this.stopTimer);
+    if (this.inFlight === 0) {
+      this.close();
+      return;
+    }
+    clearTimeout(this.drainTimer);
+    this.drainTimer = setTimeout(() => this.close(), options.graceMs ?? this.plan.timeoutMs + 200);
+  }
+
+  private close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    clearTimeout(this.drainTimer);
+    if (this.countAbandoned) {
+      const now = performance.now();
+      for (let i = 0; i < this.inFlight; i++) this.rec.error("timeout", now - this.stopAt, 0);
+    }
+    this.pool.destroy().then(this.resolveDone, this.resolveDone);
+  }
+
+  private level(now: number): number {
+    const ramp = this.plan.ramp;
+    if (!ramp) return this.plan.rate ?? this.plan.concurrency;
+    return levelAt(ramp, Math.max(0, now - this.measureStart));
+  }
+
+  private budgetLeft(): boolean {
+    return this.plan.requests === undefined || this.issued < this.plan.requests;
+  }
+
+  private send(startedAt: number): void {
+    const measured = startedAt >= this.measureStart;
+    if (measured) this.issued += 1;
+    this.inFlight += 1;
+    this.pool.dispatch(this.dispatchOptions, new Exchange(this, startedAt, measured));
+  }
+
+  /** Closed loop: keep `level` requests in flight. */
+  private fill(): void {
+    const now = performance.now();
+    const level = this.level(now);
+    this.rec.level = level;
+    while (!this.stopping && this.inFlight < level && this.budgetLeft()) this.send(now);
+    if (!this.budgetLeft() && !this.stopping) this.stop();
+    if (this.plan.ramp && !this.stageTimer && !this.stopping) {
+      const next = nextChangeAt(this.plan.ramp, Math.max(0, now - this.measureStart));
+      if (Number.isFinite(next)) {
+        this.stageTimer = setTimeout(
+          () => {
+            this.stageTimer = undefined;
+            this.fill();
+          },
+          this.measureStart + next - now,
+        );
+      }
+    }
+  }
+
+  /** Open loop: send every request whose intended time has come, up to the connection cap. */
+  private pump(): void {
+    const now = performance.now();
+    while (
+      !this.stopping &&
+      this.nextIntended <= now &&
+      this.inFlight < this.plan.concurrency &&
+      this.budgetLeft()
+    ) {
+      this.send(this.nextIntended);
+      this.advance();
+    }
+    if (this.stopping) return;
+    if (!this.budgetLeft()) {
+      this.stop();
+      return;
+    }
+    if (this.nextIntended > now && !this.timer) {
+      this.timer = setTimeout(
+        () => {
+          this.timer = undefined;
+          this.pump();
+        },
+        Math.max(0, this.nextIntended - now),
+      );
+    }
+  }
+
+  private advance(): void {
+    const rate = this.level(this.nextIntended);
+    this.rec.level = rate;
+    if (rate > 0) {
+      this.nextIntended += 1000 / rate;
+      return;
+    }
+    const ramp = this.plan.ramp ?? [];
+    const next = nextChangeAt(ramp, Math.max(0, this.nextIntended - this.measureStart));
+    this.nextIntended = Number.isFinite(next) ? this.measureStart + next : this.stopAt + 1;
+  }
+
+  /** Called by an Exchange when its response ended or failed. */
+  finish(ex: Exchange, error: Error | null): void {
+    this.inFlight -= 1;
+    if (this.closed) return;
+    const latency = performance.now() - ex.startedAt;
+    if (!ex.measured) this.rec.warmupDone();
+    else if (error) this.rec.error(classifyError(error), latency, this.bodyBytes);
+    else this.rec.response(ex.status, latency, ex.bytes, this.bodyBytes);
+    if (this.stopping) {
+      if (this.inFlight === 0) this.close();
+      return;
+    }
+    // After an error, yield to timers so a failing target cannot starve the stop timer.
+    if (error) setImmediate(() => this.next());
+    else this.next();
+  }
+
+  private next(): void {
+    if (this.stopping) return;
+    if (this.plan.rate === undefined) this.fill();
+    else this.pump();
+  }
+
+  onRateLimit(headers: Record<string, string | string[] | undefined>): void {
+    this.rec.rateLimit(headers);
+  }
+}
+
+/** The undici handler of one request: counts body bytes and discards them. */
+class Exchange implements Dispatcher.DispatchHandler {
+  status = 0;
+  bytes = 0;
+
+  constructor(
+    private readonly loop: RequestLoop,
+    readonly startedAt: number,
+    readonly measured: boolean,
+  ) {}
+
+  /** Its presence tells undici this handler speaks the current (controller) API. */
+  onRequestStart(): void {}
+
+  onResponseStart(
+    _controller: Dispatcher.DispatchController,
+    statusCode: number,
+    headers: Record<string, string | string[] | undefined>,
+  ): void {
+    this.status = statusCode;
+    if (statusCode === 429 && this.measured) this.loop.onRateLimit(headers);
+  }
+
+  onResponseData(_controller: Dispatcher.DispatchController, chunk: Buffer): void {
+    this.bytes += chunk.length;
+  }
+
+  onResponseEnd(): void {
+    this.loop.finish(this, null);
+  }
+
+  onResponseError(_controller: Dispatcher.DispatchController, error: Error): void {
+    this.loop.finish(this, error);
+  }
+}
