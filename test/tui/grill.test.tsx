@@ -1,0 +1,167 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { render } from "ink-testing-library";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { readTranscript } from "../../src/engine/grill/index.js";
+import { App } from "../../src/tui/app.js";
+import { findScreen } from "../../src/tui/screens/index.js";
+import { frameFits, resizeStdout, tick, waitForFrame } from "../helpers/ink.js";
+
+const ENTER = "\r";
+const ESC = "\u001b";
+const DOWN = "\u001b[B";
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), "grill-screen-"));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+function start(columns = 100, rows = 30) {
+  const onDone = vi.fn();
+  const r = render(
+    <App start={{ screen: "grill", params: { transcriptDir: dir } }} onDone={onDone} />,
+  );
+  resizeStdout(r.stdout, columns, rows);
+  /** Wait for `heading`, then type each chunk (text or a key), letting Ink handle each. */
+  const step = async (heading: string | RegExp, ...keys: string[]) => {
+    await waitForFrame(r.lastFrame, heading);
+    for (const k of keys) {
+      r.stdin.write(k);
+      await tick(40);
+    }
+  };
+  return { ...r, onDone, step };
+}
+
+const transcriptPath = () => {
+  const [name] = readdirSync(dir);
+  return join(dir, name!);
+};
+
+describe("grill screen", () => {
+  it("shows one question per turn with progress, the recommendation and the canon", async () => {
+    const r = start();
+    const first = await waitForFrame(r.lastFrame, "Question 1/7 · Load");
+    expect(first).toContain("question 1/7");
+    expect(first).toContain("Recommended:");
+    expect(first).toContain("Canon: Kleppmann, Designing Data-Intensive Applications");
+    await r.step("Load", "20", ENTER, "50", ENTER);
+    const tenancy = await waitForFrame(r.lastFrame, "Question 2/7 · Tenancy");
+    expect(tenancy).toContain("› Shared multi-tenant (tenant_id on every row)  (recommended)");
+    expect(tenancy).toContain("Canon: AWS SaaS Tenant Isolation");
+    expect(tenancy).toContain(`Transcript: ${transcriptPath()}`);
+    r.unmount();
+  });
+
+  it("goes through all seven questions and their follow-ups to the end", async () => {
+    const r = start();
+    await r.step("Question 1/7 · Load", "20", ENTER, "50", ENTER);
+    await r.step("Question 2/7 · Tenancy", ENTER);
+    await r.step("Question 3/7 · Interaction style", ENTER);
+    await r.step("follow-up: Interaction exceptions", "PDF export via a queue", ENTER);
+    await r.step("Question 4/7 · Data sensitivity", ENTER);
+    await r.step("Question 5/7 · Architecture", ENTER);
+    await r.step("follow-up: Team size", "8", ENTER);
+    await r.step("follow-up: Platform team", ENTER);
+    await r.step("follow-up: Language", "k", ENTER);
+    await r.step("follow-up: Admin panel", ENTER);
+    await r.step("follow-up: Customer-facing database", ENTER);
+    await r.step("Question 6/7 · Recovery", ENTER, ENTER);
+    await r.step("follow-up: Recovery per surface", "billing 0/15", ENTER);
+    await r.step("Question 7/7 · SLO", ENTER, ENTER);
+    await r.step("follow-up: SLI", "good requests at the load balancer", ENTER);
+    await r.step("follow-up: Error-budget owner", "Sam Okafor", ENTER);
+    if (findScreen("decision")) {
+      await waitForFrame(r.lastFrame, "node-express", 5_000);
+    } else {
+      await waitForFrame(r.lastFrame, "All seven questions answered.");
+    }
+    const t = await readTranscript(transcriptPath());
+    expect(t.status).toBe("complete");
+    expect(t.answers).toMatchObject({
+      readWriteRatio: 20,
+      qpsP99: 50,
+      tenancy: "shared-multi-tenant",
+      teamSize: 8,
+      languagePreference: "dotnet",
+      rpoMinutes: 60,
+      rtoMinutes: 240,
+      recoveryPerSurface: { billing: { rpoMinutes: 0, rtoMinutes: 15 } },
+      sloTarget: 99.5,
+      errorBudgetOwner: "Sam Okafor",
+    });
+    r.unmount();
+  });
+
+  it("refuses a value that is not a number and stays on the question", async () => {
+    const r = start();
+    await r.step("Question 1/7 · Load", "abc", ENTER, "50", ENTER);
+    const frame = await waitForFrame(r.lastFrame, "is not a number");
+    expect(frame).toContain('Reads per write (20 means 20:1): "abc" is not a number');
+    expect(frame).toContain("Question 1/7 · Load");
+    expect(readdirSync(dir)).toEqual([]);
+    r.unmount();
+  });
+
+  it("stops on a kill criterion with the reason and remedy; q leaves with exit 1", async () => {
+    const r = start();
+    await r.step("Question 1/7 · Load", "20", ENTER, "we'll need to scale", ENTER);
+    const frame = await waitForFrame(r.lastFrame, "Kill criterion (question 1): No QPS number");
+    expect(frame).toContain("Reason: Without a p99 QPS estimate");
+    expect(frame).toContain("Remedy: Estimate one-year p99 QPS");
+    expect(frame).toContain("Enter/q leave");
+    r.stdin.write("q");
+    await tick(50);
+    expect(r.onDone).toHaveBeenCalledWith({
+      exitCode: 1,
+      summary: expect.stringContaining("Remedy: Estimate one-year p99 QPS"),
+    });
+    expect(readFileSync(transcriptPath(), "utf8")).toContain("stopped by a kill criterion");
+  });
+
+  it("goes back one question with Esc, with the earlier answer selected", async () => {
+    const r = start();
+    await r.step("Question 1/7 · Load", "20", ENTER, "50", ENTER);
+    await r.step("Question 2/7 · Tenancy", DOWN, ENTER);
+    await r.step("Question 3/7 · Interaction style", ESC);
+    const frame = await waitForFrame(r.lastFrame, "Question 2/7 · Tenancy");
+    expect(frame).toContain("› Isolated multi-tenant");
+    expect((await readTranscript(transcriptPath())).turnIndex).toBe(1);
+    r.unmount();
+  });
+
+  it("keeps every answer given when Ctrl+C leaves with 130", async () => {
+    const r = start();
+    await r.step("Question 1/7 · Load", "20", ENTER, "50", ENTER);
+    await r.step("Question 2/7 · Tenancy", ENTER);
+    await r.step("Question 3/7 · Interaction style", "\u0003");
+    await tick(50);
+    expect(r.onDone).toHaveBeenCalledWith({
+      exitCode: 130,
+      summary: expect.stringContaining("Grill paused at question 3/7; 2 answers kept."),
+    });
+    const t = await readTranscript(transcriptPath());
+    expect(t.answers).toEqual({ readWriteRatio: 20, qpsP99: 50, tenancy: "shared-multi-tenant" });
+  });
+
+  it("fits 80x24 on the longest turns", async () => {
+    const r = start(80, 24);
+    await r.step("Question 1/7 · Load", "20", ENTER, "50", ENTER);
+    await r.step("Question 2/7 · Tenancy", ENTER);
+    await r.step("Question 3/7 · Interaction style", ENTER);
+    await r.step("follow-up: Interaction exceptions", ENTER);
+    const q4 = await waitForFrame(r.lastFrame, "Question 4/7 · Data sensitivity");
+    expect(frameFits(q4, 80, 24)).toMatchObject({ fits: true });
+    expect(q4).toContain("Canon: HIPAA 45 CFR 164");
+    await r.step("Question 4/7", ENTER);
+    await r.step("Question 5/7 · Architecture", ENTER);
+    await r.step("follow-up: Team size", "8", ENTER);
+    await r.step("follow-up: Platform team", ENTER);
+    const language = await waitForFrame(r.lastFrame, "follow-up: Language");
+    expect(frameFits(language, 80, 24)).toMatchObject({ fits: true });
+    expect(language).toContain("› No preference");
+    r.unmount();
+  });
+});
