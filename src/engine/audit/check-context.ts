@@ -19,6 +19,7 @@ export interface AuditOptions {
 
 export interface CheckContext {
   prober: Prober;
+  signal?: AbortSignal;
   options: AuditOptions;
   /** Headers every request carries (the credential, when given). */
   authHeaders(): Record<string, string>;

@@ -34,6 +34,12 @@ export class Prober {
     this.origin = new URL(target);
   }
 
+  /** Count requests another engine sent on the audit's behalf (the rate-limit burst). */
+  charge(requests: number): void {
+    this.sent += requests;
+    this.options.onRequest?.(this.sent);
+  }
+
   remaining(): number {
     return this.options.maxRequests - this.sent;
   }

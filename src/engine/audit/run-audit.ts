@@ -54,6 +54,7 @@ export async function runAudit(options: RunAuditOptions): Promise<AuditReport> {
   const ctx: CheckContext = {
     prober,
     options,
+    signal: options.signal,
     authHeaders: (): Record<string, string> =>
       options.auth ? { authorization: options.auth } : {},
   };

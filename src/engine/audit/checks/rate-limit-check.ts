@@ -1,84 +1,72 @@
+import { checkRateLimit, planLoad, runLoad } from "../../load/index.js";
 import type { Check } from "../check-context.js";
-import { describeRequest, header } from "../prober.js";
+import { describeRequest } from "../prober.js";
 import { REFERENCE } from "../reference-links.js";
-import type { Finding, ProbeExchange } from "../types.js";
+import type { Finding } from "../types.js";
 
 const CONCURRENCY = 8;
 
 /**
  * A bounded burst to one endpoint must end in 429 with RateLimit-* or Retry-After headers.
- * Reports the request rate at which limiting began.
+ * The burst is the load engine's `--requests N --expect-rate-limit` run, charged to the audit's budget.
  */
 export const rateLimitCheck: Check = async (ctx) => {
-  const target = ctx.options.rateLimitPath ?? ctx.options.target;
-  const url = ctx.prober.url(target);
-  const req = { method: "GET", path: url.pathname + url.search, headers: ctx.authHeaders() };
+  const url = ctx.prober.url(ctx.options.rateLimitPath ?? ctx.options.target);
   const burst = Math.min(ctx.options.burst, ctx.prober.remaining());
   // A burst cut short by --max-requests is still judged, and the report says the budget ran out.
   if (burst < ctx.options.burst) ctx.prober.truncated = true;
   if (burst <= 0) return [];
-  const started = performance.now();
-  let next = 0;
-  let firstLimited: { index: number; at: number; exchange: ProbeExchange } | undefined;
-  const statuses = new Map<string, number>();
-  const worker = async () => {
-    while (next < burst && !firstLimited) {
-      const index = next++;
-      const ex = await ctx.prober.send(req);
-      const key = ex.status === undefined ? (ex.error ?? "error") : String(ex.status);
-      statuses.set(key, (statuses.get(key) ?? 0) + 1);
-      if (ex.status === 429 && !firstLimited)
-        firstLimited = { index: index + 1, at: performance.now(), exchange: ex };
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, burst) }, worker));
-  const sent = [...statuses.values()].reduce((a, b) => a + b, 0);
-  const tally = [...statuses.entries()].map(([k, v]) => `${k}×${v}`).join(", ");
-  const evidenceRequest = `${describeRequest(req)} ×${sent} (burst, ${Math.min(CONCURRENCY, burst)} at a time)`;
-
-  if (!firstLimited) {
+  const headers = Object.entries(ctx.authHeaders()).map(([k, v]) => `${k}: ${v}`);
+  const plan = planLoad({
+    url: url.toString(),
+    headers,
+    requests: burst,
+    concurrency: Math.min(CONCURRENCY, burst),
+    workers: 1,
+    timeout: "10s",
+    expectRateLimit: true,
+  });
+  const report = await runLoad(plan, { signal: ctx.signal });
+  ctx.prober.charge(report.requests);
+  const tally = Object.entries(report.statuses)
+    .map(([status, n]) => `${status}×${n}`)
+    .concat(Object.entries(report.errors).map(([kind, n]) => `${kind}×${n}`))
+    .join(", ");
+  const request = `${describeRequest({ method: "GET", path: url.pathname + url.search })} ×${report.requests} (burst, ${plan.concurrency} at a time)`;
+  const verdict = checkRateLimit(report);
+  if (!verdict.passed) {
     return [
       {
         id: "rate-limit.none",
         check: "rate-limit",
         severity: "warning",
-        title: `No rate limiting after a burst of ${sent} requests`,
-        evidence: { request: evidenceRequest, response: `statuses: ${tally}` },
+        title: `No rate limiting after a burst of ${report.requests} requests`,
+        evidence: { request, response: `statuses: ${tally}; ${verdict.detail}` },
         fix: "Limit requests per client (token bucket at the gateway or middleware) and answer 429 with RateLimit-* / Retry-After.",
         reference: REFERENCE.rateLimit,
       },
     ];
   }
-  const seconds = Math.max((firstLimited.at - started) / 1000, 0.001);
-  const rate = Math.round(firstLimited.index / seconds);
-  const ex = firstLimited.exchange;
-  const limitHeaders = Object.keys(ex.headers).filter((h) =>
-    /^(x-)?ratelimit|^retry-after$/i.test(h),
-  );
+  const limited = report.rateLimit!;
+  const before = report.requests - limited.count;
   const findings: Finding[] = [
     {
       id: "rate-limit.active",
       check: "rate-limit",
       severity: "info",
-      title: `Rate limiting began after ${firstLimited.index} requests (about ${rate} req/s)`,
-      evidence: {
-        request: evidenceRequest,
-        response: `statuses: ${tally}; headers on the first 429: ${limitHeaders.map((h) => `${h}: ${header(ex, h)}`).join("; ") || "none"}`,
-      },
+      title: `Rate limiting began after ${before} requests (about ${Math.round(limited.rpsAtStart)} req/s)`,
+      evidence: { request, response: `statuses: ${tally}; ${verdict.detail}` },
       fix: "Nothing to fix.",
       reference: REFERENCE.rateLimit,
     },
   ];
-  if (limitHeaders.length === 0) {
+  if (Object.keys(limited.headers).length === 0) {
     findings.push({
       id: "rate-limit.no-headers",
       check: "rate-limit",
       severity: "warning",
       title: "429 responses carry no RateLimit-* or Retry-After header",
-      evidence: {
-        request: evidenceRequest,
-        response: `HTTP 429 without RateLimit-* / Retry-After`,
-      },
+      evidence: { request, response: "HTTP 429 without RateLimit-* / Retry-After" },
       fix: "Send `Retry-After` (seconds) and the `RateLimit-Limit/Remaining/Reset` headers so clients can back off.",
       reference: REFERENCE.rateLimit,
     });
