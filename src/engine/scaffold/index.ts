@@ -30,6 +30,7 @@ export type {
   ParamLocation,
 } from "./api-model.js";
 export { HTTP_METHODS, refName, SCHEMA_REF_PREFIX, schemaRef } from "./api-model.js";
+export { generate, planFiles } from "./generate.js";
 export { camelCase, pascalCase, slug, synthesizeOperationId } from "./identifiers.js";
 export type {
   ExtraFile,

@@ -64,7 +64,7 @@ describe("loadSpec: OpenAPI 3.0 (YAML)", async () => {
 
   it("keeps circular schemas as named refs", () => {
     const category = model.schemas.Category as { properties: Record<string, { items?: unknown }> };
-    expect(refName(category.properties.parent as object)).toBe("Category");
+    expect(refName(category.properties.parent as { $ref: string })).toBe("Category");
     expect(category.properties.children!.items).toEqual({ $ref: "#/components/schemas/Category" });
   });
 

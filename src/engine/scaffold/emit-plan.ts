@@ -1,0 +1,98 @@
+import { basename } from "node:path";
+import type { ApiModel, ApiOperation } from "./api-model.js";
+import { camelCase, pascalCase, uniqueName } from "./identifiers.js";
+import type { Framework } from "./scaffold-options.js";
+import { definitionOrder, type TypeNames } from "./ts-types.js";
+
+/** Every name one operation gets in the generated code. */
+export interface OperationNames {
+  op: ApiOperation;
+  /** Handler function (the operationId when it is an identifier, case kept). */
+  handler: string;
+  /** `<Op>Input` and `<Op>Result` type names. */
+  input: string;
+  result: string;
+  /** Const in schemas.ts holding the request schemas. */
+  requestSchema: string;
+  /** `handlers/<group>/<handler>.ts` */
+  handlerFile: string;
+}
+
+export interface RouteGroup {
+  name: string;
+  /** `routes/<group>.ts` */
+  file: string;
+  /** Exported router / plugin name, e.g. `petsRoutes`. */
+  exportName: string;
+  operations: OperationNames[];
+}
+
+export interface EmitPlan {
+  model: ApiModel;
+  framework: Framework;
+  /** The spec's file name (for file headers), or the model's source description. */
+  sourceName: string;
+  typeNames: TypeNames;
+  /** Named schemas in definition order (dependencies first). */
+  schemaOrder: string[];
+  operations: OperationNames[];
+  groups: RouteGroup[];
+}
+
+export function planNames(model: ApiModel, framework: Framework): EmitPlan {
+  const taken = new Set<string>(["ApiError", "HandlerContext", "HandlerResult", "JsonSchema"]);
+  const typeNames: TypeNames = new Map();
+  for (const name of Object.keys(model.schemas))
+    typeNames.set(name, uniqueName(pascalCase(name), taken));
+  const handlers = new Set<string>();
+  const values = new Set<string>();
+  const operations = model.operations.map((op): OperationNames => {
+    const handler = uniqueName(camelCase(op.operationId), handlers);
+    const base = pascalCase(op.operationId);
+    return {
+      op,
+      handler,
+      input: uniqueName(`${base}Input`, taken),
+      result: uniqueName(`${base}Result`, taken),
+      requestSchema: uniqueName(`${handler}Request`, values),
+      handlerFile: `handlers/${op.group}/${handler}.ts`,
+    };
+  });
+  const byGroup = new Map<string, OperationNames[]>();
+  for (const names of operations) {
+    const list = byGroup.get(names.op.group) ?? [];
+    list.push(names);
+    byGroup.set(names.op.group, list);
+  }
+  const exports = new Set<string>();
+  const groups = [...byGroup.entries()].map(([name, ops]) => ({
+    name,
+    file: `routes/${name}.ts`,
+    exportName: uniqueName(`${camelCase(name)}Routes`, exports),
+    operations: ops,
+  }));
+  return {
+    model,
+    framework,
+    sourceName: model.source.includes("/") ? basename(model.source) : model.source,
+    typeNames,
+    schemaOrder: definitionOrder(model.schemas),
+    operations,
+    groups,
+  };
+}
+
+/** The success statuses a handler may return, as numbers, or `number` for ranges like `2XX`. */
+export function successResponses(op: ApiOperation) {
+  const ok = op.responses.filter((r) => /^2/.test(r.status));
+  if (ok.length > 0) return ok;
+  const fallback = op.responses.find((r) => r.status === "default");
+  return fallback ? [{ ...fallback, status: "200" }] : [];
+}
+
+/** Express/Koa route path from an OpenAPI path: `/pets/{petId}` → `/pets/:petId`. */
+export function colonPath(path: string, quoteOdd: boolean): string {
+  return path.replace(/\{([^}]+)\}/g, (_, name: string) =>
+    /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name) || !quoteOdd ? `:${name}` : `:"${name}"`,
+  );
+}

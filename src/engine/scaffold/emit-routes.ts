@@ -1,0 +1,159 @@
+import type { ApiOperation } from "./api-model.js";
+import { colonPath, type EmitPlan, type OperationNames, type RouteGroup } from "./emit-plan.js";
+import type { HandlerSource } from "./scaffold-options.js";
+import { handlerSignature, stubBody } from "./templates/handler-stub.js";
+import { docComment } from "./ts-types.js";
+
+/** Biome/Prettier order: imports sorted by module specifier. */
+function sortImports(lines: string[]): string[] {
+  const from = (line: string) => /from "([^"]+)"/.exec(line)?.[1] ?? line;
+  return [...new Set(lines)].sort((a, b) => {
+    const [x, y] = [from(a), from(b)];
+    const rank = (s: string) => (s.startsWith("node:") ? 0 : s.startsWith(".") ? 2 : 1);
+    return rank(x) - rank(y) || (x < y ? -1 : x > y ? 1 : 0);
+  });
+}
+
+/** `import { a, b } from "m";` laid out on several lines when longer than 100 columns. */
+export function importLine(names: string[], from: string, typeOnly = false): string {
+  const sorted = [...new Set(names)].sort((a, b) =>
+    a.replace(/^type /, "").localeCompare(b.replace(/^type /, ""), "en", { sensitivity: "base" }),
+  );
+  const head = typeOnly ? "import type" : "import";
+  const line = `${head} { ${sorted.join(", ")} } from "${from}";`;
+  if (line.length <= 100) return line;
+  return `${head} {\n${sorted.map((n) => `  ${n},`).join("\n")}\n} from "${from}";`;
+}
+
+const comment = (op: ApiOperation, handler: string) =>
+  `  // ${handler}: ${op.method.toUpperCase()} ${op.path}`;
+
+function handlerImports(group: RouteGroup): string[] {
+  return group.operations.map((o) =>
+    importLine([o.handler], `../${o.handlerFile.replace(/\.ts$/, ".js")}`),
+  );
+}
+
+function expressRoute(names: OperationNames): string {
+  const { op } = names;
+  return `${comment(op, names.handler).slice(2)}
+${"$ROUTER"}.${op.method}("${colonPath(op.path, true)}", validate(${names.requestSchema}), async (req, res) => {
+  const input = res.locals.input as ${names.input};
+  send(res, await ${names.handler}(input, { requestId: String(res.locals.requestId), req, res }));
+});`;
+}
+
+function koaRoute(names: OperationNames): string {
+  const { op } = names;
+  return `${comment(op, names.handler).slice(2)}
+${"$ROUTER"}.${op.method}("${colonPath(op.path, true)}", validate(${names.requestSchema}), async (ctx) => {
+  const input = ctx.state.input as ${names.input};
+  send(ctx, await ${names.handler}(input, { requestId: ctx.state.requestId, ctx }));
+});`;
+}
+
+function fastifyRoute(names: OperationNames): string {
+  const { op } = names;
+  const hooks: string[] = [];
+  if (op.params.cookie.length > 0) hooks.push(`checkCookies(${names.requestSchema}.cookies!)`);
+  if (op.requestBody?.required) hooks.push("requireBody()");
+  const preValidation =
+    hooks.length === 0
+      ? ""
+      : `    preValidation: ${hooks.length === 1 ? hooks[0] : `[${hooks.join(", ")}]`},\n`;
+  return `${comment(op, names.handler)}
+  app.route({
+    method: "${op.method.toUpperCase()}",
+    url: "${colonPath(op.path, false)}",
+    schema: routeSchema(${names.requestSchema}),
+${preValidation}    handler: async (request, reply) => {
+      const input = requestInput(request) as ${names.input};
+      return send(reply, await ${names.handler}(input, { requestId: request.id, request, reply }));
+    },
+  });`;
+}
+
+/** `routes/<group>.ts`: the group's operations on their exact spec paths, each validated first. */
+export function emitRouteModule(plan: EmitPlan, group: RouteGroup, header: string): string {
+  const ops = group.operations;
+  const types = importLine(
+    ops.map((o) => o.input),
+    "../types.js",
+    true,
+  );
+  const schemas = importLine(
+    ops.map((o) => o.requestSchema),
+    "../schemas.js",
+  );
+  const routerName = group.exportName;
+  if (plan.framework === "fastify") {
+    const needs = ["requestInput", "routeSchema"];
+    if (ops.some((o) => o.op.params.cookie.length > 0)) needs.push("checkCookies");
+    if (ops.some((o) => o.op.requestBody?.required)) needs.push("requireBody");
+    const imports = sortImports([
+      'import type { FastifyPluginAsync } from "fastify";',
+      'import { send } from "../context.js";',
+      ...handlerImports(group),
+      schemas,
+      types,
+      importLine(needs, "../validation.js"),
+    ]);
+    return `${header}${imports.join("\n")}
+
+/** ${group.name}: ${ops.length} operation(s), registered on the spec's exact paths. */
+export const ${routerName}: FastifyPluginAsync = async (app) => {
+${ops.map(fastifyRoute).join("\n\n")}
+};
+`;
+  }
+  const express = plan.framework === "express";
+  const imports = sortImports([
+    express ? 'import express from "express";' : 'import { Router } from "@koa/router";',
+    express
+      ? 'import { send } from "../context.js";'
+      : importLine(["type AppState", "send"], "../context.js"),
+    ...handlerImports(group),
+    schemas,
+    types,
+    'import { validate } from "../validation.js";',
+  ]);
+  const create = express
+    ? `export const ${routerName} = express.Router();`
+    : `export const ${routerName} = new Router<AppState>();`;
+  const routes = ops.map((o) =>
+    (express ? expressRoute(o) : koaRoute(o)).replaceAll("$ROUTER", routerName),
+  );
+  return `${header}${imports.join("\n")}
+
+/** ${group.name}: ${ops.length} operation(s), registered on the spec's exact paths. */
+${create}
+
+${routes.join("\n\n")}
+`;
+}
+
+/** `handlers/<group>/<operationId>.ts`: created once; the user's from then on. */
+export function emitHandler(names: OperationNames, header: string, source?: HandlerSource): string {
+  const { op } = names;
+  const body = source?.body ?? stubBody(names);
+  const imports = sortImports([
+    ...(source?.imports ?? []),
+    ...(source ? [] : ['import { ApiError } from "../../envelope.js";']),
+    'import type { HandlerContext } from "../../context.js";',
+    importLine([names.input, names.result], "../../types.js", true),
+  ]);
+  const lines = [
+    `${names.handler}: ${op.method.toUpperCase()} ${op.path}${op.summary ? ` — ${op.summary}` : ""}`,
+  ];
+  if (op.description) lines.push("", op.description);
+  lines.push(
+    "",
+    "Return `{ status, data }` (data goes out in the success envelope); throw `ApiError` for errors.",
+  );
+  return `${header}${imports.join("\n")}
+
+${docComment(lines.join("\n"), "")}${handlerSignature(names, !source)}
+${body.replace(/\s+$/, "")}
+}
+`;
+}

@@ -1,0 +1,124 @@
+import { resolve } from "node:path";
+import type { ApiModel } from "./api-model.js";
+import { planNames } from "./emit-plan.js";
+import { emitHandler, emitRouteModule } from "./emit-routes.js";
+import { emitSchemas } from "./emit-schemas.js";
+import { emitTypes } from "./emit-types.js";
+import {
+  applyFile,
+  orphanedHandlers,
+  ownershipHeader,
+  type PlannedFile,
+} from "./file-ownership.js";
+import type {
+  GeneratedFile,
+  GenerateOptions,
+  GenerateResult,
+  HandlerSource,
+} from "./scaffold-options.js";
+import { envelopeSource } from "./templates/envelope.js";
+import {
+  expressAppSource,
+  expressContextSource,
+  expressServerSource,
+} from "./templates/express.js";
+import {
+  fastifyAppSource,
+  fastifyContextSource,
+  fastifyServerSource,
+  fastifyValidationSource,
+} from "./templates/fastify.js";
+import { koaAppSource, koaContextSource, koaServerSource } from "./templates/koa.js";
+import { dependenciesFor, readmeSource } from "./templates/readme.js";
+import { requestValidationSource } from "./templates/request-validation.js";
+
+/** Every file of the generated app, with its owner and content (nothing touches the disk). */
+export function planFiles(model: ApiModel, options: GenerateOptions): PlannedFile[] {
+  const plan = planNames(model, options.framework);
+  const tool = ownershipHeader("tool", plan.sourceName);
+  const files: PlannedFile[] = [];
+  const add = (path: string, owner: PlannedFile["owner"], content: string) =>
+    files.push({ path, owner, content });
+  const fw = options.framework;
+  add(
+    "app.ts",
+    "tool",
+    tool +
+      (fw === "express" ? expressAppSource : fw === "koa" ? koaAppSource : fastifyAppSource)(
+        plan.groups,
+      ),
+  );
+  add("envelope.ts", "tool", tool + envelopeSource);
+  add(
+    "context.ts",
+    "tool",
+    tool +
+      (fw === "express"
+        ? expressContextSource
+        : fw === "koa"
+          ? koaContextSource
+          : fastifyContextSource),
+  );
+  add("types.ts", "tool", emitTypes(plan, tool));
+  add("schemas.ts", "tool", emitSchemas(plan, tool));
+  add(
+    "validation.ts",
+    "tool",
+    tool + (fw === "fastify" ? fastifyValidationSource : requestValidationSource(fw)),
+  );
+  for (const group of plan.groups) add(group.file, "tool", emitRouteModule(plan, group, tool));
+  add("README.md", "tool", readmeSource(plan, options.extraDependencies));
+  add(
+    "server.ts",
+    "user",
+    ownershipHeader("user", plan.sourceName) +
+      (fw === "express"
+        ? expressServerSource
+        : fw === "koa"
+          ? koaServerSource
+          : fastifyServerSource),
+  );
+  for (const names of plan.operations) {
+    const supplied = options.handlerBodies?.(names.op);
+    const source: HandlerSource | undefined =
+      typeof supplied === "string" ? { body: supplied } : supplied;
+    const what = `${names.handler} (${names.op.method.toUpperCase()} ${names.op.path})`;
+    add(
+      names.handlerFile,
+      "user",
+      emitHandler(names, ownershipHeader("user", plan.sourceName, what), source),
+    );
+  }
+  for (const extra of options.extraFiles ?? []) add(extra.path, extra.owner, extra.content);
+  return files;
+}
+
+/**
+ * Generate (or, with `check`, compare) the app for `model` in `outputDir`: tool-owned files are
+ * rewritten when they differ, user-owned files (handlers, server.ts) only created when missing.
+ */
+export async function generate(model: ApiModel, options: GenerateOptions): Promise<GenerateResult> {
+  const outputDir = resolve(options.outputDir);
+  const planned = planFiles(model, options);
+  const files: GeneratedFile[] = [];
+  for (const [i, file] of planned.entries()) {
+    options.signal?.throwIfAborted();
+    files.push(applyFile(outputDir, file, options.check === true));
+    options.onProgress?.({ done: i + 1, total: planned.length, path: file.path });
+    // Let an abort (Ctrl+C) in between files be noticed on very large specs.
+    if (i % 200 === 199) await new Promise((r) => setImmediate(r));
+  }
+  const handlerPaths = new Set(
+    planned.filter((f) => f.path.startsWith("handlers/")).map((f) => f.path),
+  );
+  const plan = planNames(model, options.framework);
+  return {
+    framework: options.framework,
+    outputDir,
+    files,
+    handlers: model.operations.length,
+    orphanedHandlers: orphanedHandlers(outputDir, handlerPaths),
+    outOfDate: files.some((f) => f.status === "written" || f.status === "created"),
+    ...dependenciesFor(plan, options.extraDependencies),
+  };
+}

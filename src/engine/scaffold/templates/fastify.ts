@@ -1,0 +1,159 @@
+import type { RouteGroup } from "../emit-plan.js";
+
+/** Fastify `context.ts`: what handlers get besides their input, and how results are sent. */
+export const fastifyContextSource = `import type { FastifyReply, FastifyRequest } from "fastify";
+import { type HandlerResult, successBody } from "./envelope.js";
+
+/** What every handler gets besides its input: the request id, and the raw request and reply. */
+export interface HandlerContext {
+  requestId: string;
+  request: FastifyRequest;
+  reply: FastifyReply;
+}
+
+/** Send a handler's result: its status and \`data\` in the success envelope (no body without data). */
+export function send(reply: FastifyReply, result: HandlerResult): FastifyReply {
+  reply.code(result.status);
+  return result.data === undefined ? reply.send() : reply.send(successBody(result.data, reply.request.id));
+}
+`;
+
+/** Fastify `validation.ts`: route schemas for Fastify's own validator, plus cookies. */
+export const fastifyValidationSource = `import type { FastifyRequest, FastifySchema, preValidationHookHandler } from "fastify";
+import { schemaErrorDetails, validationFailed } from "./envelope.js";
+import type { JsonSchema, RequestSchemas } from "./schemas.js";
+
+/** The route schema Fastify validates params, querystring, headers and body with. */
+export function routeSchema(schemas: RequestSchemas): FastifySchema {
+  const schema: FastifySchema = {};
+  if (schemas.params) schema.params = schemas.params;
+  if (schemas.query) schema.querystring = schemas.query;
+  if (schemas.headers) schema.headers = schemas.headers;
+  if (schemas.body) {
+    const content: Record<string, { schema: JsonSchema }> = {};
+    for (const [type, body] of Object.entries(schemas.body)) content[type] = { schema: body };
+    schema.body = { content };
+  }
+  return schema;
+}
+
+/** Cookies from the \`Cookie\` header. */
+export function parseCookies(header: string | undefined): Record<string, string> {
+  const cookies: Record<string, string> = {};
+  for (const pair of (header ?? "").split(";")) {
+    const at = pair.indexOf("=");
+    if (at <= 0) continue;
+    const value = pair.slice(at + 1).trim().replace(/^"(.*)"$/, "$1");
+    try {
+      cookies[pair.slice(0, at).trim()] = decodeURIComponent(value);
+    } catch {
+      cookies[pair.slice(0, at).trim()] = value;
+    }
+  }
+  return cookies;
+}
+
+/** Fastify has no cookie slot in route schemas: this hook checks them with the route's validator. */
+export function checkCookies(schema: JsonSchema): preValidationHookHandler {
+  return async (request) => {
+    const validate = request.compileValidationSchema(schema as Record<string, unknown>);
+    if (!validate(parseCookies(request.headers.cookie))) {
+      throw validationFailed(schemaErrorDetails("cookie", validate.errors ?? []));
+    }
+  };
+}
+
+/** A body the spec requires but the request lacks fails before the handler runs. */
+export function requireBody(): preValidationHookHandler {
+  return async (request) => {
+    if (request.body === undefined) throw validationFailed([{ field: "body", message: "is required" }]);
+  };
+}
+
+/** The validated request as the handler's input. */
+export function requestInput(request: FastifyRequest) {
+  return {
+    params: request.params,
+    query: request.query,
+    headers: request.headers,
+    cookies: parseCookies(request.headers.cookie),
+    body: request.body,
+  };
+}
+`;
+
+/** Fastify `app.ts`: security headers, request ids, body limit, shared schemas, the routes, envelopes. */
+export function fastifyAppSource(groups: RouteGroup[]): string {
+  const imports = groups.map(
+    (g) => `import { ${g.exportName} } from "./${g.file.replace(/\.ts$/, ".js")}";`,
+  );
+  const uses = groups.map((g) => `  await app.register(${g.exportName});`);
+  return `import { fastifyFormbody } from "@fastify/formbody";
+import { fastifyHelmet } from "@fastify/helmet";
+import { type FastifyError, type FastifyInstance, fastify } from "fastify";
+import {
+  ApiError,
+  BODY_LIMIT_BYTES,
+  errorBody,
+  requestIdFrom,
+  schemaErrorDetails,
+  toApiError,
+  validationFailed,
+} from "./envelope.js";
+${imports.join("\n")}
+import { components } from "./schemas.js";
+
+const LOCATIONS: Record<string, string> = {
+  params: "path",
+  querystring: "query",
+  headers: "header",
+  body: "body",
+};
+
+/** The Fastify app: every route of the spec behind security headers, request ids and a body limit. */
+export async function createApp(): Promise<FastifyInstance> {
+  const app = fastify({
+    bodyLimit: BODY_LIMIT_BYTES,
+    genReqId: (req) => requestIdFrom(req.headers["x-request-id"]),
+    logger: { level: process.env.LOG_LEVEL ?? "warn" },
+    ajv: {
+      customOptions: { allErrors: true, strict: false, removeAdditional: false, coerceTypes: "array" },
+    },
+  });
+  await app.register(fastifyHelmet);
+  await app.register(fastifyFormbody, { bodyLimit: BODY_LIMIT_BYTES });
+  app.addSchema(components);
+  app.addHook("onRequest", async (request, reply) => {
+    reply.header("X-Request-Id", request.id);
+  });
+  app.setNotFoundHandler((request, reply) => {
+    const notFound = new ApiError(404, "NOT_FOUND", \`No route for \${request.method} \${request.url}\`);
+    return reply.code(404).send(errorBody(notFound, request.id));
+  });
+  // Errors answer in the envelope; stack traces go to the log, never to the client.
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const apiError = error.validation
+      ? validationFailed(
+          schemaErrorDetails(LOCATIONS[error.validationContext ?? "body"] ?? "body", error.validation),
+        )
+      : toApiError(error);
+    if (!(error instanceof ApiError) && apiError.status >= 500) request.log.error(error);
+    return reply.code(apiError.status).send(errorBody(apiError, request.id));
+  });
+
+${uses.join("\n")}
+  return app;
+}
+`;
+}
+
+/** Fastify `server.ts` (user-owned): starts the app. */
+export const fastifyServerSource = `import { createApp } from "./app.js";
+
+const port = Number(process.env.PORT ?? 3000);
+const host = process.env.HOST ?? "127.0.0.1";
+
+const app = await createApp();
+await app.listen({ port, host });
+process.stdout.write(\`listening on http://\${host}:\${port}\\n\`);
+`;

@@ -1,0 +1,87 @@
+import type { RouteGroup } from "../emit-plan.js";
+
+/** Koa `context.ts`: state shape, what handlers get besides their input, and how results are sent. */
+export const koaContextSource = `import type { RouterContext } from "@koa/router";
+import { type HandlerResult, successBody } from "./envelope.js";
+
+/** \`ctx.state\` in this app: the request id, and the validated input once a route checked it. */
+export interface AppState {
+  requestId: string;
+  input?: unknown;
+}
+
+export type AppContext = RouterContext<AppState>;
+
+/** What every handler gets besides its input: the request id, and the raw Koa context. */
+export interface HandlerContext {
+  requestId: string;
+  ctx: AppContext;
+}
+
+/** Send a handler's result: its status and \`data\` in the success envelope (no body without data). */
+export function send(ctx: AppContext, result: HandlerResult): void {
+  ctx.status = result.status;
+  if (result.data !== undefined) ctx.body = successBody(result.data, ctx.state.requestId);
+}
+`;
+
+/** Koa `app.ts`: error envelopes, request ids, security headers, body limits, the routes. */
+export function koaAppSource(groups: RouteGroup[]): string {
+  const imports = groups.map(
+    (g) => `import { ${g.exportName} } from "./${g.file.replace(/\.ts$/, ".js")}";`,
+  );
+  const uses = groups.map(
+    (g) => `  app.use(${g.exportName}.routes());\n  app.use(${g.exportName}.allowedMethods());`,
+  );
+  return `import { bodyParser } from "@koa/bodyparser";
+import Koa from "koa";
+import helmet from "koa-helmet";
+import type { AppState } from "./context.js";
+import { ApiError, BODY_LIMIT_BYTES, errorBody, requestIdFrom, toApiError } from "./envelope.js";
+${imports.join("\n")}
+
+/** The Koa app: every route of the spec behind security headers, request ids and body limits. */
+export function createApp(): Koa<AppState> {
+  const app = new Koa<AppState>();
+  // Outermost: request ids, and errors (and unknown routes) answered in the envelope.
+  app.use(async (ctx, next) => {
+    ctx.state.requestId = requestIdFrom(ctx.get("x-request-id") || undefined);
+    ctx.set("X-Request-Id", ctx.state.requestId);
+    try {
+      await next();
+      if (ctx.status === 404 && ctx.body === undefined) {
+        throw new ApiError(404, "NOT_FOUND", \`No route for \${ctx.method} \${ctx.path}\`);
+      }
+    } catch (error) {
+      const apiError = toApiError(error);
+      // Stack traces go to Koa's error log (stderr), never to the client.
+      if (!(error instanceof ApiError) && apiError.status >= 500) ctx.app.emit("error", error, ctx);
+      ctx.status = apiError.status;
+      ctx.body = errorBody(apiError, ctx.state.requestId);
+    }
+  });
+  app.use(helmet());
+  app.use(
+    bodyParser({
+      enableTypes: ["json", "form"],
+      jsonLimit: BODY_LIMIT_BYTES,
+      formLimit: BODY_LIMIT_BYTES,
+    }),
+  );
+
+${uses.join("\n")}
+  return app;
+}
+`;
+}
+
+/** Koa `server.ts` (user-owned): starts the app. */
+export const koaServerSource = `import { createApp } from "./app.js";
+
+const port = Number(process.env.PORT ?? 3000);
+const host = process.env.HOST ?? "127.0.0.1";
+
+createApp().listen(port, host, () => {
+  process.stdout.write(\`listening on http://\${host}:\${port}\\n\`);
+});
+`;
