@@ -11,6 +11,7 @@ import { parseSource } from "./parse-source.js";
 import { Project } from "./project.js";
 import { readRouteSources } from "./route-files.js";
 import { collectEndpoints, type Endpoint } from "./route-graph.js";
+import { liftRegistrySchemas } from "./schema-registry.js";
 
 export type { Endpoint, RouteSchema } from "./route-graph.js";
 export type { JsonValue } from "./static-value.js";
@@ -45,9 +46,10 @@ export async function generateSpecFromRoutes(
     project.add(scanModule(parsed, source.displayPath));
   }
   const endpoints = collectEndpoints(project);
+  const components = liftRegistrySchemas(project, endpoints);
   const warnings = [...project.modules.values()].flatMap((m) => m.warnings);
   return {
-    document: openApiFromEndpoints(endpoints, options),
+    document: openApiFromEndpoints(endpoints, options, components),
     endpoints,
     filesScanned: sources.length,
     warnings,

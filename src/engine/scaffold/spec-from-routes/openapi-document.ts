@@ -31,10 +31,15 @@ export function openApiPath(path: string): { path: string; params: string[] } {
         params.push("wildcard");
         return "{wildcard}";
       }
-      return segment.replace(/:([A-Za-z_$][\w$]*)(\([^)]*\))?\??/g, (_m, name: string) => {
-        params.push(name);
-        return `{${name}}`;
-      });
+      // :id, :id(\\d+), :id?, and path-to-regexp 8's quoted :"odd-name"
+      return segment.replace(
+        /:(?:"([^"]+)"|([A-Za-z_$][\w$]*))(\([^)]*\))?\??/g,
+        (_m, quoted: string | undefined, plain: string | undefined) => {
+          const name = quoted ?? plain ?? "";
+          params.push(name);
+          return `{${name}}`;
+        },
+      );
     })
     .join("/");
   return { path: converted, params };
@@ -44,6 +49,7 @@ export function openApiPath(path: string): { path: string; params: string[] } {
 export function openApiFromEndpoints(
   endpoints: Endpoint[],
   options: OpenApiDocumentOptions = {},
+  componentSchemas: Record<string, JsonValue> = {},
 ): JsonObject {
   const paths: Record<string, JsonObject> = {};
   const usedIds = new Set<string>();
@@ -58,11 +64,13 @@ export function openApiFromEndpoints(
     paths[path] = item;
     item[endpoint.method] = operation(endpoint, path, params, usedIds);
   }
-  return {
+  const document: JsonObject = {
     openapi: "3.1.0",
     info: { title: options.title ?? "API", version: options.version ?? "0.1.0" },
     paths,
   };
+  if (Object.keys(componentSchemas).length > 0) document.components = { schemas: componentSchemas };
+  return document;
 }
 
 function operation(
@@ -84,9 +92,17 @@ function operation(
   }));
   parameters.push(...objectParameters(schema.querystring, "query"));
   parameters.push(...objectParameters(schema.headers, "header"));
+  parameters.push(...objectParameters(schema.cookies, "cookie"));
   if (parameters.length > 0) op.parameters = parameters;
-  if (schema.body !== undefined) {
-    op.requestBody = { required: true, content: { "application/json": { schema: schema.body } } };
+  if (schema.bodyContent) {
+    const content: JsonObject = {};
+    for (const [type, body] of Object.entries(schema.bodyContent)) content[type] = { schema: body };
+    op.requestBody = { required: schema.bodyRequired ?? false, content };
+  } else if (schema.body !== undefined) {
+    op.requestBody = {
+      required: schema.bodyRequired ?? true,
+      content: { "application/json": { schema: schema.body } },
+    };
   }
   op.responses = responses(endpoint, schema.response);
   return op;

@@ -8,6 +8,8 @@ export interface ParsedModule {
   program: AstNode;
   /** 1-based line of a character offset. */
   lineOf(offset: number): number;
+  /** Text of each `//` comment by the line it ends on. */
+  lineComments: Map<number, string>;
 }
 
 /** Parse a JavaScript or TypeScript file; a syntax error becomes one line `file:line:col: message`. */
@@ -34,5 +36,9 @@ export function parseSource(file: string, source: string, displayPath = file): P
       hint: "fix the syntax error (or move the file out of the routes folder) and run again",
     });
   }
-  return { file, source, program: result.program as unknown as AstNode, lineOf };
+  const lineComments = new Map<number, string>();
+  for (const comment of result.comments) {
+    if (comment.type === "Line") lineComments.set(lineOf(comment.end), comment.value);
+  }
+  return { file, source, program: result.program as unknown as AstNode, lineOf, lineComments };
 }

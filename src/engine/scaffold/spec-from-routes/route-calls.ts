@@ -82,6 +82,16 @@ export function scanCall(call: AstNode, scope: Scope): void {
   }
 }
 
+/**
+ * The operationId a comment right above a route names, as scaffolded route files write it:
+ * `// listPets: GET /pets`.
+ */
+function commentedOperationId(scope: Scope, line: number): string | undefined {
+  const text = scope.module.parsed.lineComments.get(line - 1);
+  const match = text ? /^\s*([A-Za-z_$][\w$.-]*):\s*[A-Z]+\s+\//.exec(text) : null;
+  return match?.[1];
+}
+
 function route(
   method: DeclaredRoute["method"],
   path: string,
@@ -93,7 +103,9 @@ function route(
   const declared: DeclaredRoute = { method, path, line, framework: node.framework, middleware: [] };
   const last = rest.at(-1);
   const options = unwrap(last)?.type === "ObjectExpression" ? last : undefined;
-  declared.operationId = handlerName(options ? objectProperty(options, "handler") : last);
+  declared.operationId =
+    handlerName(options ? objectProperty(options, "handler") : last) ??
+    commentedOperationId(scope, line);
   for (const arg of options ? rest : rest.slice(0, -1)) {
     const schema = objectProperty(arg, "schema");
     if (schema) declared.schema = { expr: schema, scope };
@@ -122,7 +134,8 @@ function fastifyRouteOptions(options: AstNode, object: AstNode, line: number, sc
       path: url,
       line,
       framework: "fastify",
-      operationId: handlerName(objectProperty(options, "handler")),
+      operationId:
+        handlerName(objectProperty(options, "handler")) ?? commentedOperationId(scope, line),
       schema: schema ? { expr: schema, scope } : undefined,
       middleware: [],
     });

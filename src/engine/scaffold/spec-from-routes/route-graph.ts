@@ -1,4 +1,5 @@
 import { child, children, identifierName, memberParts, stringValue, unwrap } from "./ast.js";
+import { type RouteSchema, routeSchema } from "./declared-schemas.js";
 import type {
   Binding,
   DeclaredRoute,
@@ -8,9 +9,10 @@ import type {
   RouterNode,
 } from "./model.js";
 import type { Project } from "./project.js";
-import { type JsonValue, staticValue } from "./static-value.js";
 
 /** A route with its full path, as a client calls it. */
+export type { RouteSchema };
+
 export interface Endpoint {
   method: HttpMethod;
   /** Path as the framework writes it, prefixes included: `/v1/users/:id`. */
@@ -23,15 +25,6 @@ export interface Endpoint {
   schema?: RouteSchema;
 }
 
-export interface RouteSchema {
-  params?: JsonValue;
-  querystring?: JsonValue;
-  headers?: JsonValue;
-  body?: JsonValue;
-  response?: JsonValue;
-}
-
-const SCHEMA_KEYS = ["params", "querystring", "query", "headers", "body", "response"];
 const MAX_NESTING = 32;
 
 /** Walk from every router nobody mounts, joining prefixes down the mount tree. */
@@ -85,41 +78,6 @@ function endpointOf(
     line: route.line,
     schema: routeSchema(project, route),
   };
-}
-
-/** Fastify's `schema` option, or the first validator argument holding a schema-shaped object. */
-function routeSchema(project: Project, route: DeclaredRoute): RouteSchema | undefined {
-  if (route.schema) return asRouteSchema(staticValue(project, route.schema));
-  for (const middleware of route.middleware) {
-    const direct = staticValue(project, middleware);
-    const fromOptions =
-      direct && typeof direct === "object" && !Array.isArray(direct) && "schema" in direct
-        ? asRouteSchema(direct.schema)
-        : undefined;
-    const found = fromOptions ?? asRouteSchema(direct);
-    if (found) return found;
-    const call = unwrap(middleware.expr);
-    if (call?.type !== "CallExpression") continue;
-    for (const arg of children(call, "arguments")) {
-      const schema = asRouteSchema(staticValue(project, { expr: arg, scope: middleware.scope }));
-      if (schema) return schema;
-    }
-  }
-  return undefined;
-}
-
-function asRouteSchema(value: JsonValue | undefined): RouteSchema | undefined {
-  if (!value || typeof value !== "object" || Array.isArray(value)) return undefined;
-  if (!SCHEMA_KEYS.some((k) => k in value)) return undefined;
-  const out: RouteSchema = {};
-  if (value.params !== undefined) out.params = value.params;
-  if (value.querystring !== undefined || value.query !== undefined) {
-    out.querystring = value.querystring ?? value.query;
-  }
-  if (value.headers !== undefined) out.headers = value.headers;
-  if (value.body !== undefined) out.body = value.body;
-  if (value.response !== undefined) out.response = value.response;
-  return out;
 }
 
 /** The routers a mount argument stands for. */

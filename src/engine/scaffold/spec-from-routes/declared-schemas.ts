@@ -1,0 +1,77 @@
+import { children, unwrap } from "./ast.js";
+import type { DeclaredRoute, Lazy } from "./model.js";
+import type { Project } from "./project.js";
+import { type JsonValue, staticValue } from "./static-value.js";
+
+/** The request/response schemas a route declares, by part of the request. */
+export interface RouteSchema {
+  params?: JsonValue;
+  querystring?: JsonValue;
+  headers?: JsonValue;
+  cookies?: JsonValue;
+  /** One schema (Fastify, hand-written validators), taken as application/json. */
+  body?: JsonValue;
+  /** Body schema per content type (scaffolded `RequestSchemas`). */
+  bodyContent?: { [contentType: string]: JsonValue };
+  bodyRequired?: boolean;
+  response?: JsonValue;
+}
+
+const SCHEMA_KEYS = ["params", "querystring", "query", "headers", "cookies", "body", "response"];
+const MAX_CALL_DEPTH = 3;
+
+type JsonObject = { [key: string]: JsonValue };
+const isObject = (v: JsonValue | undefined): v is JsonObject =>
+  typeof v === "object" && v !== null && !Array.isArray(v);
+
+/**
+ * The schemas a route declares: Fastify's `schema` option (also through a helper call such as
+ * `routeSchema(getPetRequest)`), or the first validator argument that holds a schema object
+ * (`validate(createUserSchema)`, the scaffolded `RequestSchemas` constants).
+ */
+export function routeSchema(project: Project, route: DeclaredRoute): RouteSchema | undefined {
+  const candidates = route.schema ? [route.schema, ...route.middleware] : route.middleware;
+  for (const candidate of candidates) {
+    const found = schemaIn(project, candidate, 0);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+function schemaIn(project: Project, lazy: Lazy, depth: number): RouteSchema | undefined {
+  const value = staticValue(project, lazy);
+  const direct = asRouteSchema(value);
+  if (direct) return direct;
+  if (isObject(value) && "schema" in value) {
+    const nested = asRouteSchema(value.schema);
+    if (nested) return nested;
+  }
+  const call = unwrap(lazy.expr);
+  if (call?.type !== "CallExpression" || depth >= MAX_CALL_DEPTH) return undefined;
+  for (const arg of children(call, "arguments")) {
+    const found = schemaIn(project, { expr: arg, scope: lazy.scope }, depth + 1);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+function asRouteSchema(value: JsonValue | undefined): RouteSchema | undefined {
+  if (!isObject(value) || !SCHEMA_KEYS.some((k) => k in value)) return undefined;
+  const out: RouteSchema = {};
+  if (value.params !== undefined) out.params = value.params;
+  const query = value.querystring ?? value.query;
+  if (query !== undefined) out.querystring = query;
+  if (value.headers !== undefined) out.headers = value.headers;
+  if (value.cookies !== undefined) out.cookies = value.cookies;
+  const body = value.body;
+  if (
+    isObject(body) &&
+    "bodyRequired" in value &&
+    Object.keys(body).every((k) => k.includes("/"))
+  ) {
+    out.bodyContent = body;
+  } else if (body !== undefined) out.body = body;
+  if (typeof value.bodyRequired === "boolean") out.bodyRequired = value.bodyRequired;
+  if (value.response !== undefined) out.response = value.response;
+  return out;
+}
