@@ -3,6 +3,7 @@ import type { CliContext } from "../context.js";
 import { registerAuditCommand } from "./audit.js";
 import { registerDecideCommand } from "./decide.js";
 import { registerGrillCommand } from "./grill.js";
+import { registerScaffoldCommand } from "./scaffold.js";
 
 /** Each tool's command module registers itself here (one line per tool). */
 // biome-ignore format: one tool per line keeps concurrent additions apart
@@ -10,6 +11,7 @@ const registrations: Array<(program: Command, ctx: CliContext) => void> = [
   registerGrillCommand,
   registerDecideCommand,
   registerAuditCommand,
+  registerScaffoldCommand,
 ];
 
 export function registerCommands(program: Command, ctx: CliContext): void {
