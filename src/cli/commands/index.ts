@@ -3,6 +3,7 @@ import type { CliContext } from "../context.js";
 import { registerAuditCommand } from "./audit.js";
 import { registerDecideCommand } from "./decide.js";
 import { registerGrillCommand } from "./grill.js";
+import { registerLoadCommand } from "./load.js";
 import { registerScaffoldCommand } from "./scaffold.js";
 
 /** Each tool's command module registers itself here (one line per tool). */
@@ -11,6 +12,7 @@ const registrations: Array<(program: Command, ctx: CliContext) => void> = [
   registerGrillCommand,
   registerDecideCommand,
   registerAuditCommand,
+  registerLoadCommand,
   registerScaffoldCommand,
 ];
 

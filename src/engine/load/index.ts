@@ -32,3 +32,10 @@ export {
 export { parseDurationMs } from "./time-units.js";
 export type * from "./types.js";
 export { ERROR_KINDS } from "./types.js";
+export {
+  type BaselineComparison,
+  type Gates,
+  judgeRun,
+  type LoadOutcome,
+  type Verdict,
+} from "./verdict.js";

@@ -1,0 +1,250 @@
+import type { Command } from "commander";
+import {
+  compareReports,
+  DEMO_DEFAULTS,
+  type DemoProfile,
+  type DemoTarget,
+  type Gates,
+  judgeRun,
+  type LoadOutcome,
+  type LoadPlan,
+  loadSnapshot,
+  parseDurationMs,
+  parseFailOn,
+  planLoad,
+  resolveSlo,
+  runLoad,
+  startDemoTarget,
+} from "../../engine/load/index.js";
+import { UserError } from "../../engine/shared/index.js";
+import { action } from "../action.js";
+import type { CliContext } from "../context.js";
+import { outcomeDocument, writeLoadOutputs } from "../load-outputs.js";
+import { EXIT, isInteractive, writeJson, writeStatus, writeText } from "../output.js";
+import { loadCompareText, loadReportText, progressLine } from "../views/load-report-text.js";
+
+interface LoadFlags {
+  concurrency?: string;
+  duration?: string;
+  method?: string;
+  header: string[];
+  body?: string;
+  timeout?: string;
+  compare?: string | boolean;
+  baseline?: string;
+  save?: string;
+  expectStatus?: string;
+  expectRateLimit?: boolean;
+  rate?: string;
+  requests?: string;
+  warmup?: string;
+  ramp?: string;
+  failOn?: string;
+  workers?: string;
+  slo?: string;
+  profilesDir?: string;
+  hdrLog?: string;
+  demo?: boolean;
+  demoLatency?: string;
+  demoJitter?: string;
+  demoErrors?: string;
+  json?: boolean;
+  output?: string;
+  tui: boolean;
+}
+
+const collect = (value: string, previous: string[]) => [...previous, value];
+
+export function registerLoadCommand(program: Command, ctx: CliContext): void {
+  program
+    .command("load")
+    .description("HTTP load test with correct percentiles, live charts and CI gates")
+    .argument("[urls...]", "target URL; two URLs with --compare measure both side by side")
+    .option("-c, --concurrency <n>", "connections (closed loop; with --rate: the connection cap)")
+    .option(
+      "-d, --duration <seconds>",
+      "measured seconds, or with a unit: 500ms, 30s, 2m (default 10)",
+    )
+    .option("-m, --method <method>", "HTTP method (default GET)")
+    .option("-H, --header <line>", 'request header "Name: Value" (repeatable)', collect, [])
+    .option("-b, --body <json|@file>", "request body, or @FILE to read it from a file")
+    .option("--timeout <seconds>", "per-request timeout (default 10)")
+    .option("--rate <rps>", "open loop: constant arrival rate; latency from intended send time")
+    .option("--requests <n>", "stop after exactly N measured requests")
+    .option("--warmup <seconds>", "send for this long first without recording")
+    .option("--ramp <stages>", "steps DURATION:LEVEL,… e.g. 10s:100,30s:1000 (LEVELrps for rates)")
+    .option("--workers <n>", "worker threads sharing the load (default: cores − 1, at most 8)")
+    .option("--compare [baseline]", "two URLs side by side, or a saved run (FILE) as the baseline")
+    .option("--baseline <file>", "compare against a saved run (same as --compare FILE)")
+    .option("--save <file>", "save this run as a baseline, e.g. snapshots/NAME.json")
+    .option(
+      "--fail-on <conditions>",
+      'exit 1 when one holds: "p99>250ms,errors>1%,rps<500,regression"',
+    )
+    .option("--expect-status <code>", "pass only when every response has this status")
+    .option("--expect-rate-limit", "pass only when the target answers 429 (rate limiting works)")
+    .option(
+      "--slo <profile|transcript>",
+      "judge latency against a profile's floor or a grill transcript's",
+    )
+    .option(
+      "--profiles-dir <dir>",
+      "where --slo looks for profiles (default: the shipped profiles/)",
+    )
+    .option("--hdr-log <file>", "write an HdrHistogram interval log (one histogram per second)")
+    .option("--demo", "start a built-in local target and load it")
+    .option("--demo-latency <ms>", `demo target base latency (default ${DEMO_DEFAULTS.latencyMs})`)
+    .option(
+      "--demo-jitter <ms>",
+      `demo target random extra latency (default ${DEMO_DEFAULTS.jitterMs})`,
+    )
+    .option(
+      "--demo-errors <percent>",
+      `demo target 500 rate in % (default ${DEMO_DEFAULTS.errorRate * 100})`,
+    )
+    .option("--json", "print one JSON document (report, verdict, recommendations)")
+    .option("--output <file>", "also write the result to FILE (JSON when it ends in .json)")
+    .option("--no-tui", "no live screen even in a terminal (progress lines on stderr)")
+    .action(action((urls: string[], flags: LoadFlags) => runLoadCommand(urls, flags, ctx)));
+}
+
+async function runLoadCommand(urls: string[], flags: LoadFlags, ctx: CliContext): Promise<number> {
+  const targets = [...urls];
+  let baselinePath = flags.baseline;
+  if (typeof flags.compare === "string") {
+    if (/^https?:\/\//i.test(flags.compare)) targets.push(flags.compare);
+    else if (baselinePath && baselinePath !== flags.compare)
+      throw new UserError("--compare FILE and --baseline name different baselines");
+    else baselinePath = flags.compare;
+  }
+  const compareUrls = targets.length === 2;
+  if (targets.length > 2) throw new UserError("load takes one URL, or two with --compare");
+  if (compareUrls && baselinePath)
+    throw new UserError("compare two URLs or a baseline file, not both");
+  if (compareUrls && flags.save) throw new UserError("--save takes a single URL");
+  if (flags.demo && targets.length > 0)
+    throw new UserError("--demo starts its own target; leave out the URL");
+  if (targets.length === 0 && !flags.demo) {
+    if (isInteractive() && flags.tui && !flags.json) {
+      const { runTui } = await import("../../tui/run.js");
+      return runTui({ screen: "load", params: {} });
+    }
+    throw new UserError("no URL given", {
+      hint: "senior-backend load http://127.0.0.1:3000/health --concurrency 50 --duration 30, or --demo for a built-in target",
+    });
+  }
+
+  // Everything that can be wrong with the input fails here, before any traffic.
+  const gates: Gates = {
+    failOn: flags.failOn ? parseFailOn(flags.failOn) : undefined,
+    expectRateLimit: flags.expectRateLimit,
+    baseline: baselinePath
+      ? { path: baselinePath, snapshot: loadSnapshot(baselinePath) }
+      : undefined,
+    slo: flags.slo ? await resolveSlo(flags.slo, flags.profilesDir) : undefined,
+  };
+  const demoProfile = flags.demo ? demoFromFlags(flags) : undefined;
+  const input = (url: string) =>
+    planLoad({
+      url,
+      method: flags.method,
+      headers: flags.header,
+      body: flags.body,
+      concurrency: flags.concurrency,
+      duration: flags.duration,
+      requests: flags.requests,
+      rate: flags.rate,
+      ramp: flags.ramp,
+      warmup: flags.warmup,
+      timeout: flags.timeout,
+      workers: flags.workers,
+      expectStatus: flags.expectStatus,
+      expectRateLimit: flags.expectRateLimit,
+    });
+  const plans = (targets.length ? targets : ["http://127.0.0.1/"]).map(input);
+  gates.expectStatus = plans[0]!.expectStatus;
+
+  let demo: DemoTarget | undefined;
+  try {
+    if (demoProfile) {
+      demo = await startDemoTarget(demoProfile);
+      plans[0] = { ...plans[0]!, url: demo.url };
+    }
+    if (!compareUrls && !flags.json && flags.tui && isInteractive()) {
+      const { runTui } = await import("../../tui/run.js");
+      return await runTui({
+        screen: "load",
+        params: {
+          plan: plans[0],
+          gates,
+          save: flags.save,
+          output: flags.output,
+          hdrLog: flags.hdrLog,
+        },
+      });
+    }
+    if (compareUrls) return await comparePlans(plans[0]!, plans[1]!, gates, flags, ctx);
+    const outcome = judgeRun(await measure(plans[0]!, flags, ctx), gates);
+    for (const path of writeLoadOutputs(outcome, flags)) writeStatus(`wrote ${path}`);
+    if (flags.json) writeJson(outcomeDocument(outcome));
+    else writeText(loadReportText(outcome));
+    return exitCode(outcome, ctx);
+  } finally {
+    await demo?.close();
+  }
+}
+
+function measure(plan: LoadPlan, flags: LoadFlags, ctx: CliContext) {
+  writeStatus(
+    `load ${plan.method} ${plan.url}: ${plan.rate ? `${plan.rate} req/s` : `${plan.concurrency} connections`}, ${
+      plan.requests ? `${plan.requests} requests` : `${plan.durationMs / 1000} s`
+    }${plan.warmupMs ? ` after ${plan.warmupMs / 1000} s warmup` : ""}, ${plan.workers} thread${plan.workers > 1 ? "s" : ""}`,
+  );
+  return runLoad(plan, {
+    signal: ctx.signal,
+    hdrLogPath: flags.hdrLog,
+    onSecond: (point, progress) =>
+      writeStatus(
+        progressLine({ ...point, total: progress.requests, durationSec: plan.durationMs / 1000 }),
+      ),
+  });
+}
+
+async function comparePlans(
+  a: LoadPlan,
+  b: LoadPlan,
+  gates: Gates,
+  flags: LoadFlags,
+  ctx: CliContext,
+) {
+  const first = judgeRun(await measure(a, flags, ctx), gates);
+  if (ctx.signal.aborted) {
+    writeText(loadReportText(first));
+    return EXIT.interrupted;
+  }
+  const second = judgeRun(await measure(b, flags, ctx), gates);
+  const comparison = compareReports(first.report, second.report);
+  if (flags.json) writeJson({ a: outcomeDocument(first), b: outcomeDocument(second), comparison });
+  else writeText(loadCompareText(first, second, comparison));
+  if (ctx.signal.aborted) return EXIT.interrupted;
+  return first.verdict.passed && second.verdict.passed ? EXIT.ok : EXIT.gateFailed;
+}
+
+function exitCode(outcome: LoadOutcome, ctx: CliContext): number {
+  if (ctx.signal.aborted || outcome.report.interrupted) return EXIT.interrupted;
+  return outcome.verdict.passed ? EXIT.ok : EXIT.gateFailed;
+}
+
+function demoFromFlags(flags: LoadFlags): Partial<DemoProfile> {
+  const profile: Partial<DemoProfile> = {};
+  if (flags.demoLatency)
+    profile.latencyMs = parseDurationMs(flags.demoLatency, "--demo-latency", "ms");
+  if (flags.demoJitter) profile.jitterMs = parseDurationMs(flags.demoJitter, "--demo-jitter", "ms");
+  if (flags.demoErrors !== undefined) {
+    const pct = Number(flags.demoErrors.replace(/%$/, ""));
+    if (!Number.isFinite(pct) || pct < 0 || pct > 100)
+      throw new UserError(`--demo-errors: "${flags.demoErrors}" is not a percentage (0–100)`);
+    profile.errorRate = pct / 100;
+  }
+  return profile;
+}

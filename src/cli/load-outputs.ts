@@ -1,0 +1,37 @@
+import { writeFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { type LoadOutcome, saveSnapshot } from "../engine/load/index.js";
+import { UserError } from "../engine/shared/index.js";
+import { loadReportText } from "./views/load-report-text.js";
+
+/** What `load --json` prints (and `--output FILE.json` writes): one document. */
+export function outcomeDocument(outcome: LoadOutcome) {
+  return {
+    report: outcome.report,
+    verdict: outcome.verdict,
+    recommendations: outcome.recommendations,
+    exitCode: outcome.verdict.passed ? 0 : 1,
+  };
+}
+
+/** `--save` (snapshot for later baselines) and `--output` (JSON when it ends in .json, else text). */
+export function writeLoadOutputs(
+  outcome: LoadOutcome,
+  files: { save?: string; output?: string },
+): string[] {
+  const written: string[] = [];
+  if (files.save) written.push(saveSnapshot(files.save, outcome.report));
+  if (files.output) {
+    const path = resolve(files.output);
+    const text = path.endsWith(".json")
+      ? `${JSON.stringify(outcomeDocument(outcome), null, 2)}\n`
+      : `${loadReportText(outcome).replace(/\u001b\[\d+m/g, "")}\n`;
+    try {
+      writeFileSync(path, text);
+    } catch (error) {
+      throw new UserError(`cannot write ${path} (${(error as NodeJS.ErrnoException).code})`);
+    }
+    written.push(path);
+  }
+  return written;
+}
