@@ -132,4 +132,22 @@ describe("senior-backend grill (headless)", () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toContain("--json needs --answers");
   });
+
+  it("takes a JSON answers file too", async () => {
+    const path = join(dir, "answers.json");
+    writeFileSync(
+      path,
+      JSON.stringify({
+        readWriteRatio: 3,
+        qpsP99: 20,
+        tenancy: "single-tenant",
+        enterprisePricing: false,
+      }),
+    );
+    const run = await runCli(["grill", "--answers", path, "--transcript-dir", dir, "--json"]);
+    expect(run.code).toBe(1);
+    const result = JSON.parse(run.stdout);
+    expect(result.kills[0].id).toBe("single-tenant-without-enterprise-pricing");
+    expect(result.question).toBe(2);
+  });
 });

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { render } from "ink-testing-library";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { readTranscript } from "../../src/engine/grill/index.js";
+import { GrillSession, readTranscript } from "../../src/engine/grill/index.js";
 import { App } from "../../src/tui/app.js";
 import { findScreen } from "../../src/tui/screens/index.js";
 import { frameFits, resizeStdout, tick, waitForFrame } from "../helpers/ink.js";
@@ -163,5 +163,38 @@ describe("grill screen", () => {
     expect(frameFits(language, 80, 24)).toMatchObject({ fits: true });
     expect(language).toContain("› No preference");
     r.unmount();
+  });
+
+  it("is first in the home menu and opens from it", async () => {
+    const r = render(<App onDone={() => {}} />);
+    resizeStdout(r.stdout, 80, 24);
+    const home = await waitForFrame(r.lastFrame, "Pick a tool");
+    expect(home).toMatch(/[›❯] Grill — the seven forcing questions\n/);
+    r.stdin.write(ENTER);
+    await waitForFrame(r.lastFrame, "Question 1/7 · Load");
+    r.stdin.write(ESC);
+    await waitForFrame(r.lastFrame, "Pick a tool");
+    r.unmount();
+  });
+
+  it("continues a transcript passed in by grill --resume at the next question", async () => {
+    const first = GrillSession.start({ transcriptDir: dir });
+    first.answer({ readWriteRatio: "20", qpsP99: "50" });
+    first.answer({ tenancy: "isolated-multi-tenant" });
+    first.close();
+    const session = GrillSession.resume(transcriptPath());
+    const onDone = vi.fn();
+    const r = render(<App start={{ screen: "grill", params: { session } }} onDone={onDone} />);
+    resizeStdout(r.stdout, 80, 24);
+    await waitForFrame(r.lastFrame, "Question 3/7 · Interaction style");
+    r.stdin.write("q");
+    await tick(50);
+    expect(onDone).toHaveBeenCalledWith({
+      exitCode: 0,
+      summary: expect.stringContaining(
+        `Continue: senior-backend grill --resume ${transcriptPath()}`,
+      ),
+    });
+    session.close();
   });
 });
