@@ -1,4 +1,5 @@
 import { AuditScreen } from "./audit.js";
+import { DecisionScreen } from "./decision.js";
 import { GrillScreen } from "./grill.js";
 import type { ScreenEntry } from "./registry.js";
 
@@ -23,6 +24,13 @@ export const screens: ScreenEntry[] = [
     description: "Headers, CORS, rate limiting, input validation from the spec, error leakage, methods, cookies, auth.",
     component: AuditScreen,
     inMenu: true,
+  },
+  {
+    id: "decision",
+    title: "Decision — ranked profiles for a set of answers",
+    description: "Fit bars, matched and violated constraints, kills, stack, anti-patterns, approvers and the SLO floor.",
+    component: DecisionScreen,
+    inMenu: false,
   },
 ];
 
