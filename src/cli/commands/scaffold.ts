@@ -4,6 +4,7 @@ import { UserError } from "../../engine/shared/index.js";
 import { action } from "../action.js";
 import type { CliContext } from "../context.js";
 import { scaffoldFromSpec } from "./scaffold-from-spec.js";
+import { scaffoldGenerateSpec } from "./scaffold-generate-spec.js";
 
 /** Flags every scaffold mode sees (modes add their own through `options`). */
 export interface ScaffoldFlags {
@@ -29,6 +30,7 @@ export interface ScaffoldMode {
 
 // biome-ignore format: one mode per line keeps concurrent additions apart
 const modes: ScaffoldMode[] = [
+  scaffoldGenerateSpec,
   scaffoldFromSpec,
 ];
 
