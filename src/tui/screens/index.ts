@@ -1,4 +1,5 @@
 import { AuditScreen } from "./audit.js";
+import { DecideScreen } from "./decide.js";
 import { DecisionScreen } from "./decision.js";
 import { GrillScreen } from "./grill.js";
 import type { ScreenEntry } from "./registry.js";
@@ -23,6 +24,13 @@ export const screens: ScreenEntry[] = [
     title: "Audit — probe a running API for the security basics",
     description: "Headers, CORS, rate limiting, input validation from the spec, error leakage, methods, cookies, auth.",
     component: AuditScreen,
+    inMenu: true,
+  },
+  {
+    id: "decide",
+    title: "Decide — rank the profiles for a saved grill",
+    description: "Pick a grill transcript; see the best-fit profile, runner-up, kills, stack, anti-patterns, approvers and SLO floor.",
+    component: DecideScreen,
     inMenu: true,
   },
   {
