@@ -5,7 +5,6 @@ import { render } from "ink-testing-library";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { GrillSession, readTranscript } from "../../src/engine/grill/index.js";
 import { App } from "../../src/tui/app.js";
-import { findScreen } from "../../src/tui/screens/index.js";
 import { frameFits, resizeStdout, tick, waitForFrame } from "../helpers/ink.js";
 
 const ENTER = "\r";
@@ -73,11 +72,13 @@ describe("grill screen", () => {
     await r.step("Question 7/7 · SLO", ENTER, ENTER);
     await r.step("follow-up: SLI", "good requests at the load balancer", ENTER);
     await r.step("follow-up: Error-budget owner", "Sam Okafor", ENTER);
-    if (findScreen("decision")) {
-      await waitForFrame(r.lastFrame, "node-express", 5_000);
-    } else {
-      await waitForFrame(r.lastFrame, "All seven questions answered.");
-    }
+    await waitForFrame(r.lastFrame, "senior-backend · decision", 5_000);
+    await waitForFrame(r.lastFrame, "node-express", 5_000);
+    r.stdin.write(ESC);
+    const back = await waitForFrame(r.lastFrame, "All seven questions answered.");
+    expect(back).toContain(`Transcript: ${transcriptPath()}`);
+    r.stdin.write(ENTER);
+    await waitForFrame(r.lastFrame, "senior-backend · decision");
     const t = await readTranscript(transcriptPath());
     expect(t.status).toBe("complete");
     expect(t.answers).toMatchObject({

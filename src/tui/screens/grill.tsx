@@ -62,6 +62,12 @@ const HELP_NOTES = [
   "Every answer is written to the transcript at once; Ctrl+C keeps them all. Continue with grill --resume FILE.",
 ];
 
+/**
+ * The session that opened the results screen: the app shows one screen at a time, so Esc on the
+ * results mounts the grill again, which picks the finished session up instead of starting anew.
+ */
+let handedOff: { session: GrillSession; nav: unknown; params: unknown } | undefined;
+
 /** The text a turn starts with: the answer given before (after Esc), else the recommendation or default. */
 function initialInput(turn: TurnDef, answers: Answers, restore?: Partial<Answers>) {
   if (restore) return inputFromValues(turn, restore);
@@ -102,9 +108,14 @@ function placeholderOf(field: Field): string | undefined {
 
 export function GrillScreen({ nav, params }: ScreenProps<GrillParams>) {
   const { rows } = useWindowSize();
-  const [session] = useState(
-    () => params?.session ?? GrillSession.start({ transcriptDir: params?.transcriptDir }),
-  );
+  const [session] = useState(() => {
+    const returning =
+      handedOff?.nav === nav && handedOff.params === params ? handedOff.session : undefined;
+    handedOff = undefined;
+    return (
+      params?.session ?? returning ?? GrillSession.start({ transcriptDir: params?.transcriptDir })
+    );
+  });
   const [, setVersion] = useState(0);
   const refresh = () => setVersion((v) => v + 1);
   const [showHelp, setShowHelp] = useState(false);
@@ -119,7 +130,7 @@ export function GrillScreen({ nav, params }: ScreenProps<GrillParams>) {
   useEffect(() => {
     nav.setSummary(grillSummary(session));
     return () => {
-      if (!params?.session) session.close();
+      if (!params?.session && handedOff?.session !== session) session.close();
     };
   }, [nav, session, params?.session]);
 
@@ -145,8 +156,10 @@ export function GrillScreen({ nav, params }: ScreenProps<GrillParams>) {
           ? "choice"
           : "input";
 
-  const openDecision = () =>
+  const openDecision = () => {
+    handedOff = { session, nav, params };
     nav.open("decision", { answers: session.answers, source: session.path });
+  };
   const leave = () =>
     nav.quit({ summary: grillSummary(session), exitCode: status === "killed" ? 1 : 0 });
 
