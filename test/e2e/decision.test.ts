@@ -1,0 +1,54 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { TmuxSession } from "../helpers/tmux.js";
+
+describe("decision screen in a real terminal", () => {
+  let session: TmuxSession | undefined;
+  afterEach(() => session?.kill());
+
+  it("decide --tui opens the ranked profiles at 80x24, navigates, and prints the summary on q", async () => {
+    session = new TmuxSession(
+      [
+        "decide",
+        "--team-size",
+        "8",
+        "--qps-p99",
+        "50",
+        "--read-write-ratio",
+        "20",
+        "--tenancy",
+        "shared-multi-tenant",
+        "--data-sensitivity",
+        "pii",
+        "--pattern",
+        "modular-monolith",
+        "--language-preference",
+        "typescript",
+        "--tui",
+      ],
+      { columns: 80, rows: 24 },
+    );
+    const first = await session.waitFor("[Profiles]");
+    expect(first).toContain("senior-backend · decision");
+    expect(first).toContain("best: node-express 100.0");
+    expect(first).toContain("› node-express");
+    expect(first).toContain("q quit");
+    for (const line of first.split("\n")) expect(line.length).toBeLessThanOrEqual(80);
+
+    session.send("Down");
+    await session.waitFor("› fastapi-python");
+    await session.waitFor("Fit: fastapi-python");
+    session.send("Tab");
+    await session.waitFor("[fastapi-python · Kill criteria]");
+    session.type("]");
+    session.type("]");
+    await session.waitFor("[fastapi-python · Stack]");
+    session.type("?");
+    await session.waitFor("Help — decision");
+    session.send("Escape");
+    await session.waitFor("[fastapi-python · Stack]");
+    session.type("q");
+    const end = await session.waitFor("[exit 0]");
+    expect(end).toContain("decide: best fit node-express (fit 100.0/100)");
+    expect(end).toContain("kill criteria: none tripped");
+  });
+});
