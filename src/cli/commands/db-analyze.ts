@@ -1,0 +1,146 @@
+import { type Command, Option } from "commander";
+import {
+  type AnalyzeResult,
+  analyzeDatabase,
+  type Db,
+  type Finding,
+  failsAt,
+  type SuggestIndexesResult,
+  suggestIndexes,
+} from "../../engine/schema/index.js";
+import { UserError } from "../../engine/shared/index.js";
+import type { CliContext } from "../context.js";
+import { EXIT, paint, type Style, writeJson, writeText } from "../output.js";
+import { connectTarget } from "./db-target.js";
+
+/** Flags of `db --analyze [--fail-on LEVEL]` and `db --suggest-indexes --output DIR`. */
+export interface DbAnalyzeFlags {
+  connection?: string;
+  json?: boolean;
+  failOn?: "warning" | "error";
+  output?: string;
+  schema?: string[];
+  excludeSchema?: string[];
+}
+
+export function addAnalyzeOptions(cmd: Command): Command {
+  return cmd
+    .option(
+      "--analyze",
+      "find missing FK indexes, redundant/unused/invalid indexes, type smells, N+1 candidates …",
+    )
+    .addOption(
+      new Option(
+        "--fail-on <level>",
+        "with --analyze: exit 1 when a finding is at or above this severity",
+      ).choices(["warning", "error"]),
+    )
+    .option(
+      "--suggest-indexes",
+      "write a migration creating the suggested indexes concurrently (needs --output DIR)",
+    );
+}
+
+/** The database to analyse: a live connection, or (via `open`) a schema source such as a .sql file. */
+export type OpenAnalyzeTarget = () => Promise<Db>;
+
+/** `db --analyze`: exit 0, or 1 when --fail-on is met. */
+export async function runAnalyzeMode(
+  flags: DbAnalyzeFlags,
+  ctx: CliContext,
+  open: OpenAnalyzeTarget = () => connectTarget(flags.connection, "--analyze"),
+): Promise<number> {
+  const db = await open();
+  let result: AnalyzeResult;
+  try {
+    result = await analyzeDatabase(db, {
+      schemas: flags.schema,
+      excludeSchemas: flags.excludeSchema,
+      signal: ctx.signal,
+    });
+  } finally {
+    await db.close().catch(() => {});
+  }
+  const failed = flags.failOn ? failsAt(result, flags.failOn) : false;
+  if (flags.json) writeJson({ ...result, failOn: flags.failOn ?? null, failed });
+  else writeText(analyzeReport(result, flags.failOn, failed));
+  return failed ? EXIT.gateFailed : EXIT.ok;
+}
+
+/** `db --suggest-indexes --output DIR`: writes the migration (or says there is nothing to suggest). */
+export async function runSuggestIndexesMode(
+  flags: DbAnalyzeFlags,
+  ctx: CliContext,
+): Promise<number> {
+  if (!flags.output) {
+    throw new UserError("--suggest-indexes needs --output DIR", {
+      hint: "e.g. senior-backend db --connection URL --suggest-indexes --output migrations/",
+      exitCode: 2,
+    });
+  }
+  const db = await connectTarget(flags.connection, "--suggest-indexes");
+  let result: SuggestIndexesResult;
+  try {
+    result = await suggestIndexes(db, {
+      outputDir: flags.output,
+      schemas: flags.schema,
+      excludeSchemas: flags.excludeSchema,
+      signal: ctx.signal,
+    });
+  } finally {
+    await db.close().catch(() => {});
+  }
+  if (flags.json) writeJson(result);
+  else if (!result.file)
+    writeText("no index suggestions: every foreign key has an index starting with its columns");
+  else {
+    const lines = [
+      `wrote ${result.file} (${result.indexes.length} index(es), built concurrently):`,
+    ];
+    for (const i of result.indexes) lines.push(`  ${i.sql}`);
+    lines.push(
+      `apply: senior-backend db --connection URL --migrate ${result.file} (try --dry-run first)`,
+    );
+    writeText(lines.join("\n"));
+  }
+  return EXIT.ok;
+}
+
+const TONE: Record<Finding["severity"], Style> = { error: "red", warning: "yellow", info: "blue" };
+
+export function analyzeReport(
+  r: AnalyzeResult,
+  failOn: string | undefined,
+  failed: boolean,
+): string {
+  const lines: string[] = [];
+  const c = r.counts;
+  lines.push(
+    paint(
+      `analyzed ${r.database}: ${c.error} error(s), ${c.warning} warning(s), ${c.info} info — usage statistics ${r.statsSince}`,
+      "bold",
+    ),
+  );
+  for (const f of r.findings) {
+    lines.push("");
+    lines.push(`${paint(f.severity.padEnd(7), TONE[f.severity])} ${f.object}  [${f.check}]`);
+    lines.push(`        ${f.title}`);
+    lines.push(paint(`        why: ${f.why}`, "dim"));
+    if (f.fix) {
+      const [first, ...rest] = f.fix.split("\n");
+      lines.push(`        fix: ${first}`);
+      for (const l of rest) lines.push(`             ${l}`);
+    }
+    lines.push(paint(`        see: ${f.guide}`, "dim"));
+  }
+  if (r.findings.length === 0) lines.push("no findings");
+  if (failOn) {
+    lines.push("");
+    lines.push(
+      failed
+        ? paint(`--fail-on ${failOn}: findings at or above ${failOn} → exit 1`, "red")
+        : `--fail-on ${failOn}: nothing at or above ${failOn}`,
+    );
+  }
+  return lines.join("\n");
+}
