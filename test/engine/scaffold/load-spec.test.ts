@@ -54,7 +54,10 @@ describe("loadSpec: OpenAPI 3.0 (YAML)", async () => {
   });
 
   it("normalises 3.0 nullable into 3.1 type arrays and drops OpenAPI-only keywords", () => {
-    expect(op("getOwners").params.query[0]!.schema).toEqual({ type: ["string", "null"] });
+    expect(op("getOwners").params.query[0]!.schema).toEqual({
+      type: ["string", "null"],
+      maxLength: 40,
+    });
     const newPet = model.schemas.NewPet as { properties: Record<string, unknown> };
     expect(newPet.properties.tag).toEqual({ type: ["string", "null"] });
     expect(model.schemas.PetKind).toEqual({
