@@ -42,7 +42,8 @@ export const COMPOSITION_MAP: MapEntry[] = [
       a.tenancy === "shared-multi-tenant"
         ? "Shared multi-tenant: tenant_id on every tenant-owned table, in every index that serves tenant queries, and row-level security."
         : `Keys, constraints and indexes for a ${a.readWriteRatio ?? "?"}:1 read/write workload, checked before data arrives.`,
-    covers: "senior-backend db --connection URL --analyze (missing indexes, N+1 risks)",
+    covers:
+      "senior-backend db --connection URL --analyze (missing indexes, N+1 risks) and references/database_optimization_guide.md",
   },
   {
     id: "zero-downtime-migration",
@@ -69,7 +70,7 @@ export const COMPOSITION_MAP: MapEntry[] = [
       a.dataSensitivity === "pii"
         ? "PII: access control per tenant and role, encryption in transit and at rest, and GDPR Art. 32 measures, checked against the running API."
         : "Authentication, authorisation, headers, CORS and rate limits, checked against the running API.",
-    covers: "senior-backend audit URL and references/backend_security.md",
+    covers: "senior-backend audit URL and references/backend_security_practices.md",
   },
   {
     id: "compliance",
