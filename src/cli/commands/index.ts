@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import type { CliContext } from "../context.js";
 import { registerAuditCommand } from "./audit.js";
+import { registerDbCommand } from "./db.js";
 import { registerDecideCommand } from "./decide.js";
 import { registerGrillCommand } from "./grill.js";
 import { registerLoadCommand } from "./load.js";
@@ -14,6 +15,7 @@ const registrations: Array<(program: Command, ctx: CliContext) => void> = [
   registerAuditCommand,
   registerLoadCommand,
   registerScaffoldCommand,
+  registerDbCommand,
 ];
 
 export function registerCommands(program: Command, ctx: CliContext): void {

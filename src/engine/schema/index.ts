@@ -18,6 +18,8 @@ export {
   hasLibpqEnvironment,
   resolveConnectionString,
 } from "./connection.js";
+export { introspect } from "./introspect/introspect.js";
+export type { SchemaFilters } from "./introspect/schema-filters.js";
 export type { CatalogChange } from "./migrate/catalog-state.js";
 export type { LockTaken } from "./migrate/lock-report.js";
 export type {
@@ -34,9 +36,39 @@ export {
   parseMigrationFile,
 } from "./migration-file.js";
 export type {
+  ColumnInfo,
+  ConstraintInfo,
+  ConstraintType,
+  DomainInfo,
+  EnumInfo,
+  ExtensionInfo,
+  FunctionInfo,
+  IndexInfo,
+  PolicyInfo,
+  SchemaInfo,
+  SchemaModel,
+  SequenceInfo,
+  TableInfo,
+  TriggerInfo,
+  ViewInfo,
+} from "./model.js";
+export type {
   Hazard,
   HazardKind,
   ObjectKind,
   PlannedStatement,
   SchemaChange,
 } from "./plan-types.js";
+export { type EmbeddedOptions, openEmbedded } from "./sources/embedded.js";
+export {
+  fromDb,
+  isConnectionString,
+  openSource,
+  type SchemaSource,
+} from "./sources/open-source.js";
+export {
+  readSnapshot,
+  type SchemaSnapshot,
+  snapshotOf,
+  writeSnapshot,
+} from "./sources/snapshot.js";

@@ -1,0 +1,72 @@
+import type { Command } from "commander";
+import { UserError } from "../../engine/shared/index.js";
+import { action } from "../action.js";
+import type { CliContext } from "../context.js";
+import { addAnalyzeOptions, runAnalyzeMode, runSuggestIndexesMode } from "./db-analyze.js";
+import { addMigrateOptions, runMigrateMode } from "./db-migrate.js";
+import { type DbSnapshotFlags, runSnapshotMode } from "./db-snapshot.js";
+
+/**
+ * `senior-backend db`: a thin dispatcher. Each mode's flags and handler live in db-<mode>.ts;
+ * this file only declares the shared flags, adds each mode's options and picks the mode.
+ */
+export interface DbFlags extends DbSnapshotFlags {
+  migrate?: string;
+  dryRun?: boolean;
+  down?: boolean;
+  lockTimeout?: number;
+  analyze?: boolean;
+  failOn?: "warning" | "error";
+  suggestIndexes?: boolean;
+  output?: string;
+  snapshot?: string;
+}
+
+const HELP_AFTER = `
+Modes (pick one):
+  --snapshot FILE          write the introspected schema of --connection to a JSON snapshot
+  --migrate FILE           apply a migration (--dry-run, --down)
+  --analyze                report schema and index problems (--fail-on warning|error)
+  --suggest-indexes        write a migration with the suggested indexes (--output DIR)
+
+The database is --connection URL, else DATABASE_URL, else the libpq PG* variables.
+Exit codes: 0 ok, 1 gate failed (--fail-on, failed migration), 2 bad input, 130 interrupted.
+
+Examples:
+  senior-backend db --connection postgres://app@127.0.0.1/app --snapshot snapshots/app.json
+  senior-backend db --connection postgres://app@127.0.0.1/app --analyze --fail-on error`;
+
+function collect(value: string, previous: string[] = []): string[] {
+  return [
+    ...previous,
+    ...value
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean),
+  ];
+}
+
+export function registerDbCommand(program: Command, ctx: CliContext): void {
+  const cmd = program
+    .command("db")
+    .description("PostgreSQL schema: snapshot, compare and migrate, analyze, suggest indexes")
+    .option("--connection <url>", "the database (default: DATABASE_URL, then the PG* variables)")
+    .option("--schema <name>", "only these schemas (repeatable, or comma-separated)", collect)
+    .option("--exclude-schema <name>", "leave these schemas out (repeatable)", collect)
+    .option("--snapshot <file>", "write the introspected schema model of the database to FILE.json")
+    .option("--output <dir>", "folder the migration file is written to")
+    .option("--json", "print one JSON document on stdout");
+  addMigrateOptions(cmd);
+  addAnalyzeOptions(cmd);
+  cmd.addHelpText("after", HELP_AFTER).action(action((opts: DbFlags) => runDb(opts, ctx)));
+}
+
+async function runDb(opts: DbFlags, ctx: CliContext): Promise<number> {
+  if (opts.migrate) return runMigrateMode({ ...opts, migrate: opts.migrate }, ctx);
+  if (opts.analyze) return runAnalyzeMode(opts, ctx);
+  if (opts.suggestIndexes) return runSuggestIndexesMode(opts, ctx);
+  if (opts.snapshot) return runSnapshotMode({ ...opts, snapshot: opts.snapshot }, ctx);
+  throw new UserError("db needs a mode", {
+    hint: "one of --snapshot FILE, --migrate FILE, --analyze, --suggest-indexes (see db --help)",
+  });
+}

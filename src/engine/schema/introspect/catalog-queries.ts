@@ -1,0 +1,173 @@
+/**
+ * One catalog query per object kind, each covering every schema in the filter at once ($1 = schema names).
+ * Run with search_path = pg_catalog so every name in a definition comes out schema-qualified.
+ * Objects that belong to an extension are left out (the extension itself is the object).
+ */
+const notExtensionMember = (catalog: string, oid: string) =>
+  `NOT EXISTS (SELECT 1 FROM pg_depend dep WHERE dep.classid = '${catalog}'::regclass AND dep.objid = ${oid} AND dep.deptype = 'e')`;
+
+const qname = (ns: string, rel: string) => `quote_ident(${ns}) || '.' || quote_ident(${rel})`;
+
+export const schemasQuery = `
+SELECT n.nspname AS name, obj_description(n.oid, 'pg_namespace') AS comment
+FROM pg_namespace n
+WHERE n.nspname !~ '^pg_' AND n.nspname <> 'information_schema'
+  AND ${notExtensionMember("pg_namespace", "n.oid")}
+ORDER BY 1`;
+
+export const extensionsQuery = `
+SELECT e.extname AS name, n.nspname AS schema, e.extversion AS version
+FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace
+WHERE e.extname <> 'plpgsql' AND n.nspname = ANY($1)
+ORDER BY 1`;
+
+export const enumsQuery = `
+SELECT n.nspname AS schema, t.typname AS name,
+  json_agg(e.enumlabel ORDER BY e.enumsortorder) AS values,
+  obj_description(t.oid, 'pg_type') AS comment
+FROM pg_type t
+JOIN pg_namespace n ON n.oid = t.typnamespace
+JOIN pg_enum e ON e.enumtypid = t.oid
+WHERE n.nspname = ANY($1) AND ${notExtensionMember("pg_type", "t.oid")}
+GROUP BY n.nspname, t.typname, t.oid
+ORDER BY 1, 2`;
+
+export const domainsQuery = `
+SELECT n.nspname AS schema, t.typname AS name, format_type(t.typbasetype, t.typtypmod) AS type,
+  t.typnotnull AS not_null, t.typdefault AS default_value,
+  CASE WHEN t.typcollation <> 0 AND t.typcollation <> bt.typcollation THEN
+    (SELECT ${qname("cn.nspname", "co.collname")} FROM pg_collation co JOIN pg_namespace cn ON cn.oid = co.collnamespace
+     WHERE co.oid = t.typcollation) END AS collation,
+  coalesce((SELECT json_agg(json_build_object('name', c.conname, 'definition', pg_get_constraintdef(c.oid),
+      'validated', c.convalidated) ORDER BY c.conname)
+    FROM pg_constraint c WHERE c.contypid = t.oid AND c.contype = 'c'), '[]'::json) AS checks,
+  obj_description(t.oid, 'pg_type') AS comment
+FROM pg_type t
+JOIN pg_namespace n ON n.oid = t.typnamespace
+JOIN pg_type bt ON bt.oid = t.typbasetype
+WHERE t.typtype = 'd' AND n.nspname = ANY($1) AND ${notExtensionMember("pg_type", "t.oid")}
+ORDER BY 1, 2`;
+
+export const sequencesQuery = `
+SELECT n.nspname AS schema, c.relname AS name, format_type(s.seqtypid, NULL) AS type,
+  s.seqstart::text AS start, s.seqincrement::text AS increment, s.seqmin::text AS min, s.seqmax::text AS max,
+  s.seqcache::text AS cache, s.seqcycle AS cycle,
+  (SELECT ${qname("tn.nspname", "tc.relname")} || '.' || quote_ident(a.attname)
+   FROM pg_depend d JOIN pg_class tc ON tc.oid = d.refobjid JOIN pg_namespace tn ON tn.oid = tc.relnamespace
+   JOIN pg_attribute a ON a.attrelid = d.refobjid AND a.attnum = d.refobjsubid
+   WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.refclassid = 'pg_class'::regclass
+     AND d.deptype = 'a' LIMIT 1) AS owned_by
+FROM pg_class c
+JOIN pg_namespace n ON n.oid = c.relnamespace
+JOIN pg_sequence s ON s.seqrelid = c.oid
+WHERE c.relkind = 'S' AND n.nspname = ANY($1) AND ${notExtensionMember("pg_class", "c.oid")}
+  AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'i')
+ORDER BY 1, 2`;
+
+export const tablesQuery = `
+SELECT n.nspname AS schema, c.relname AS name, c.relkind AS relkind, c.relpersistence = 'u' AS unlogged,
+  CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) END AS partition_key,
+  CASE WHEN c.relispartition THEN
+    (SELECT ${qname("pn.nspname", "pc.relname")} FROM pg_inherits i JOIN pg_class pc ON pc.oid = i.inhparent
+     JOIN pg_namespace pn ON pn.oid = pc.relnamespace WHERE i.inhrelid = c.oid LIMIT 1) END AS parent,
+  CASE WHEN c.relispartition THEN pg_get_expr(c.relpartbound, c.oid) END AS bound,
+  c.relrowsecurity AS rls_enabled, c.relforcerowsecurity AS rls_forced,
+  obj_description(c.oid, 'pg_class') AS comment
+FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+WHERE c.relkind IN ('r', 'p') AND n.nspname = ANY($1) AND ${notExtensionMember("pg_class", "c.oid")}
+ORDER BY 1, 2`;
+
+export const columnsQuery = `
+SELECT n.nspname AS schema, c.relname AS table_name, a.attname AS name,
+  format_type(a.atttypid, a.atttypmod) AS type, a.attnotnull AS not_null,
+  pg_get_expr(ad.adbin, ad.adrelid) AS expression, a.attidentity AS identity, a.attgenerated AS generated,
+  CASE WHEN a.attcollation <> 0 AND a.attcollation <> t.typcollation THEN ${qname("con.nspname", "co.collname")} END AS collation,
+  col_description(c.oid, a.attnum) AS comment
+FROM pg_attribute a
+JOIN pg_class c ON c.oid = a.attrelid
+JOIN pg_namespace n ON n.oid = c.relnamespace
+JOIN pg_type t ON t.oid = a.atttypid
+LEFT JOIN pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
+LEFT JOIN pg_collation co ON co.oid = a.attcollation
+LEFT JOIN pg_namespace con ON con.oid = co.collnamespace
+WHERE a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r', 'p') AND NOT c.relispartition
+  AND n.nspname = ANY($1) AND ${notExtensionMember("pg_class", "c.oid")}
+ORDER BY n.nspname, c.relname, a.attnum`;
+
+export const constraintsQuery = `
+SELECT n.nspname AS schema, c.relname AS table_name, k.conname AS name, k.contype AS type,
+  pg_get_constraintdef(k.oid) AS definition, k.convalidated AS validated,
+  coalesce((SELECT json_agg(a.attname ORDER BY x.ord) FROM unnest(k.conkey) WITH ORDINALITY x(attnum, ord)
+    JOIN pg_attribute a ON a.attrelid = k.conrelid AND a.attnum = x.attnum), '[]'::json) AS columns,
+  CASE WHEN k.contype = 'f' THEN ${qname("fn.nspname", "fc.relname")} END AS refs,
+  obj_description(k.oid, 'pg_constraint') AS comment
+FROM pg_constraint k
+JOIN pg_class c ON c.oid = k.conrelid
+JOIN pg_namespace n ON n.oid = c.relnamespace
+LEFT JOIN pg_class fc ON fc.oid = k.confrelid
+LEFT JOIN pg_namespace fn ON fn.oid = fc.relnamespace
+WHERE k.contype IN ('p', 'u', 'f', 'c', 'x') AND k.conislocal AND k.conparentid = 0
+  AND c.relkind IN ('r', 'p') AND n.nspname = ANY($1) AND ${notExtensionMember("pg_class", "c.oid")}
+ORDER BY 1, 2, 3`;
+
+export const indexesQuery = `
+SELECT n.nspname AS schema, c.relname AS table_name, ic.relname AS name,
+  pg_get_indexdef(i.indexrelid) AS definition, am.amname AS method, i.indisunique AS is_unique,
+  i.indpred IS NOT NULL AS partial, i.indnkeyatts AS key_count, i.indisvalid AS valid,
+  (SELECT json_agg(pg_get_indexdef(i.indexrelid, k, false) ORDER BY k) FROM generate_series(1, i.indnatts) k) AS columns,
+  obj_description(i.indexrelid, 'pg_class') AS comment
+FROM pg_index i
+JOIN pg_class ic ON ic.oid = i.indexrelid
+JOIN pg_class c ON c.oid = i.indrelid
+JOIN pg_namespace n ON n.oid = c.relnamespace
+JOIN pg_am am ON am.oid = ic.relam
+WHERE c.relkind IN ('r', 'p', 'm') AND n.nspname = ANY($1) AND ${notExtensionMember("pg_class", "c.oid")}
+  AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid AND k.conrelid = i.indrelid
+                  AND k.contype IN ('p', 'u', 'x'))
+  AND NOT EXISTS (SELECT 1 FROM pg_inherits h WHERE h.inhrelid = i.indexrelid)
+ORDER BY 1, 2, 3`;
+
+export const triggersQuery = `
+SELECT n.nspname AS schema, c.relname AS table_name, t.tgname AS name,
+  pg_get_triggerdef(t.oid) AS definition, t.tgenabled AS enabled,
+  obj_description(t.oid, 'pg_trigger') AS comment
+FROM pg_trigger t
+JOIN pg_class c ON c.oid = t.tgrelid
+JOIN pg_namespace n ON n.oid = c.relnamespace
+WHERE NOT t.tgisinternal AND t.tgparentid = 0 AND c.relkind IN ('r', 'p')
+  AND n.nspname = ANY($1) AND ${notExtensionMember("pg_class", "c.oid")}
+ORDER BY 1, 2, 3`;
+
+export const policiesQuery = `
+SELECT n.nspname AS schema, c.relname AS table_name, p.polname AS name, p.polpermissive AS permissive,
+  p.polcmd AS command,
+  CASE WHEN p.polroles = '{0}' THEN '["public"]'::json
+       ELSE (SELECT json_agg(r.rolname ORDER BY r.rolname) FROM pg_roles r WHERE r.oid = ANY(p.polroles)) END AS roles,
+  pg_get_expr(p.polqual, p.polrelid) AS using_expr, pg_get_expr(p.polwithcheck, p.polrelid) AS check_expr
+FROM pg_policy p
+JOIN pg_class c ON c.oid = p.polrelid
+JOIN pg_namespace n ON n.oid = c.relnamespace
+WHERE n.nspname = ANY($1)
+ORDER BY 1, 2, 3`;
+
+export const viewsQuery = `
+SELECT n.nspname AS schema, c.relname AS name, c.relkind = 'm' AS materialized,
+  pg_get_viewdef(c.oid) AS definition, to_json(coalesce(c.reloptions, '{}')) AS options,
+  coalesce((SELECT json_agg(DISTINCT ${qname("dn.nspname", "dc.relname")})
+    FROM pg_rewrite r
+    JOIN pg_depend d ON d.classid = 'pg_rewrite'::regclass AND d.objid = r.oid AND d.refclassid = 'pg_class'::regclass
+    JOIN pg_class dc ON dc.oid = d.refobjid
+    JOIN pg_namespace dn ON dn.oid = dc.relnamespace
+    WHERE r.ev_class = c.oid AND d.refobjid <> c.oid), '[]'::json) AS depends_on,
+  obj_description(c.oid, 'pg_class') AS comment
+FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+WHERE c.relkind IN ('v', 'm') AND n.nspname = ANY($1) AND ${notExtensionMember("pg_class", "c.oid")}
+ORDER BY 1, 2`;
+
+export const functionsQuery = `
+SELECT n.nspname AS schema, p.proname AS name, pg_get_function_identity_arguments(p.oid) AS args,
+  p.prokind AS kind, CASE WHEN p.prokind = 'f' THEN pg_get_function_result(p.oid) END AS returns,
+  pg_get_functiondef(p.oid) AS definition, obj_description(p.oid, 'pg_proc') AS comment
+FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+WHERE p.prokind IN ('f', 'p') AND n.nspname = ANY($1) AND ${notExtensionMember("pg_proc", "p.oid")}
+ORDER BY 1, 2, 3`;

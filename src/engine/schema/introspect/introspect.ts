@@ -1,0 +1,256 @@
+import type { Db } from "../connection.js";
+import type {
+  ColumnInfo,
+  ConstraintInfo,
+  ConstraintType,
+  IndexInfo,
+  PolicyInfo,
+  SchemaModel,
+  TableInfo,
+  TriggerInfo,
+  ViewInfo,
+} from "../model.js";
+import * as q from "./catalog-queries.js";
+import { type SchemaFilters, selectSchemas } from "./schema-filters.js";
+
+type Row = Record<string, unknown>;
+
+const str = (v: unknown): string | undefined =>
+  v === null || v === undefined ? undefined : String(v);
+const list = (v: unknown): string[] =>
+  Array.isArray(v) ? v.map(String) : typeof v === "string" ? (JSON.parse(v) as string[]) : [];
+const json = <T>(v: unknown): T => (typeof v === "string" ? (JSON.parse(v) as T) : (v as T));
+const key = (schema: unknown, name: unknown) => `${String(schema)}\u0000${String(name)}`;
+const byName = <T extends { name: string }>(a: T, b: T) =>
+  a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+
+const CONSTRAINT_TYPES: Record<string, ConstraintType> = {
+  p: "primary-key",
+  u: "unique",
+  f: "foreign-key",
+  c: "check",
+  x: "exclude",
+};
+const TRIGGER_STATE: Record<string, TriggerInfo["enabled"]> = {
+  O: "enabled",
+  D: "disabled",
+  R: "replica",
+  A: "always",
+};
+const POLICY_COMMANDS: Record<string, PolicyInfo["command"]> = {
+  "*": "ALL",
+  r: "SELECT",
+  a: "INSERT",
+  w: "UPDATE",
+  d: "DELETE",
+};
+
+/**
+ * Read the whole schema of a database into a deterministic model: one catalog query per object kind,
+ * never one per table. The session's search_path is set to pg_catalog while it runs and restored after.
+ */
+export async function introspect(db: Db, filters: SchemaFilters = {}): Promise<SchemaModel> {
+  const saved = await db.query<{ path: string; version: string }>(
+    "SELECT current_setting('search_path') AS path, current_setting('server_version_num') AS version",
+  );
+  const savedPath = saved.rows[0]?.path ?? "public";
+  await db.query("SELECT set_config('search_path', 'pg_catalog', false)");
+  try {
+    const allSchemas = (await db.query(q.schemasQuery)).rows;
+    const schemaRows = allSchemas.filter((r) => selectSchemas(String(r.name), filters));
+    const names = schemaRows.map((r) => String(r.name));
+    const run = async (sql: string) => (await db.query(sql, [names])).rows;
+    const extensions = await run(q.extensionsQuery);
+    const enums = await run(q.enumsQuery);
+    const domains = await run(q.domainsQuery);
+    const sequences = await run(q.sequencesQuery);
+    const tables = await run(q.tablesQuery);
+    const columns = await run(q.columnsQuery);
+    const constraints = await run(q.constraintsQuery);
+    const indexes = await run(q.indexesQuery);
+    const triggers = await run(q.triggersQuery);
+    const policies = await run(q.policiesQuery);
+    const views = await run(q.viewsQuery);
+    const functions = await run(q.functionsQuery);
+    return assemble(Number(saved.rows[0]?.version ?? 0), {
+      schemaRows,
+      extensions,
+      enums,
+      domains,
+      sequences,
+      tables,
+      columns,
+      constraints,
+      indexes,
+      triggers,
+      policies,
+      views,
+      functions,
+    });
+  } finally {
+    await db.query("SELECT set_config('search_path', $1, false)", [savedPath]);
+  }
+}
+
+function assemble(serverVersion: number, r: Record<string, Row[]>): SchemaModel {
+  const tables = new Map<string, TableInfo>();
+  for (const t of r.tables ?? []) {
+    tables.set(key(t.schema, t.name), {
+      schema: String(t.schema),
+      name: String(t.name),
+      kind: t.relkind === "p" ? "partitioned" : "table",
+      unlogged: Boolean(t.unlogged),
+      partitionKey: str(t.partition_key),
+      partitionOf: t.parent ? { parent: String(t.parent), bound: String(t.bound) } : undefined,
+      rlsEnabled: Boolean(t.rls_enabled),
+      rlsForced: Boolean(t.rls_forced),
+      columns: [],
+      constraints: [],
+      indexes: [],
+      triggers: [],
+      policies: [],
+      comment: str(t.comment),
+    });
+  }
+  const views = new Map<string, ViewInfo>();
+  for (const v of r.views ?? []) {
+    views.set(key(v.schema, v.name), {
+      schema: String(v.schema),
+      name: String(v.name),
+      materialized: Boolean(v.materialized),
+      definition: String(v.definition).trim(),
+      options: list(v.options).sort(),
+      dependsOn: list(v.depends_on).sort(),
+      indexes: [],
+      comment: str(v.comment),
+    });
+  }
+  for (const c of r.columns ?? [])
+    tables.get(key(c.schema, c.table_name))?.columns.push(toColumn(c));
+  for (const c of r.constraints ?? []) {
+    tables.get(key(c.schema, c.table_name))?.constraints.push(toConstraint(c));
+  }
+  for (const i of r.indexes ?? []) {
+    const owner = tables.get(key(i.schema, i.table_name)) ?? views.get(key(i.schema, i.table_name));
+    owner?.indexes.push(toIndex(i));
+  }
+  for (const t of r.triggers ?? []) {
+    tables.get(key(t.schema, t.table_name))?.triggers.push({
+      name: String(t.name),
+      definition: String(t.definition),
+      enabled: TRIGGER_STATE[String(t.enabled)] ?? "enabled",
+      comment: str(t.comment),
+    });
+  }
+  for (const p of r.policies ?? []) {
+    tables.get(key(p.schema, p.table_name))?.policies.push({
+      name: String(p.name),
+      permissive: Boolean(p.permissive),
+      command: POLICY_COMMANDS[String(p.command)] ?? "ALL",
+      roles: list(p.roles).sort(),
+      using: str(p.using_expr),
+      check: str(p.check_expr),
+    });
+  }
+  for (const t of tables.values()) {
+    t.constraints.sort(byName);
+    t.indexes.sort(byName);
+    t.triggers.sort(byName);
+    t.policies.sort(byName);
+  }
+  for (const v of views.values()) v.indexes.sort(byName);
+  return {
+    serverVersion,
+    schemas: (r.schemaRows ?? []).map((s) => ({ name: String(s.name), comment: str(s.comment) })),
+    extensions: (r.extensions ?? []).map((e) => ({
+      name: String(e.name),
+      schema: String(e.schema),
+      version: String(e.version),
+    })),
+    enums: (r.enums ?? []).map((e) => ({
+      schema: String(e.schema),
+      name: String(e.name),
+      values: list(e.values),
+      comment: str(e.comment),
+    })),
+    domains: (r.domains ?? []).map((d) => ({
+      schema: String(d.schema),
+      name: String(d.name),
+      type: String(d.type),
+      notNull: Boolean(d.not_null),
+      default: str(d.default_value),
+      collation: str(d.collation),
+      checks: json<{ name: string; definition: string; validated: boolean }[]>(d.checks),
+      comment: str(d.comment),
+    })),
+    sequences: (r.sequences ?? []).map((s) => ({
+      schema: String(s.schema),
+      name: String(s.name),
+      type: String(s.type),
+      start: String(s.start),
+      increment: String(s.increment),
+      min: String(s.min),
+      max: String(s.max),
+      cache: String(s.cache),
+      cycle: Boolean(s.cycle),
+      ownedBy: str(s.owned_by),
+    })),
+    tables: [...tables.values()],
+    views: [...views.values()],
+    functions: (r.functions ?? []).map((f) => ({
+      schema: String(f.schema),
+      name: String(f.name),
+      args: String(f.args),
+      kind: f.kind === "p" ? "procedure" : "function",
+      returns: str(f.returns),
+      definition: String(f.definition).trim(),
+      comment: str(f.comment),
+    })),
+  };
+}
+
+function toColumn(c: Row): ColumnInfo {
+  const generated = String(c.generated ?? "");
+  const identity = String(c.identity ?? "");
+  return {
+    name: String(c.name),
+    type: String(c.type),
+    notNull: Boolean(c.not_null),
+    default: generated === "" ? str(c.expression) : undefined,
+    identity: identity === "a" ? "always" : identity === "d" ? "by default" : undefined,
+    generated:
+      generated === ""
+        ? undefined
+        : { expression: String(c.expression), stored: generated === "s" },
+    collation: str(c.collation),
+    comment: str(c.comment),
+  };
+}
+
+function toConstraint(c: Row): ConstraintInfo {
+  return {
+    name: String(c.name),
+    type: CONSTRAINT_TYPES[String(c.type)] ?? "check",
+    definition: String(c.definition),
+    columns: list(c.columns),
+    validated: Boolean(c.validated),
+    references: str(c.refs),
+    comment: str(c.comment),
+  };
+}
+
+function toIndex(i: Row): IndexInfo {
+  const columns = list(i.columns);
+  const keyCount = Number(i.key_count);
+  return {
+    name: String(i.name),
+    definition: String(i.definition),
+    method: String(i.method),
+    unique: Boolean(i.is_unique),
+    partial: Boolean(i.partial),
+    columns: columns.slice(0, keyCount),
+    include: columns.slice(keyCount),
+    valid: Boolean(i.valid),
+    comment: str(i.comment),
+  };
+}

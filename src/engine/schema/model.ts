@@ -1,0 +1,212 @@
+/**
+ * The introspected schema model: plain, deterministic JSON (every list sorted by name),
+ * the same whether it came from a server, an embedded PGlite or a snapshot file.
+ * Names inside definitions are schema-qualified (introspection runs with search_path = pg_catalog).
+ */
+export interface SchemaModel {
+  /** server_version_num of the database it came from, e.g. 150004. */
+  serverVersion: number;
+  schemas: SchemaInfo[];
+  extensions: ExtensionInfo[];
+  enums: EnumInfo[];
+  domains: DomainInfo[];
+  sequences: SequenceInfo[];
+  tables: TableInfo[];
+  views: ViewInfo[];
+  functions: FunctionInfo[];
+}
+
+export interface SchemaInfo {
+  name: string;
+  comment?: string;
+}
+
+export interface ExtensionInfo {
+  name: string;
+  schema: string;
+  version: string;
+}
+
+export interface EnumInfo {
+  schema: string;
+  name: string;
+  values: string[];
+  comment?: string;
+}
+
+export interface DomainInfo {
+  schema: string;
+  name: string;
+  /** Base type, e.g. "text" or "numeric(10,2)". */
+  type: string;
+  notNull: boolean;
+  default?: string;
+  collation?: string;
+  checks: { name: string; definition: string; validated: boolean }[];
+  comment?: string;
+}
+
+export interface SequenceInfo {
+  schema: string;
+  name: string;
+  type: string;
+  start: string;
+  increment: string;
+  min: string;
+  max: string;
+  cache: string;
+  cycle: boolean;
+  /** "schema.table.column" for sequences owned by a column (serial). */
+  ownedBy?: string;
+}
+
+export interface TableInfo {
+  schema: string;
+  name: string;
+  /** "partitioned" for a table declared PARTITION BY. */
+  kind: "table" | "partitioned";
+  unlogged: boolean;
+  /** PARTITION BY clause of a partitioned table, e.g. "RANGE (created_at)". */
+  partitionKey?: string;
+  /** Set for a partition: the parent ("schema.table") and the bound ("FOR VALUES …"). */
+  partitionOf?: { parent: string; bound: string };
+  rlsEnabled: boolean;
+  rlsForced: boolean;
+  columns: ColumnInfo[];
+  constraints: ConstraintInfo[];
+  indexes: IndexInfo[];
+  triggers: TriggerInfo[];
+  policies: PolicyInfo[];
+  comment?: string;
+}
+
+export interface ColumnInfo {
+  name: string;
+  /** format_type() output, e.g. "character varying(40)", "public.mood". */
+  type: string;
+  notNull: boolean;
+  default?: string;
+  /** "always" | "by default" for identity columns. */
+  identity?: "always" | "by default";
+  /** Generation expression of a generated column, with its kind. */
+  generated?: { expression: string; stored: boolean };
+  /** Explicit collation when it differs from the type's default. */
+  collation?: string;
+  comment?: string;
+}
+
+export type ConstraintType = "primary-key" | "unique" | "foreign-key" | "check" | "exclude";
+
+export interface ConstraintInfo {
+  name: string;
+  type: ConstraintType;
+  /** pg_get_constraintdef(): "FOREIGN KEY (a) REFERENCES public.t(id) ON DELETE CASCADE DEFERRABLE". */
+  definition: string;
+  columns: string[];
+  /** false for a constraint added NOT VALID and not validated since. */
+  validated: boolean;
+  /** Referenced table ("schema.table") of a foreign key. */
+  references?: string;
+  comment?: string;
+}
+
+export interface IndexInfo {
+  name: string;
+  /** pg_get_indexdef(): the full CREATE [UNIQUE] INDEX statement. */
+  definition: string;
+  method: string;
+  unique: boolean;
+  partial: boolean;
+  /** Key columns (expressions shown as written), then INCLUDE columns. */
+  columns: string[];
+  include: string[];
+  valid: boolean;
+  comment?: string;
+}
+
+export interface TriggerInfo {
+  name: string;
+  /** pg_get_triggerdef(): the full CREATE TRIGGER statement. */
+  definition: string;
+  /** "enabled" unless disabled (or set to replica/always). */
+  enabled: "enabled" | "disabled" | "replica" | "always";
+  comment?: string;
+}
+
+export interface PolicyInfo {
+  name: string;
+  permissive: boolean;
+  command: "ALL" | "SELECT" | "INSERT" | "UPDATE" | "DELETE";
+  roles: string[];
+  using?: string;
+  check?: string;
+}
+
+export interface ViewInfo {
+  schema: string;
+  name: string;
+  materialized: boolean;
+  /** pg_get_viewdef(): the SELECT. */
+  definition: string;
+  /** reloptions, e.g. ["security_barrier=true"]. */
+  options: string[];
+  /** Relations ("schema.name") the view reads, for dependency order. */
+  dependsOn: string[];
+  /** Indexes of a materialized view. */
+  indexes: IndexInfo[];
+  comment?: string;
+}
+
+export interface FunctionInfo {
+  schema: string;
+  name: string;
+  /** Identity argument list, e.g. "a integer, b text"; part of the identity. */
+  args: string;
+  kind: "function" | "procedure";
+  returns?: string;
+  /** pg_get_functiondef(): the full CREATE OR REPLACE statement. */
+  definition: string;
+  comment?: string;
+}
+
+export function emptyModel(serverVersion = 0): SchemaModel {
+  return {
+    serverVersion,
+    schemas: [],
+    extensions: [],
+    enums: [],
+    domains: [],
+    sequences: [],
+    tables: [],
+    views: [],
+    functions: [],
+  };
+}
+
+/** Double-quote an identifier when PostgreSQL would need it. */
+export function quoteIdent(name: string): string {
+  return /^[a-z_][a-z0-9_$]*$/.test(name) && !RESERVED.has(name)
+    ? name
+    : `"${name.replace(/"/g, '""')}"`;
+}
+
+export function qualified(schema: string, name: string): string {
+  return `${quoteIdent(schema)}.${quoteIdent(name)}`;
+}
+
+export function quoteLiteral(value: string): string {
+  return `'${value.replace(/'/g, "''")}'`;
+}
+
+const RESERVED = new Set(
+  (
+    "all analyse analyze and any array as asc asymmetric authorization binary both case cast check collate " +
+    "collation column concurrently constraint create cross current_catalog current_date current_role " +
+    "current_schema current_time current_timestamp current_user default deferrable desc distinct do else " +
+    "end except false fetch for foreign freeze from full grant group having ilike in initially inner intersect " +
+    "into is isnull join lateral leading left like limit localtime localtimestamp natural not notnull null " +
+    "offset on only or order outer overlaps placing primary references returning right select session_user " +
+    "similar some symmetric system_user table tablesample then to trailing true union unique user using " +
+    "variadic verbose when where window with"
+  ).split(" "),
+);

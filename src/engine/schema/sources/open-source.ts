@@ -1,0 +1,71 @@
+import { stat } from "node:fs/promises";
+import { redactConnectionString } from "../../shared/redact.js";
+import { UserError } from "../../shared/user-error.js";
+import { connectServer, type Db } from "../connection.js";
+import { introspect } from "../introspect/introspect.js";
+import type { SchemaFilters } from "../introspect/schema-filters.js";
+import type { SchemaModel } from "../model.js";
+import { readSnapshot } from "./snapshot.js";
+import { loadSqlSource } from "./sql-source.js";
+
+/**
+ * Anything a schema can be read from: a live database URL, a .sql file, a folder of migration files,
+ * or a snapshot .json. `db` is open for live and SQL sources (SQL sources live in an embedded PGlite).
+ */
+export interface SchemaSource {
+  kind: "server" | "sql-file" | "migrations-folder" | "snapshot";
+  /** Safe to print (passwords replaced by ***). */
+  label: string;
+  db?: Db;
+  model(filters?: SchemaFilters): Promise<SchemaModel>;
+  close(): Promise<void>;
+}
+
+export function isConnectionString(spec: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(spec);
+}
+
+export async function openSource(spec: string): Promise<SchemaSource> {
+  if (isConnectionString(spec)) {
+    return fromDb("server", redactConnectionString(spec), await connectServer(spec));
+  }
+  const info = await stat(spec).catch(() => undefined);
+  if (!info) {
+    throw new UserError(`${spec}: no such file or folder`, {
+      hint: "a schema source is a postgres:// URL, a .sql file, a folder of migrations or a snapshot .json",
+    });
+  }
+  if (info.isDirectory()) return fromDb("migrations-folder", spec, await loadSqlSource(spec, true));
+  if (spec.endsWith(".json")) {
+    const snapshot = await readSnapshot(spec);
+    return {
+      kind: "snapshot",
+      label: spec,
+      model: async (filters) => filterModel(snapshot.model, filters),
+      close: async () => {},
+    };
+  }
+  return fromDb("sql-file", spec, await loadSqlSource(spec, false));
+}
+
+/** Wrap an already open database (a server connection or an embedded instance) as a source. */
+export function fromDb(kind: SchemaSource["kind"], label: string, db: Db): SchemaSource {
+  return { kind, label, db, model: (filters) => introspect(db, filters), close: () => db.close() };
+}
+
+function filterModel(model: SchemaModel, filters: SchemaFilters = {}): SchemaModel {
+  const keep = (schema: string) =>
+    !filters.exclude?.includes(schema) &&
+    (!filters.include?.length || filters.include.includes(schema));
+  return {
+    ...model,
+    schemas: model.schemas.filter((s) => keep(s.name)),
+    extensions: model.extensions.filter((e) => keep(e.schema)),
+    enums: model.enums.filter((e) => keep(e.schema)),
+    domains: model.domains.filter((d) => keep(d.schema)),
+    sequences: model.sequences.filter((s) => keep(s.schema)),
+    tables: model.tables.filter((t) => keep(t.schema)),
+    views: model.views.filter((v) => keep(v.schema)),
+    functions: model.functions.filter((f) => keep(f.schema)),
+  };
+}
