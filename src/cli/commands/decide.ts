@@ -228,7 +228,7 @@ export function registerDecideCommand(program: Command, _ctx: CliContext): void 
     .addOption(
       bool(
         "--customer-facing",
-        "a customer-facing production database sits behind it (default yes)",
+        "a customer-facing production database sits behind it (the default)",
       ),
     )
     .option("--from-transcript <file>", "take the answers from a grill transcript (flags override)")
