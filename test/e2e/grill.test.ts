@@ -52,8 +52,10 @@ describe("grill in a real terminal", () => {
     await answer(s, "follow-up: Team size", "8");
     await answer(s, "follow-up: Platform team");
     await s.waitFor("follow-up: Language");
-    for (let i = 0; i < 7; i++) s.send("Up");
-    await s.waitFor("› TypeScript");
+    for (const label of [".NET (C#)", "Kotlin", "Java", "Rust", "Go", "Python", "TypeScript"]) {
+      s.send("Up");
+      await s.waitFor(`› ${label}`);
+    }
     s.send("Enter");
     await answer(s, "follow-up: Admin panel");
     await answer(s, "follow-up: Customer-facing database");

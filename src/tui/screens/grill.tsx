@@ -99,9 +99,8 @@ function choicesOf(field: Field, recommended?: string) {
 
 function placeholderOf(field: Field): string | undefined {
   if (field.kind === "number") {
-    if (field.noNumber)
-      return `${field.min}–${field.max.toLocaleString("en-US")}, or blank: no number`;
-    return field.optional ? "optional" : `${field.min}–${field.max.toLocaleString("en-US")}`;
+    if (field.noNumber) return "a number, or blank for none";
+    return field.optional ? "a number (optional)" : "a number";
   }
   return "placeholder" in field ? field.placeholder : undefined;
 }

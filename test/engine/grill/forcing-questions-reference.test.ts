@@ -35,7 +35,7 @@ describe("references/forcing_questions.md agrees with the question bank", () => 
   it("states every kill criterion with its reason and remedy", () => {
     for (const k of KILL_CRITERIA) {
       expect(reference).toContain(`**Kill criterion — ${k.title}.** ${k.reason}`);
-      expect(reference).toContain(`*Remedy:* ${k.remedy}`);
+      expect(reference).toContain(`**Remedy:** ${k.remedy}`);
     }
   });
 });
