@@ -1,38 +1,33 @@
-import type { HandlerSource } from "../scaffold-options.js";
 import { isJsonColumn } from "./column-schema.js";
 import { type CrudOperation, DEFAULT_LIMIT } from "./crud-spec.js";
 import type { CrudColumn } from "./crud-table.js";
 import { access, inTemplate, qualifiedName, quoteIdent, tsString } from "./sql-text.js";
 
-/** Module the handlers import their helpers from, relative to `handlers/<group>/`. */
-const DB_IMPORT = "../../db.js";
+/** One CRUD function: its statements and the `db.ts` helpers they use. */
+export interface CrudFunction {
+  body: string;
+  helpers: string[];
+}
 
 /**
- * The body of a CRUD handler: parameterized `pg` queries, identifiers quoted at generation time,
- * and only column names chosen from a fixed list ever joined into the SQL text.
+ * The statements of a CRUD function: parameterized `pg` queries, identifiers quoted at generation
+ * time, and only column names chosen from a fixed list ever joined into the SQL text.
  */
-export function crudHandler(operation: CrudOperation, rowType: string): HandlerSource {
-  const { table } = operation;
+export function crudFunction(operation: CrudOperation): CrudFunction {
+  const { table, rowType } = operation;
   const columns = table.columns.map((c) => quoteIdent(c.name)).join(", ");
   const head = [
     `const table = ${tsString(qualifiedName(table.schema, table.name))};`,
     `const columns = ${tsString(columns)};`,
-  ];
-  const imports = (names: string[]) => [
-    `import { ${names.sort().join(", ")} } from "${DB_IMPORT}";`,
-    `import type { ${rowType} } from "../../types.js";`,
   ];
   switch (operation.kind) {
     case "list":
       return table.primaryKey.length > 0
         ? {
             body: [...head, ...listByKey(operation, rowType)].join("\n"),
-            imports: imports(["decodeCursor", "encodeCursor", "query"]),
+            helpers: ["decodeCursor", "encodeCursor", "query"],
           }
-        : {
-            body: [...head, ...listByOffset(operation, rowType)].join("\n"),
-            imports: imports(["query"]),
-          };
+        : { body: [...head, ...listByOffset(operation, rowType)].join("\n"), helpers: ["query"] };
     case "get":
       return {
         body: [
@@ -42,17 +37,17 @@ export function crudHandler(operation: CrudOperation, rowType: string): HandlerS
           `if (!row) throw notFound(${tsString(table.name)});`,
           "return { status: 200, data: row };",
         ].join("\n"),
-        imports: imports(["notFound", "query"]),
+        helpers: ["notFound", "query"],
       };
     case "create":
       return {
         body: [...head, ...create(operation, rowType)].join("\n"),
-        imports: imports(["query", "rethrowDbError"]),
+        helpers: ["query", "rethrowDbError"],
       };
     case "update":
       return {
         body: [...head, ...update(operation, rowType)].join("\n"),
-        imports: imports(["notFound", "query", "rethrowDbError", "validationError"]),
+        helpers: ["notFound", "query", "rethrowDbError", "validationError"],
       };
     case "delete":
       return {
@@ -62,7 +57,7 @@ export function crudHandler(operation: CrudOperation, rowType: string): HandlerS
           `if (rows.length === 0) throw notFound(${tsString(table.name)});`,
           "return { status: 204 };",
         ].join("\n"),
-        imports: [`import { notFound, query, rethrowDbError } from "${DB_IMPORT}";`],
+        helpers: ["notFound", "query", "rethrowDbError"],
       };
   }
 }

@@ -1,4 +1,4 @@
-import { pascalCase, uniqueName } from "../identifiers.js";
+import { pascalCase, slug, uniqueName } from "../identifiers.js";
 import { expressChecks } from "./check-constraints.js";
 import { columnSchema, textParamSchema } from "./column-schema.js";
 import type { CrudColumn, CrudTable } from "./crud-table.js";
@@ -10,6 +10,12 @@ export interface CrudOperation {
   operationId: string;
   kind: CrudKind;
   table: CrudTable;
+  /** Name of the row schema (and of its generated type). */
+  rowType: string;
+  /** File-safe name of the table, for `crud/<module>.ts`. */
+  module: string;
+  /** The collection path, e.g. `/users`. */
+  basePath: string;
   /** Indexed columns the list operation filters on (query parameters of the same name). */
   filters: CrudColumn[];
 }
@@ -42,11 +48,13 @@ export function crudSpec(tables: CrudTable[], title: string): CrudSpec {
     "JsonSchema",
     "ErrorDetail",
   ]);
+  const takenPaths = new Set<string>();
   for (const table of tables) {
     const qualified = `${table.schema}.${table.name}`;
     const name = pascalCase(
       table.schema === "public" ? table.name : `${table.schema}_${table.name}`,
     );
+    const module = slug(table.schema === "public" ? table.name : `${table.schema}-${table.name}`);
     const checks = expressChecks(table.checks);
     unexpressedChecks.push(...checks.unexpressed.map((c) => `${qualified}: ${c}`));
     const schemaOf = (column: CrudColumn) => ({
@@ -67,7 +75,12 @@ export function crudSpec(tables: CrudTable[], title: string): CrudSpec {
       (c) =>
         table.indexedColumns.includes(c.name) && !RESERVED_QUERY.has(c.name) && isFilterable(c),
     );
-    const base = table.schema === "public" ? `/${table.name}` : `/${table.schema}/${table.name}`;
+    const base = uniqueName(
+      table.schema === "public"
+        ? `/${urlSegment(table.name)}`
+        : `/${urlSegment(table.schema)}/${urlSegment(table.name)}`,
+      takenPaths,
+    );
     const ref = (schema: string) => ({ $ref: `#/components/schemas/${schema}` });
     const json = (schema: unknown) => ({ "application/json": { schema } });
     const add = (
@@ -77,7 +90,15 @@ export function crudSpec(tables: CrudTable[], title: string): CrudSpec {
       operation: Record<string, unknown>,
     ) => {
       const operationId = `${kind}${name}`;
-      operations.set(operationId, { operationId, kind, table, filters });
+      operations.set(operationId, {
+        operationId,
+        kind,
+        table,
+        filters,
+        rowType: name,
+        module,
+        basePath: base,
+      });
       paths[path] ??= {};
       paths[path][method] = { operationId, tags: [table.name], ...operation };
     };
@@ -204,6 +225,11 @@ export function crudSpec(tables: CrudTable[], title: string): CrudSpec {
     readOnlyTables,
     unexpressedChecks,
   };
+}
+
+/** A path segment a client can write unescaped: `order items` → `order-items`. */
+export function urlSegment(name: string): string {
+  return name.replace(/[^A-Za-z0-9._~-]+/g, "-");
 }
 
 /** Filters compare with `=`: not for json, arrays or floating point. */
