@@ -3,6 +3,7 @@ import { FRAMEWORKS, type Framework } from "../../engine/scaffold/index.js";
 import { UserError } from "../../engine/shared/index.js";
 import { action } from "../action.js";
 import type { CliContext } from "../context.js";
+import { scaffoldFromDbMode } from "./scaffold-from-db.js";
 import { scaffoldFromSpec } from "./scaffold-from-spec.js";
 import { scaffoldGenerateSpec } from "./scaffold-generate-spec.js";
 
@@ -31,6 +32,7 @@ export interface ScaffoldMode {
 // biome-ignore format: one mode per line keeps concurrent additions apart
 const modes: ScaffoldMode[] = [
   scaffoldGenerateSpec,
+  scaffoldFromDbMode,
   scaffoldFromSpec,
 ];
 
