@@ -49,6 +49,7 @@ export {
   nextTurn,
   progress,
   QUESTION_COUNT,
+  restoreState,
   TURNS,
   type TurnEntry,
 } from "./turns.js";

@@ -8,6 +8,7 @@ import {
   type GrillStatus,
   progress,
   QUESTION_COUNT,
+  restoreState,
   type TurnEntry,
 } from "./turns.js";
 
@@ -133,10 +134,16 @@ export function parseTranscript(text: string, path: string): StateBlock {
   ) {
     throw notTranscript(path, "the state block has no entries or status");
   }
-  for (const e of block.entries) {
-    if (!e || typeof e.turn !== "string" || !findTurn(e.turn) || typeof e.values !== "object") {
-      throw notTranscript(path, `unknown turn ${JSON.stringify(e?.turn)}`);
-    }
-  }
-  return { ...block, kills: Array.isArray(block.kills) ? block.kills : [] };
+  const restored = restoreState(block.entries);
+  if (!restored.ok) throw notTranscript(path, restored.message);
+  const { state } = restored;
+  return {
+    ...block,
+    status: state.status,
+    entries: state.entries,
+    kills: state.kills,
+    answers: answersOf(state.entries),
+    turnIndex: state.entries.length,
+    question: progress(state).question,
+  };
 }

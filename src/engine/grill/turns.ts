@@ -127,6 +127,29 @@ export function answerTurn(state: GrillState, input: TurnInput): AnswerOutcome {
   return { ok: true, state: { entries, status, kills: [] } };
 }
 
+/**
+ * Rebuild the state from recorded entries (a transcript), validating each one against its turn
+ * as if it were answered again; status and kills are derived, not trusted. Returns the problem
+ * as a message when an entry does not fit.
+ */
+export function restoreState(
+  entries: ReadonlyArray<{ turn: string; values: Record<string, unknown> }>,
+): { ok: true; state: GrillState } | { ok: false; message: string } {
+  const restored: TurnEntry[] = [];
+  for (const [i, entry] of entries.entries()) {
+    const turn = findTurn(entry.turn);
+    if (!turn)
+      return { ok: false, message: `entry ${i + 1} names an unknown turn "${entry.turn}"` };
+    const parsed = parseTurnInput(turn, entry.values ?? {});
+    if (!parsed.ok) return { ok: false, message: `entry ${i + 1} (${turn.id}): ${parsed.message}` };
+    restored.push({ turn: turn.id, values: parsed.values });
+  }
+  const kills = evaluateKillCriteria(answersOf(restored));
+  if (kills.length > 0) return { ok: true, state: { entries: restored, status: "killed", kills } };
+  const status: GrillStatus = pendingTurn(restored) ? "in-progress" : "complete";
+  return { ok: true, state: { entries: restored, status, kills: [] } };
+}
+
 /** Undo the last answer (Esc on a turn, or resuming a grill a kill criterion stopped). */
 export function goBack(state: GrillState): GrillState {
   return { entries: state.entries.slice(0, -1), status: "in-progress", kills: [] };

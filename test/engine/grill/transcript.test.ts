@@ -164,4 +164,29 @@ describe("grill transcript", () => {
       [older.path, "2025-12-31", false],
     ]);
   });
+
+  it("re-validates the recorded answers and derives the status instead of trusting it", async () => {
+    const session = GrillSession.start({ transcriptDir: dir, now: () => NOW });
+    answer(session, 2);
+    session.close();
+    const path = session.path!;
+    const text = readFileSync(path, "utf8");
+    writeFileSync(path, text.replace('"status": "in-progress"', '"status": "complete"'));
+    const t = await readTranscript(path);
+    expect(t.status).toBe("in-progress");
+    expect(t.complete).toBe(false);
+    writeFileSync(path, text.replaceAll('"qpsP99": 50', '"qpsP99": "lots"'));
+    await expect(readTranscript(path)).rejects.toThrow(
+      /entry 1 \(load\): One-year p99 QPS: "lots" is not a number/,
+    );
+  });
+
+  it("ignores a leftover tail after the state block", async () => {
+    const session = GrillSession.start({ transcriptDir: dir, now: () => NOW });
+    answer(session, 3);
+    session.close();
+    const path = session.path!;
+    writeFileSync(path, `${readFileSync(path, "utf8")}\n"remnant of a longer version\n\`\`\`\n`);
+    expect((await readTranscript(path)).turnIndex).toBe(3);
+  });
 });
