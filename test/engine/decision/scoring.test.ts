@@ -141,6 +141,35 @@ describe("scoring", () => {
     expect(ranking.decidedBy).toBe("fewer violated constraints");
   });
 
+  it("picks each shipped profile for the team it was written for", () => {
+    const pick = (a: Answers) => decide(a, { profiles: shipped }).best.score.profile;
+    expect(pick(TS_TEAM)).toBe("node-express");
+    expect(pick({ ...TS_TEAM, languagePreference: "python", needsAdminPanel: false })).toBe(
+      "fastapi-python",
+    );
+    expect(
+      pick({
+        ...TS_TEAM,
+        languagePreference: "python",
+        pattern: "monolith",
+        needsAdminPanel: true,
+        readWriteRatio: 50,
+      }),
+    ).toBe("django-monolith");
+    expect(
+      pick({
+        ...TS_TEAM,
+        teamSize: 40,
+        qpsP99: 5000,
+        pattern: "domain-bounded-services",
+        platformTeam: true,
+        languagePreference: "go",
+        dataSensitivity: "phi",
+        sloTarget: 99.9,
+      }),
+    ).toBe("go-or-rust-microservice");
+  });
+
   it("shows a runner-up only within 15% of the best", () => {
     const close = decide(
       { ...TS_TEAM, languagePreference: "python", pattern: "modular-monolith" },
