@@ -1,5 +1,6 @@
 import type { ApiOperation } from "./api-model.js";
 import { colonPath, type EmitPlan, type OperationNames, type RouteGroup } from "./emit-plan.js";
+import { compareNames } from "./identifiers.js";
 import type { HandlerSource } from "./scaffold-options.js";
 import { handlerSignature, stubBody } from "./templates/handler-stub.js";
 import { docComment } from "./ts-types.js";
@@ -10,14 +11,14 @@ function sortImports(lines: string[]): string[] {
   return [...new Set(lines)].sort((a, b) => {
     const [x, y] = [from(a), from(b)];
     const rank = (s: string) => (s.startsWith("node:") ? 0 : s.startsWith(".") ? 2 : 1);
-    return rank(x) - rank(y) || (x < y ? -1 : x > y ? 1 : 0);
+    return rank(x) - rank(y) || compareNames(x, y);
   });
 }
 
 /** `import { a, b } from "m";` laid out on several lines when longer than 100 columns. */
 export function importLine(names: string[], from: string, typeOnly = false): string {
   const sorted = [...new Set(names)].sort((a, b) =>
-    a.replace(/^type /, "").localeCompare(b.replace(/^type /, ""), "en", { sensitivity: "base" }),
+    compareNames(a.replace(/^type /, ""), b.replace(/^type /, "")),
   );
   const head = typeOnly ? "import type" : "import";
   const line = `${head} { ${sorted.join(", ")} } from "${from}";`;
@@ -34,22 +35,36 @@ function handlerImports(group: RouteGroup): string[] {
   );
 }
 
-function expressRoute(names: OperationNames): string {
+/** `router.get("/path", validate(x), async (…) => {` — arguments on their own lines when too long. */
+function registration(
+  router: string,
+  names: OperationNames,
+  params: string,
+  body: string[],
+): string {
   const { op } = names;
-  return `${comment(op, names.handler).slice(2)}
-${"$ROUTER"}.${op.method}("${colonPath(op.path, true)}", validate(${names.requestSchema}), async (req, res) => {
-  const input = res.locals.input as ${names.input};
-  send(res, await ${names.handler}(input, { requestId: String(res.locals.requestId), req, res }));
-});`;
+  const path = `"${colonPath(op.path, true)}"`;
+  const validator = `validate(${names.requestSchema})`;
+  const head = `${router}.${op.method}(${path}, ${validator}, async (${params}) => {`;
+  if (head.length <= 100) return `${head}\n${body.map((l) => `  ${l}`).join("\n")}\n});`;
+  const inner = body.map((l) => `    ${l}`).join("\n");
+  return `${router}.${op.method}(\n  ${path},\n  ${validator},\n  async (${params}) => {\n${inner}\n  },\n);`;
 }
 
-function koaRoute(names: OperationNames): string {
-  const { op } = names;
-  return `${comment(op, names.handler).slice(2)}
-${"$ROUTER"}.${op.method}("${colonPath(op.path, true)}", validate(${names.requestSchema}), async (ctx) => {
-  const input = ctx.state.input as ${names.input};
-  send(ctx, await ${names.handler}(input, { requestId: ctx.state.requestId, ctx }));
-});`;
+function expressRoute(names: OperationNames, router: string): string {
+  return `${comment(names.op, names.handler).slice(2)}\n${registration(router, names, "req, res", [
+    `const input = res.locals.input as ${names.input};`,
+    "const context = { requestId: String(res.locals.requestId), req, res };",
+    `send(res, await ${names.handler}(input, context));`,
+  ])}`;
+}
+
+function koaRoute(names: OperationNames, router: string): string {
+  return `${comment(names.op, names.handler).slice(2)}\n${registration(router, names, "ctx", [
+    `const input = ctx.state.input as ${names.input};`,
+    "const context = { requestId: ctx.state.requestId, ctx };",
+    `send(ctx, await ${names.handler}(input, context));`,
+  ])}`;
 }
 
 function fastifyRoute(names: OperationNames): string {
@@ -68,7 +83,8 @@ function fastifyRoute(names: OperationNames): string {
     schema: routeSchema(${names.requestSchema}),
 ${preValidation}    handler: async (request, reply) => {
       const input = requestInput(request) as ${names.input};
-      return send(reply, await ${names.handler}(input, { requestId: request.id, request, reply }));
+      const context = { requestId: request.id, request, reply };
+      return send(reply, await ${names.handler}(input, context));
     },
   });`;
 }
@@ -120,9 +136,7 @@ ${ops.map(fastifyRoute).join("\n\n")}
   const create = express
     ? `export const ${routerName} = express.Router();`
     : `export const ${routerName} = new Router<AppState>();`;
-  const routes = ops.map((o) =>
-    (express ? expressRoute(o) : koaRoute(o)).replaceAll("$ROUTER", routerName),
-  );
+  const routes = ops.map((o) => (express ? expressRoute(o, routerName) : koaRoute(o, routerName)));
   return `${header}${imports.join("\n")}
 
 /** ${group.name}: ${ops.length} operation(s), registered on the spec's exact paths. */

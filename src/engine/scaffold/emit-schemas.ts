@@ -31,6 +31,9 @@ export function validatorSchema(schema: JsonSchema): JsonSchema {
   return out;
 }
 
+const COMPONENTS_HEAD =
+  "export const components: { $id: string; $defs: Record<string, JsonSchema> } = ";
+
 /** `schemas.ts`: the named schemas and, per operation, the schemas of its path/query/header/cookie params and body. */
 export function emitSchemas(plan: EmitPlan, header: string): string {
   const defs: Record<string, JsonSchema> = {};
@@ -50,7 +53,7 @@ export function emitSchemas(plan: EmitPlan, header: string): string {
     "  bodyRequired: boolean;",
     "}\n",
     `/** Every named schema; the request schemas refer to them as \`${COMPONENTS_ID}#/$defs/<Name>\`. */`,
-    `export const components: { $id: string; $defs: Record<string, JsonSchema> } = ${tsLiteral({ $id: COMPONENTS_ID, $defs: defs })};\n`,
+    `${COMPONENTS_HEAD}${tsLiteral({ $id: COMPONENTS_ID, $defs: defs }, 0, COMPONENTS_HEAD.length)};\n`,
   ];
   for (const names of plan.operations) {
     const { op } = names;
@@ -66,9 +69,9 @@ export function emitSchemas(plan: EmitPlan, header: string): string {
       request.body = body;
     }
     request.bodyRequired = op.requestBody?.required === true;
-    out.push(
-      `${docComment(`${names.handler}: ${op.method.toUpperCase()} ${op.path}`, "")}export const ${names.requestSchema}: RequestSchemas = ${tsLiteral(request)};\n`,
-    );
+    const head = `export const ${names.requestSchema}: RequestSchemas = `;
+    const doc = docComment(`${names.handler}: ${op.method.toUpperCase()} ${op.path}`, "");
+    out.push(`${doc}${head}${tsLiteral(request, 0, head.length)};\n`);
   }
   return `${out.join("\n").trimEnd()}\n`;
 }

@@ -1,4 +1,4 @@
-import type { ApiParam, JsonSchema, ParamLocation } from "./api-model.js";
+import type { ApiParam, ApiResponse, JsonSchema, ParamLocation } from "./api-model.js";
 import { type EmitPlan, type OperationNames, successResponses } from "./emit-plan.js";
 import { docComment, tsType } from "./ts-types.js";
 
@@ -41,14 +41,35 @@ function inputType(names: OperationNames, plan: EmitPlan): string {
   return `export type ${names.input} = {\n${lines.join("\n")}\n};`;
 }
 
+/** One success variant: `{ status: 200; data: T }`, as a block when `T` spans lines. */
+function resultVariant(status: string, data: string | undefined, indent: string): string {
+  if (data === undefined) return `{ status: ${status} }`;
+  if (!data.includes("\n")) return `{ status: ${status}; data: ${data} }`;
+  return `{\n${indent}  status: ${status};\n${indent}  data: ${data};\n${indent}}`;
+}
+
 function resultType(names: OperationNames, plan: EmitPlan): string {
-  const variants = successResponses(names.op).map((r) => {
-    const status = /^\d{3}$/.test(r.status) ? r.status : "number";
-    if (!r.schema) return `{ status: ${status} }`;
-    return `{ status: ${status}; data: ${tsType(r.schema, plan.typeNames, "")} }`;
+  const responses = successResponses(names.op);
+  const head = `export type ${names.result} =`;
+  const status = (s: string) => (/^\d{3}$/.test(s) ? s : "number");
+  const data = (schema: JsonSchema | undefined, indent: string) =>
+    schema === undefined ? undefined : tsType(schema, plan.typeNames, indent);
+  if (responses.length === 0) return `${head} { status: 200; data: unknown };`;
+  const inline = responses.map((r) => resultVariant(status(r.status), data(r.schema, ""), ""));
+  const oneLine = `${head} ${inline.join(" | ")};`;
+  if (!oneLine.includes("\n") && oneLine.length <= 100) return oneLine;
+  if (responses.length === 1) {
+    const [r] = responses as [ApiResponse];
+    const payload = data(r.schema, "  ");
+    if (payload === undefined) return oneLine;
+    return `${head} {\n  status: ${status(r.status)};\n  data: ${payload};\n};`;
+  }
+  const variants = responses.map((r) => {
+    const variant = resultVariant(status(r.status), data(r.schema, "      "), "    ");
+    const flat = resultVariant(status(r.status), data(r.schema, ""), "");
+    return !flat.includes("\n") && flat.length + 4 <= 100 ? flat : variant;
   });
-  const body = variants.length > 0 ? variants.join(" | ") : "{ status: 200; data: unknown }";
-  return `export type ${names.result} = ${body};`;
+  return `${head}\n${variants.map((v) => `  | ${v}`).join("\n")};`;
 }
 
 /** `types.ts`: a type per named schema (dependencies first), then each operation's input and result. */

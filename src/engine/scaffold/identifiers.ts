@@ -79,3 +79,9 @@ export function resourceSegment(path: string): string | undefined {
       (part) => !/^\{.*\}$/.test(part) && !/^v\d+$/i.test(part) && part.toLowerCase() !== "api",
     );
 }
+
+/** Case-insensitive order, as Biome sorts imports and their names. */
+export function compareNames(a: string, b: string): number {
+  const [x, y] = [a.toLowerCase(), b.toLowerCase()];
+  return x < y ? -1 : x > y ? 1 : a < b ? -1 : a > b ? 1 : 0;
+}

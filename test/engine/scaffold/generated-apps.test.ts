@@ -265,6 +265,15 @@ const CASES: Record<SpecName, Case[]> = {
 
 const appDir = (spec: SpecName, framework: Framework) => join(root, "src", `${spec}-${framework}`);
 let tsc: { status: number | null; output: string };
+let biome: { status: number | null; output: string };
+
+/** Biome's defaults (recommended lint rules, formatter, import sorting) at 100 columns. */
+const BIOME_CONFIG = {
+  formatter: { enabled: true, indentStyle: "space", indentWidth: 2, lineWidth: 100 },
+  linter: { enabled: true, rules: { preset: "recommended" } },
+  javascript: { formatter: { quoteStyle: "double" } },
+  assist: { enabled: true, actions: { source: { organizeImports: "on" } } },
+};
 
 beforeAll(async () => {
   rmSync(root, { recursive: true, force: true });
@@ -272,10 +281,28 @@ beforeAll(async () => {
   for (const spec of Object.keys(SPECS) as SpecName[]) {
     const { model } = await loadSpec(join(fixtures, SPECS[spec]));
     for (const framework of FRAMEWORKS) {
-      const dir = appDir(spec, framework);
-      await generate(model, { framework, outputDir: dir });
-      for (const [file, source] of Object.entries(IMPLEMENTED[spec]))
-        writeFileSync(join(dir, file), source);
+      await generate(model, { framework, outputDir: appDir(spec, framework) });
+    }
+  }
+  writeFileSync(join(root, "biome.json"), JSON.stringify(BIOME_CONFIG));
+  const lint = spawnSync(
+    process.execPath,
+    [
+      join(repoRoot, "node_modules/@biomejs/biome/bin/biome"),
+      "check",
+      "--config-path",
+      root,
+      "src",
+    ],
+    // Run from the scratch folder, so its biome.json (not the repo's) is the root configuration.
+    { cwd: root, encoding: "utf8", timeout: 60_000 },
+  );
+  biome = { status: lint.status, output: `${lint.stdout}${lint.stderr}` };
+  for (const spec of Object.keys(SPECS) as SpecName[]) {
+    for (const framework of FRAMEWORKS) {
+      for (const [file, source] of Object.entries(IMPLEMENTED[spec])) {
+        writeFileSync(join(appDir(spec, framework), file), source);
+      }
     }
   }
   writeFileSync(join(root, "package.json"), JSON.stringify({ type: "module", private: true }));
@@ -313,6 +340,11 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 it("the six generated apps compile with tsc --strict (NodeNext) without errors", () => {
   expect(tsc.output).toBe("");
   expect(tsc.status).toBe(0);
+});
+
+it("the generated code is formatted and lint-clean by Biome's defaults (imports sorted, none unused)", () => {
+  expect(biome.output).toContain("No fixes applied");
+  expect(biome.status, biome.output).toBe(0);
 });
 
 interface Running {

@@ -71,18 +71,25 @@ const CODES: Record<number, string> = {
  */
 export function toApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error;
-  const status = (error as { status?: unknown; statusCode?: unknown } | null)?.status ??
-    (error as { statusCode?: unknown } | null)?.statusCode;
-  if (typeof status === "number" && status >= 400 && status < 500) {
-    const message = status === 400 && isParseError(error) ? "Request body is not valid JSON" : String((error as Error).message);
-    return new ApiError(status, CODES[status] ?? "BAD_REQUEST", message);
+  const { status, statusCode } = (error ?? {}) as { status?: unknown; statusCode?: unknown };
+  const code = status ?? statusCode;
+  if (typeof code === "number" && code >= 400 && code < 500) {
+    const message =
+      code === 400 && isParseError(error)
+        ? "Request body is not valid JSON"
+        : String((error as Error).message);
+    return new ApiError(code, CODES[code] ?? "BAD_REQUEST", message);
   }
   return new ApiError(500, "INTERNAL_ERROR", "Internal server error");
 }
 
 function isParseError(error: unknown): boolean {
   const { type, code } = error as { type?: unknown; code?: unknown };
-  return type === "entity.parse.failed" || code === "FST_ERR_CTP_INVALID_JSON_BODY" || /JSON/i.test(String((error as Error).message));
+  return (
+    type === "entity.parse.failed" ||
+    code === "FST_ERR_CTP_INVALID_JSON_BODY" ||
+    /JSON/i.test(String((error as Error).message))
+  );
 }
 
 /** One error as a validator reports it (ajv's shape, which Fastify's validation shares). */
@@ -114,7 +121,9 @@ function describe(error: SchemaError): string {
       return "is not allowed";
     case "enum": {
       const allowed = error.params.allowedValues;
-      return Array.isArray(allowed) ? \`must be one of: \${allowed.join(", ")}\` : "is not an allowed value";
+      return Array.isArray(allowed)
+        ? \`must be one of: \${allowed.join(", ")}\`
+        : "is not an allowed value";
     }
     default:
       return error.message ?? "is invalid";

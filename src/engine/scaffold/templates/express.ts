@@ -1,4 +1,5 @@
 import type { RouteGroup } from "../emit-plan.js";
+import { compareNames } from "../identifiers.js";
 
 /** Express `context.ts`: what handlers get besides their input, and how results are sent. */
 export const expressContextSource = `import type { Request, Response } from "express";
@@ -23,9 +24,9 @@ export function send(res: Response, result: HandlerResult): void {
 
 /** Express `app.ts`: security headers, request ids, body limits, the routes, 404 and error envelopes. */
 export function expressAppSource(groups: RouteGroup[]): string {
-  const imports = groups.map(
-    (g) => `import { ${g.exportName} } from "./${g.file.replace(/\.ts$/, ".js")}";`,
-  );
+  const imports = [...groups]
+    .sort((a, b) => compareNames(a.file, b.file))
+    .map((g) => `import { ${g.exportName} } from "./${g.file.replace(/\.ts$/, ".js")}";`);
   const uses = groups.map((g) => `  app.use(${g.exportName});`);
   return `import express, { type NextFunction, type Request, type Response } from "express";
 import helmet from "helmet";

@@ -1,4 +1,5 @@
 import type { RouteGroup } from "../emit-plan.js";
+import { compareNames } from "../identifiers.js";
 
 /** Fastify `context.ts`: what handlers get besides their input, and how results are sent. */
 export const fastifyContextSource = `import type { FastifyReply, FastifyRequest } from "fastify";
@@ -14,7 +15,9 @@ export interface HandlerContext {
 /** Send a handler's result: its status and \`data\` in the success envelope (no body without data). */
 export function send(reply: FastifyReply, result: HandlerResult): FastifyReply {
   reply.code(result.status);
-  return result.data === undefined ? reply.send() : reply.send(successBody(result.data, reply.request.id));
+  return result.data === undefined
+    ? reply.send()
+    : reply.send(successBody(result.data, reply.request.id));
 }
 `;
 
@@ -43,7 +46,10 @@ export function parseCookies(header: string | undefined): Record<string, string>
   for (const pair of (header ?? "").split(";")) {
     const at = pair.indexOf("=");
     if (at <= 0) continue;
-    const value = pair.slice(at + 1).trim().replace(/^"(.*)"$/, "$1");
+    const value = pair
+      .slice(at + 1)
+      .trim()
+      .replace(/^"(.*)"$/, "$1");
     try {
       cookies[pair.slice(0, at).trim()] = decodeURIComponent(value);
     } catch {
@@ -66,7 +72,9 @@ export function checkCookies(schema: JsonSchema): preValidationHookHandler {
 /** A body the spec requires but the request lacks fails before the handler runs. */
 export function requireBody(): preValidationHookHandler {
   return async (request) => {
-    if (request.body === undefined) throw validationFailed([{ field: "body", message: "is required" }]);
+    if (request.body === undefined) {
+      throw validationFailed([{ field: "body", message: "is required" }]);
+    }
   };
 }
 
@@ -84,9 +92,9 @@ export function requestInput(request: FastifyRequest) {
 
 /** Fastify `app.ts`: security headers, request ids, body limit, shared schemas, the routes, envelopes. */
 export function fastifyAppSource(groups: RouteGroup[]): string {
-  const imports = groups.map(
-    (g) => `import { ${g.exportName} } from "./${g.file.replace(/\.ts$/, ".js")}";`,
-  );
+  const imports = [...groups]
+    .sort((a, b) => compareNames(a.file, b.file))
+    .map((g) => `import { ${g.exportName} } from "./${g.file.replace(/\.ts$/, ".js")}";`);
   const uses = groups.map((g) => `  await app.register(${g.exportName});`);
   return `import { fastifyFormbody } from "@fastify/formbody";
 import { fastifyHelmet } from "@fastify/helmet";
@@ -117,7 +125,12 @@ export async function createApp(): Promise<FastifyInstance> {
     genReqId: (req) => requestIdFrom(req.headers["x-request-id"]),
     logger: { level: process.env.LOG_LEVEL ?? "warn" },
     ajv: {
-      customOptions: { allErrors: true, strict: false, removeAdditional: false, coerceTypes: "array" },
+      customOptions: {
+        allErrors: true,
+        strict: false,
+        removeAdditional: false,
+        coerceTypes: "array",
+      },
     },
   });
   await app.register(fastifyHelmet);
@@ -127,14 +140,21 @@ export async function createApp(): Promise<FastifyInstance> {
     reply.header("X-Request-Id", request.id);
   });
   app.setNotFoundHandler((request, reply) => {
-    const notFound = new ApiError(404, "NOT_FOUND", \`No route for \${request.method} \${request.url}\`);
+    const notFound = new ApiError(
+      404,
+      "NOT_FOUND",
+      \`No route for \${request.method} \${request.url}\`,
+    );
     return reply.code(404).send(errorBody(notFound, request.id));
   });
   // Errors answer in the envelope; stack traces go to the log, never to the client.
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const apiError = error.validation
       ? validationFailed(
-          schemaErrorDetails(LOCATIONS[error.validationContext ?? "body"] ?? "body", error.validation),
+          schemaErrorDetails(
+            LOCATIONS[error.validationContext ?? "body"] ?? "body",
+            error.validation,
+          ),
         )
       : toApiError(error);
     if (!(error instanceof ApiError) && apiError.status >= 500) request.log.error(error);

@@ -2,7 +2,10 @@ import type { OperationNames } from "../emit-plan.js";
 
 /** The statements of a handler nobody has written yet: a deliberate 501 naming the file to edit. */
 export function stubBody(names: OperationNames): string {
-  return `  throw new ApiError(501, "NOT_IMPLEMENTED", "Implement ${names.handler} in ${names.handlerFile}");`;
+  const message = `"Implement ${names.handler} in ${names.handlerFile}"`;
+  const line = `  throw new ApiError(501, "NOT_IMPLEMENTED", ${message});`;
+  if (line.length <= 100) return line;
+  return `  throw new ApiError(\n    501,\n    "NOT_IMPLEMENTED",\n    ${message},\n  );`;
 }
 
 /** The signature line(s) of a handler, on one line when it fits in 100 columns. */

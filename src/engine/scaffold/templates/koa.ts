@@ -1,4 +1,5 @@
 import type { RouteGroup } from "../emit-plan.js";
+import { compareNames } from "../identifiers.js";
 
 /** Koa `context.ts`: state shape, what handlers get besides their input, and how results are sent. */
 export const koaContextSource = `import type { RouterContext } from "@koa/router";
@@ -27,9 +28,9 @@ export function send(ctx: AppContext, result: HandlerResult): void {
 
 /** Koa `app.ts`: error envelopes, request ids, security headers, body limits, the routes. */
 export function koaAppSource(groups: RouteGroup[]): string {
-  const imports = groups.map(
-    (g) => `import { ${g.exportName} } from "./${g.file.replace(/\.ts$/, ".js")}";`,
-  );
+  const imports = [...groups]
+    .sort((a, b) => compareNames(a.file, b.file))
+    .map((g) => `import { ${g.exportName} } from "./${g.file.replace(/\.ts$/, ".js")}";`);
   const uses = groups.map(
     (g) => `  app.use(${g.exportName}.routes());\n  app.use(${g.exportName}.allowedMethods());`,
   );

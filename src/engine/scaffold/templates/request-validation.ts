@@ -64,7 +64,10 @@ export function parseCookies(header: string | string[] | undefined): Record<stri
     const at = pair.indexOf("=");
     if (at <= 0) continue;
     const name = pair.slice(0, at).trim();
-    const value = pair.slice(at + 1).trim().replace(/^"(.*)"$/, "$1");
+    const value = pair
+      .slice(at + 1)
+      .trim()
+      .replace(/^"(.*)"$/, "$1");
     try {
       cookies[name] = decodeURIComponent(value);
     } catch {
@@ -90,14 +93,17 @@ function check(compiled: CompiledRequest, raw: RawRequest): ValidatedRequest {
   };
   const details: ErrorDetail[] = [];
   for (const { slot, location, check: validate } of compiled.parts) {
-    if (!validate(input[slot])) details.push(...schemaErrorDetails(location, validate.errors ?? []));
+    if (!validate(input[slot])) {
+      details.push(...schemaErrorDetails(location, validate.errors ?? []));
+    }
   }
   if (compiled.bodies.size > 0) {
     if (!hasBody(raw.headers)) {
       input.body = undefined;
       if (compiled.bodyRequired) details.push({ field: "body", message: "is required" });
     } else {
-      const type = String(raw.headers["content-type"] ?? "").split(";")[0]!.trim().toLowerCase();
+      const mediaType = String(raw.headers["content-type"] ?? "").split(";")[0] ?? "";
+      const type = mediaType.trim().toLowerCase();
       const validate =
         compiled.bodies.get(type) ??
         (type.endsWith("+json") ? compiled.bodies.get("application/json") : undefined);
@@ -105,7 +111,9 @@ function check(compiled: CompiledRequest, raw: RawRequest): ValidatedRequest {
         const accepted = [...compiled.bodies.keys()].join(", ");
         throw new ApiError(415, "UNSUPPORTED_MEDIA_TYPE", \`Send the body as \${accepted}\`);
       }
-      if (!validate(input.body)) details.push(...schemaErrorDetails("body", validate.errors ?? []));
+      if (!validate(input.body)) {
+        details.push(...schemaErrorDetails("body", validate.errors ?? []));
+      }
     }
   }
   if (details.length > 0) throw validationFailed(details);
