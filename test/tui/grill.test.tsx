@@ -5,6 +5,7 @@ import { render } from "ink-testing-library";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { GrillSession, readTranscript } from "../../src/engine/grill/index.js";
 import { App } from "../../src/tui/app.js";
+import { PASSING_INPUT } from "../engine/grill/answers-fixture.js";
 import { frameFits, resizeStdout, tick, waitForFrame } from "../helpers/ink.js";
 
 const ENTER = "\r";
@@ -196,6 +197,44 @@ describe("grill screen", () => {
         `Continue: senior-backend grill --resume ${transcriptPath()}`,
       ),
     });
+    session.close();
+  });
+
+  it("fits every turn, every follow-up and the kill panel into 80x24", async () => {
+    const overrides: Record<string, Record<string, string>> = {
+      tenancy: { tenancy: "single-tenant" },
+      "enterprise-pricing": { enterprisePricing: "yes" },
+      interaction: { interactionStyle: "event-driven" },
+      sensitivity: { dataSensitivity: "phi" },
+      architecture: { pattern: "microservices" },
+      "platform-team": { platformTeam: "yes" },
+    };
+    const session = GrillSession.start({ transcriptDir: dir });
+    const seen: string[] = [];
+    for (let i = 0; i < 25 && session.turn; i++) {
+      const turn = session.turn;
+      const r = render(<App start={{ screen: "grill", params: { session } }} onDone={() => {}} />);
+      resizeStdout(r.stdout, 80, 24);
+      await waitForFrame(r.lastFrame, turn.text.slice(0, 30));
+      await tick(60);
+      const frame = r.lastFrame() ?? "";
+      expect(frameFits(frame, 80, 24), `${turn.id}\n${frame}`).toMatchObject({ fits: true });
+      expect(frame).toContain("Canon:");
+      r.unmount();
+      seen.push(turn.id);
+      expect(session.answer(overrides[turn.id] ?? PASSING_INPUT[turn.id]!).ok).toBe(true);
+    }
+    expect(seen).toHaveLength(20);
+    session.back();
+    session.answer({ errorBudgetOwner: "" });
+    const r = render(<App start={{ screen: "grill", params: { session } }} onDone={() => {}} />);
+    resizeStdout(r.stdout, 80, 24);
+    await waitForFrame(r.lastFrame, "Remedy:");
+    await tick(60);
+    const kill = r.lastFrame() ?? "";
+    expect(frameFits(kill, 80, 24)).toMatchObject({ fits: true });
+    expect(kill).toContain("Kill criterion (question 7)");
+    r.unmount();
     session.close();
   });
 });
