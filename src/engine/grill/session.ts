@@ -100,19 +100,27 @@ export class GrillSession {
 
   answer(input: TurnInput): AnswerOutcome {
     const outcome = answerTurn(this.state, input);
-    if (outcome.ok) {
-      this.state = outcome.state;
-      this.save();
-    }
+    if (outcome.ok) this.commit(outcome.state);
     return outcome;
   }
 
   /** Step back one turn; false when there is nothing to undo. */
   back(): boolean {
     if (this.state.entries.length === 0) return false;
-    this.state = goBack(this.state);
-    this.save();
+    this.commit(goBack(this.state));
     return true;
+  }
+
+  /** Move to `next` only once the transcript holds it; if writing fails, nothing changes. */
+  private commit(next: GrillState): void {
+    const previous = this.state;
+    this.state = next;
+    try {
+      this.save();
+    } catch (error) {
+      this.state = previous;
+      throw error;
+    }
   }
 
   /** Write the transcript now (creating it on the first call). */

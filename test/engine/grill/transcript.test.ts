@@ -189,4 +189,13 @@ describe("grill transcript", () => {
     writeFileSync(path, `${readFileSync(path, "utf8")}\n"remnant of a longer version\n\`\`\`\n`);
     expect((await readTranscript(path)).turnIndex).toBe(3);
   });
+
+  it("keeps the turn unanswered when the transcript cannot be written", () => {
+    const session = GrillSession.start({ transcriptDir: join(dir, "missing"), now: () => NOW });
+    expect(() => session.answer(PASSING_INPUT.load!)).toThrow(
+      /transcript folder .* does not exist/,
+    );
+    expect(session.turn!.id).toBe("load");
+    expect(session.state.entries).toEqual([]);
+  });
 });
