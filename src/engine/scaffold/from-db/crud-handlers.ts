@@ -32,7 +32,8 @@ export function crudFunction(operation: CrudOperation): CrudFunction {
       return {
         body: [
           ...head,
-          `const rows = await query<${rowType}>(\`SELECT \${columns} FROM \${table} WHERE ${keyWhere(operation, 1)}\`, [${keyValues(operation)}]);`,
+          `const sql = \`SELECT \${columns} FROM \${table} WHERE ${keyWhere(operation, 1)}\`;`,
+          `const rows = await query<${rowType}>(sql, [${keyValues(operation)}]);`,
           "const row = rows[0];",
           `if (!row) throw notFound(${tsString(table.name)});`,
           "return { status: 200, data: row };",
@@ -53,7 +54,8 @@ export function crudFunction(operation: CrudOperation): CrudFunction {
       return {
         body: [
           `const table = ${tsString(qualifiedName(table.schema, table.name))};`,
-          `const rows = await query<{ deleted: number }>(\`DELETE FROM \${table} WHERE ${keyWhere(operation, 1)} RETURNING 1 AS deleted\`, [${keyValues(operation)}]).catch(rethrowDbError);`,
+          `const sql = \`DELETE FROM \${table} WHERE ${keyWhere(operation, 1)} RETURNING 1 AS deleted\`;`,
+          `const rows = await query<{ deleted: number }>(sql, [${keyValues(operation)}]).catch(rethrowDbError);`,
           `if (rows.length === 0) throw notFound(${tsString(table.name)});`,
           "return { status: 204 };",
         ].join("\n"),
@@ -107,7 +109,8 @@ function listByKey(operation: CrudOperation, rowType: string): string[] {
     `const limit = input.query.limit ?? ${DEFAULT_LIMIT};`,
     "values.push(limit + 1);",
     'const filter = where.length > 0 ? ` WHERE ${where.join(" AND ")}` : "";',
-    `const rows = await query<${rowType}>(\`SELECT \${columns} FROM \${table}\${filter} ORDER BY ${inTemplate(keyList)} LIMIT $\${values.length}\`, values);`,
+    `const sql = \`SELECT \${columns} FROM \${table}\${filter} ORDER BY ${inTemplate(keyList)} LIMIT $\${values.length}\`;`,
+    `const rows = await query<${rowType}>(sql, values);`,
     "const items = rows.slice(0, limit);",
     "const last = items.at(-1);",
     `const nextCursor = rows.length > limit && last ? encodeCursor([${keys.map((k) => access("last", k)).join(", ")}]) : null;`,
@@ -123,7 +126,8 @@ function listByOffset(operation: CrudOperation, rowType: string): string[] {
     `const limit = input.query.limit ?? ${DEFAULT_LIMIT};`,
     "values.push(limit, input.query.offset ?? 0);",
     'const filter = where.length > 0 ? ` WHERE ${where.join(" AND ")}` : "";',
-    `const items = await query<${rowType}>(\`SELECT \${columns} FROM \${table}\${filter} LIMIT $\${values.length - 1} OFFSET $\${values.length}\`, values);`,
+    `const sql = \`SELECT \${columns} FROM \${table}\${filter} LIMIT $\${values.length - 1} OFFSET $\${values.length}\`;`,
+    `const items = await query<${rowType}>(sql, values);`,
     "return { status: 200, data: { items } };",
   ];
 }
@@ -170,7 +174,8 @@ function update(operation: CrudOperation, rowType: string): string[] {
     'if (sets.length === 0) throw validationError("body", "give at least one column to change");',
     "const first = values.length + 1;",
     `values.push(${keyValues(operation)});`,
-    `const rows = await query<${rowType}>(\`UPDATE \${table} SET \${sets.join(", ")} WHERE ${keyWhere(operation, "first")} RETURNING \${columns}\`, values).catch(rethrowDbError);`,
+    `const sql = \`UPDATE \${table} SET \${sets.join(", ")} WHERE ${keyWhere(operation, "first")} RETURNING \${columns}\`;`,
+    `const rows = await query<${rowType}>(sql, values).catch(rethrowDbError);`,
     "const row = rows[0];",
     `if (!row) throw notFound(${tsString(table.name)});`,
     "return { status: 200, data: row };",

@@ -21,8 +21,8 @@ export function crudModuleSource(operations: CrudOperation[], header: string): s
     return `export async function ${operation.operationId}(input: ${base}Input): Promise<${base}Result> {\n${indent(fn.body)}\n}`;
   });
   const imports = [
-    `import { ${[...helpers].sort().join(", ")} } from "../db.js";`,
-    `import type { ${[...types].sort().join(", ")} } from "../types.js";`,
+    importLine("import", [...helpers], "../db.js"),
+    importLine("import type", [...types], "../types.js"),
   ];
   return `${header}${imports.join("\n")}\n\n${functions.join("\n\n")}\n`;
 }
@@ -33,6 +33,15 @@ export function crudHandlerSource(operation: CrudOperation): HandlerSource {
     body: `  return crud.${operation.operationId}(input);`,
     imports: [`import * as crud from "../../crud/${operation.module}.js";`],
   };
+}
+
+/** One import, laid out one name per line when it would pass 100 columns. */
+function importLine(head: string, names: string[], from: string): string {
+  const sorted = [...names].sort();
+  const line = `${head} { ${sorted.join(", ")} } from "${from}";`;
+  return line.length <= 100
+    ? line
+    : `${head} {\n${sorted.map((n) => `  ${n},`).join("\n")}\n} from "${from}";`;
 }
 
 function indent(body: string): string {

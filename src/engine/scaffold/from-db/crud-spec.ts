@@ -71,9 +71,14 @@ export function crudSpec(tables: CrudTable[], title: string): CrudSpec {
       properties: Object.fromEntries(table.columns.map((c) => [c.name, schemaOf(c)])),
       required: table.columns.map((c) => c.name),
     };
+    // A single-column key is looked up with GET /<table>/{key}, not filtered on.
+    const soleKey = table.primaryKey.length === 1 ? table.primaryKey[0] : undefined;
     const filters = table.columns.filter(
       (c) =>
-        table.indexedColumns.includes(c.name) && !RESERVED_QUERY.has(c.name) && isFilterable(c),
+        table.indexedColumns.includes(c.name) &&
+        c.name !== soleKey &&
+        !RESERVED_QUERY.has(c.name) &&
+        isFilterable(c),
     );
     const base = uniqueName(
       table.schema === "public"

@@ -11,6 +11,8 @@ export function qualifiedName(schema: string, table: string): string {
 
 /** A TypeScript string literal holding `text` (safe for any characters). */
 export function tsString(text: string): string {
+  // '"public"."users"' reads better than "\"public\".\"users\"".
+  if (text.includes('"') && /^[^'\\\n\r\u2028\u2029]*$/.test(text)) return `'${text}'`;
   return JSON.stringify(text);
 }
 
