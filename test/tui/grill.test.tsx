@@ -237,4 +237,20 @@ describe("grill screen", () => {
     r.unmount();
     session.close();
   });
+
+  it("Esc on the kill panel goes back to change the answer that tripped it", async () => {
+    const r = start(80, 24);
+    await r.step("Question 1/7 · Load", "20", ENTER, "", ENTER);
+    await r.step("Kill criterion (question 1): No QPS number", ESC);
+    const frame = await waitForFrame(r.lastFrame, "Question 1/7 · Load");
+    expect(frame).toContain("Reads per write (20 means 20:1) 20");
+    r.stdin.write("\t");
+    await tick(40);
+    r.stdin.write("75");
+    await tick(40);
+    r.stdin.write(ENTER);
+    await waitForFrame(r.lastFrame, "Question 2/7 · Tenancy");
+    expect((await readTranscript(transcriptPath())).answers.qpsP99).toBe(75);
+    r.unmount();
+  });
 });

@@ -177,6 +177,7 @@ export function GrillScreen({ nav, params }: ScreenProps<GrillParams>) {
       return;
     }
     setError(undefined);
+    draftRef.current.key = "";
     nav.setSummary(grillSummary(session));
     if (session.state.status === "complete" && hasDecision) openDecision();
     refresh();
@@ -187,6 +188,7 @@ export function GrillScreen({ nav, params }: ScreenProps<GrillParams>) {
     if (!last) return nav.back();
     session.back();
     restoreRef.current = last.values;
+    draftRef.current.key = "";
     setError(undefined);
     nav.setSummary(grillSummary(session));
     refresh();
