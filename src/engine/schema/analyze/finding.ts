@@ -51,6 +51,8 @@ export interface AnalyzeContext {
 export interface AnalyzeCheck {
   id: string;
   title: string;
+  /** Reads usage statistics (pg_stat_*), meaningless on a schema loaded from a file. */
+  usesStatistics?: boolean;
   run(ctx: AnalyzeContext): Promise<Finding[]>;
 }
 

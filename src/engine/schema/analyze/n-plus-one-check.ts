@@ -12,6 +12,7 @@ import {
  */
 export const nPlusOneCheck: AnalyzeCheck = {
   id: "n-plus-one",
+  usesStatistics: true,
   title: "N+1 query candidates (pg_stat_statements)",
   async run(ctx) {
     const stats = await readStatementStats(ctx);

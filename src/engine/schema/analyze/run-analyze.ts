@@ -40,6 +40,11 @@ export interface AnalyzeOptions {
   thresholds?: Partial<AnalyzeThresholds>;
   /** Run only these check ids. */
   checks?: string[];
+  /**
+   * The database holds a schema loaded from a file (no workload): skip the checks that read usage
+   * statistics, and say so in the result.
+   */
+  schemaOnly?: boolean;
   signal?: AbortSignal;
   onProgress?: (event: { check: string; index: number; total: number }) => void;
 }
@@ -50,6 +55,8 @@ export interface AnalyzeResult {
   statsSince: string;
   counts: Record<Severity, number>;
   checks: Array<{ id: string; title: string; findings: number }>;
+  /** Checks not run, with the reason (e.g. usage statistics on a schema loaded from a file). */
+  skipped: Array<{ id: string; reason: string }>;
   findings: Finding[];
 }
 
@@ -64,9 +71,16 @@ export async function analyzeDatabase(
     thresholds: { ...DEFAULT_THRESHOLDS, ...options.thresholds },
     schemaFilter: (column) => schemaFilter(column, options),
   };
-  const checks = options.checks
+  const wanted = options.checks
     ? ANALYZE_CHECKS.filter((c) => options.checks?.includes(c.id))
     : ANALYZE_CHECKS;
+  const checks = wanted.filter((c) => !(options.schemaOnly && c.usesStatistics));
+  const skipped = wanted
+    .filter((c) => !checks.includes(c))
+    .map((c) => ({
+      id: c.id,
+      reason: "needs the usage statistics of a live database; the schema was loaded from a file",
+    }));
   const findings: Finding[] = [];
   const summary: AnalyzeResult["checks"] = [];
   for (const [index, check] of checks.entries()) {
@@ -95,6 +109,7 @@ export async function analyzeDatabase(
     statsSince: await statsSince(db),
     counts,
     checks: summary,
+    skipped,
     findings,
   };
 }

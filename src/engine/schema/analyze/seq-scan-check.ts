@@ -6,6 +6,7 @@ import { type AnalyzeCheck, guideLink, qualified } from "./finding.js";
  */
 export const seqScanCheck: AnalyzeCheck = {
   id: "seq-scan-heavy",
+  usesStatistics: true,
   title: "Sequential-scan-heavy large tables",
   async run(ctx) {
     const r = await ctx.db.query<{

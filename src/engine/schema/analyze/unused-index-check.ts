@@ -9,6 +9,7 @@ import { formatBytes, readIndexes } from "./index-catalog.js";
  */
 export const unusedIndexCheck: AnalyzeCheck = {
   id: "unused-index",
+  usesStatistics: true,
   title: "Unused indexes",
   async run(ctx) {
     const since = await statsSince(ctx.db);
