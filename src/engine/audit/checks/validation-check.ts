@@ -97,7 +97,8 @@ function judge(c: NegativeCase, res: ProbeExchange): Finding | undefined {
       fix: "Answer invalid input with a 400 error envelope instead of dropping the connection.",
     };
   }
-  if (res.status >= 200 && res.status < 300) {
+  // 501 is the scaffolded handler stub answering: the invalid request reached the handler.
+  if ((res.status >= 200 && res.status < 300) || res.status === 501) {
     return {
       ...base,
       id:

@@ -135,6 +135,8 @@ export async function createApp(): Promise<FastifyInstance> {
   });
   await app.register(fastifyHelmet);
   await app.register(fastifyFormbody, { bodyLimit: BODY_LIMIT_BYTES });
+  // Bodies are JSON or forms; Fastify's built-in text/plain parser would let other types through (415 instead).
+  app.removeContentTypeParser("text/plain");
   app.addSchema(components);
   app.addHook("onRequest", async (request, reply) => {
     reply.header("X-Request-Id", request.id);
