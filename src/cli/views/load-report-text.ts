@@ -29,13 +29,16 @@ export function runHeadline(report: LoadReport): string {
   const how =
     report.mode === "open"
       ? `${report.rate} req/s open loop, ≤ ${report.concurrency} connections`
-      : `${report.concurrency} connections (closed loop)`;
+      : `${report.concurrency} connection${report.concurrency === 1 ? "" : "s"} (closed loop)`;
   return `load ${report.method} ${report.url} — ${how}, ${report.elapsedSec.toFixed(1)} s${report.interrupted ? " (stopped early)" : ""}`;
 }
 
+const num = (v: number) => (v >= 100 ? v.toFixed(0) : v.toFixed(v >= 10 ? 1 : 2));
+
+/** `p50 12.3  p90 …  max 80.1 ms`: every percentile of the run in one line. */
 export function percentileLine(p: Percentiles | null, none: string): string {
   if (!p) return none;
-  return `p50 ${ms(p.p50)}  p90 ${ms(p.p90)}  p95 ${ms(p.p95)}  p99 ${ms(p.p99)}  p99.9 ${ms(p.p999)}  max ${ms(p.max)}`;
+  return `p50 ${num(p.p50)}  p90 ${num(p.p90)}  p95 ${num(p.p95)}  p99 ${num(p.p99)}  p99.9 ${num(p.p999)}  max ${num(p.max)} ms`;
 }
 
 /** Status codes and transport errors as `200 ×12  timeout ×3`. */

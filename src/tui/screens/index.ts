@@ -2,6 +2,7 @@ import { AuditScreen } from "./audit.js";
 import { DecideScreen } from "./decide.js";
 import { DecisionScreen } from "./decision.js";
 import { GrillScreen } from "./grill.js";
+import { LoadScreen } from "./load.js";
 import type { ScreenEntry } from "./registry.js";
 
 export type { ScreenEntry } from "./registry.js";
@@ -31,6 +32,13 @@ export const screens: ScreenEntry[] = [
     title: "Decide — rank the profiles for a saved grill",
     description: "Pick a grill transcript; see the best-fit profile, runner-up, kills, stack, anti-patterns, approvers and SLO floor.",
     component: DecideScreen,
+    inMenu: true,
+  },
+  {
+    id: "load",
+    title: "Load — HTTP load test with live charts",
+    description: "Latency percentiles (p50/p99) and requests/s charted live, status and error counters; try it on the built-in demo target.",
+    component: LoadScreen,
     inMenu: true,
   },
   {
