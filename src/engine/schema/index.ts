@@ -12,12 +12,27 @@ export {
 } from "./analyze/run-analyze.js";
 export { type SuggestIndexesResult, suggestIndexes } from "./analyze/suggest-indexes.js";
 export {
+  type CompareOptions,
+  type Comparison,
+  compareSources,
+} from "./compare-sources.js";
+export {
   connectionError,
   connectServer,
   type Db,
   hasLibpqEnvironment,
   resolveConnectionString,
 } from "./connection.js";
+export {
+  type DiffOptions,
+  diffSchemas,
+  type SchemaDiff,
+} from "./diff/diff-schemas.js";
+export {
+  parseRename,
+  type RenameCandidate,
+  type RenameSpec,
+} from "./diff/renames.js";
 export { introspect } from "./introspect/introspect.js";
 export type { SchemaFilters } from "./introspect/schema-filters.js";
 export type { CatalogChange } from "./migrate/catalog-state.js";
@@ -52,6 +67,13 @@ export type {
   TriggerInfo,
   ViewInfo,
 } from "./model.js";
+export {
+  defaultSlug,
+  type MigrationPlan,
+  migrationFileName,
+  type PlanOptions,
+  planMigration,
+} from "./plan/plan-migration.js";
 export type {
   Hazard,
   HazardKind,

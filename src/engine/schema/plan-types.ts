@@ -38,6 +38,13 @@ export interface PlannedStatement {
   /** false for statements that cannot run inside a transaction block (CREATE INDEX CONCURRENTLY …). */
   transactional: boolean;
   hazards: Hazard[];
+  /** Position in the whole migration (up or down); statements of several changes interleave by it. */
+  order?: number;
+  /**
+   * File section: 0 index drops outside a transaction, 1 main transaction, 2 validation transaction
+   * (VALIDATE CONSTRAINT, SET NOT NULL), 3 index builds outside a transaction.
+   */
+  stage?: number;
 }
 
 export interface SchemaChange {

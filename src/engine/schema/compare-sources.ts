@@ -1,0 +1,58 @@
+import { type DiffOptions, diffSchemas, type SchemaDiff } from "./diff/diff-schemas.js";
+import type { SchemaFilters } from "./introspect/schema-filters.js";
+import type { SchemaModel } from "./model.js";
+import { type MigrationPlan, type PlanOptions, planMigration } from "./plan/plan-migration.js";
+import { openSource, type SchemaSource } from "./sources/open-source.js";
+
+export interface CompareOptions extends DiffOptions, Omit<PlanOptions, "headerLines"> {
+  filters?: SchemaFilters;
+  signal?: AbortSignal;
+  /** Called as each step starts ("opening …", "reading …", "comparing"). */
+  onStep?: (step: string) => void;
+}
+
+export interface Comparison {
+  from: { label: string; kind: SchemaSource["kind"]; model: SchemaModel };
+  to: { label: string; kind: SchemaSource["kind"]; model: SchemaModel };
+  diff: SchemaDiff;
+  plan: MigrationPlan;
+}
+
+/** Open two sources, read both schemas, diff them and plan the migration. Closes what it opened. */
+export async function compareSources(
+  fromSpec: string,
+  toSpec: string,
+  options: CompareOptions = {},
+): Promise<Comparison> {
+  const opened: SchemaSource[] = [];
+  const stepTo = (text: string) => {
+    options.signal?.throwIfAborted();
+    options.onStep?.(text);
+  };
+  try {
+    stepTo(`opening ${fromSpec}`);
+    const from = await openSource(fromSpec);
+    opened.push(from);
+    stepTo(`opening ${toSpec}`);
+    const to = await openSource(toSpec);
+    opened.push(to);
+    stepTo(`reading the schema of ${from.label}`);
+    const fromModel = await from.model(options.filters);
+    stepTo(`reading the schema of ${to.label}`);
+    const toModel = await to.model(options.filters);
+    stepTo("comparing");
+    const diff = diffSchemas(fromModel, toModel, options);
+    const plan = planMigration(diff.changes, {
+      ...options,
+      headerLines: [`from: ${from.label}`, `to:   ${to.label}`],
+    });
+    return {
+      from: { label: from.label, kind: from.kind, model: fromModel },
+      to: { label: to.label, kind: to.kind, model: toModel },
+      diff,
+      plan,
+    };
+  } finally {
+    await Promise.all(opened.map((s) => s.close().catch(() => {})));
+  }
+}

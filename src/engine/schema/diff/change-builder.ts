@@ -1,0 +1,120 @@
+import type { Hazard, HazardKind, ObjectKind, SchemaChange } from "../plan-types.js";
+
+/**
+ * Where a statement runs in the migration. Lower first; stages become file sections:
+ * 0 = concurrent index drops (no transaction), 1 = main transaction, 2 = validation transaction,
+ * 3 = concurrent index builds (no transaction).
+ */
+export const PHASE = {
+  dropIndexConcurrently: 0,
+  dropTrigger: 10,
+  dropPolicy: 11,
+  dropView: 12,
+  dropForeignKey: 13,
+  dropConstraint: 14,
+  dropIndex: 15,
+  dropDefault: 16,
+  createSchema: 20,
+  createExtension: 21,
+  enumType: 22,
+  domain: 23,
+  sequence: 24,
+  func: 25,
+  rename: 26,
+  createTable: 27,
+  addColumn: 28,
+  alterColumn: 29,
+  dropColumn: 30,
+  dropTable: 31,
+  dropFunction: 32,
+  dropSequence: 33,
+  dropDomain: 34,
+  dropEnum: 35,
+  dropExtension: 36,
+  dropSchema: 37,
+  setDefault: 40,
+  addConstraint: 41,
+  addForeignKey: 42,
+  createIndex: 43,
+  createView: 44,
+  viewIndex: 45,
+  sequenceOwner: 46,
+  trigger: 47,
+  policy: 48,
+  rowSecurity: 49,
+  comment: 50,
+  validate: 60,
+  setNotNull: 61,
+  createIndexConcurrently: 70,
+} as const;
+
+export function stageOf(phase: number): number {
+  if (phase < 10) return 0;
+  if (phase < 60) return 1;
+  if (phase < 70) return 2;
+  return 3;
+}
+
+export function transactionalPhase(phase: number): boolean {
+  const stage = stageOf(phase);
+  return stage === 1 || stage === 2;
+}
+
+export interface Step {
+  phase: number;
+  /** Order inside the phase (dependency rank: parents before partitions, views in dependency order). */
+  rank: number;
+  sql: string;
+  hazards: Hazard[];
+}
+
+export interface Draft {
+  change: Omit<SchemaChange, "up" | "down">;
+  steps: Step[];
+  /** Key that pairs a forward change with its reverse (same for both directions). */
+  pairKey: string;
+}
+
+export function hazard(kind: HazardKind, message: string): Hazard {
+  return { kind, message };
+}
+
+/** Collects changes and their statements while a diff walks the two models. */
+export class ChangeSet {
+  readonly drafts: Draft[] = [];
+
+  add(
+    kind: ObjectKind,
+    where: { schema: string; table?: string; name: string },
+    change: SchemaChange["change"],
+    text: { before?: string; after?: string; pairKey?: string } = {},
+  ): Draft {
+    const id = `${kind}:${[where.schema, where.table, where.name].filter((p) => p !== undefined).join(".")}`;
+    const draft: Draft = {
+      change: {
+        id,
+        kind,
+        schema: where.schema,
+        table: where.table,
+        name: where.name,
+        change,
+        before: text.before,
+        after: text.after,
+      },
+      steps: [],
+      pairKey: text.pairKey ?? id,
+    };
+    this.drafts.push(draft);
+    return draft;
+  }
+}
+
+export function step(
+  draft: Draft,
+  phase: number,
+  sql: string,
+  hazards: Hazard[] = [],
+  rank = 0,
+): void {
+  draft.steps.push({ phase, rank, sql, hazards });
+}

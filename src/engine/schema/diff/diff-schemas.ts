@@ -1,0 +1,123 @@
+import type { SchemaModel } from "../model.js";
+import type { PlannedStatement, SchemaChange } from "../plan-types.js";
+import { ChangeSet, type Draft, stageOf, transactionalPhase } from "./change-builder.js";
+import type { DiffContext } from "./diff-context.js";
+import { diffTables } from "./diff-tables.js";
+import {
+  diffDomains,
+  diffEnums,
+  diffFunctions,
+  diffSchemasAndExtensions,
+  diffSequences,
+} from "./diff-types-objects.js";
+import { diffViews } from "./diff-views.js";
+import {
+  applyRenames,
+  parseRename,
+  type RenameCandidate,
+  type RenameSpec,
+  renameCandidates,
+  reverseRenames,
+} from "./renames.js";
+
+export interface DiffOptions {
+  /** Confirmed renames: `--rename` texts ("public.users=accounts", "users.mail=email") or parsed specs. */
+  renames?: Array<string | RenameSpec>;
+  /** When false (the default), destructive changes are listed in `refused`. */
+  allowDestructive?: boolean;
+}
+
+export interface SchemaDiff {
+  /** Every change, each with its up and down statements (in the order they run). */
+  changes: SchemaChange[];
+  /** Changes that lose data (dropped tables/columns, narrowing types). */
+  destructive: SchemaChange[];
+  /** Destructive changes not allowed by the options: the migration must not be written. */
+  refused: SchemaChange[];
+  /** Drop + add pairs that look like renames; confirm with the flag to keep the data. */
+  renameCandidates: RenameCandidate[];
+}
+
+/**
+ * Compare two schema models. Deterministic: the same models give the same changes in the same order.
+ * Down statements are the reverse diff (to → from), paired to each change.
+ */
+export function diffSchemas(
+  from: SchemaModel,
+  to: SchemaModel,
+  options: DiffOptions = {},
+): SchemaDiff {
+  const renames = (options.renames ?? []).map((r) =>
+    typeof r === "string" ? parseRename(r, from) : r,
+  );
+  const forward = collect(from, to, renames);
+  const backward = collect(to, from, reverseRenames(renames));
+  const up = ordered(forward.drafts);
+  const down = ordered(backward.drafts);
+  const downByKey = new Map(backward.drafts.map((d, i) => [d.pairKey, down[i] ?? []]));
+  const changes = forward.drafts.map((d, i): SchemaChange => {
+    const upStatements = up[i] ?? [];
+    return {
+      ...d.change,
+      up: upStatements,
+      down: withDataNote(upStatements, downByKey.get(d.pairKey) ?? []),
+    };
+  });
+  const destructive = changes.filter((c) =>
+    c.up.some((s) => s.hazards.some((h) => h.kind === "data-loss")),
+  );
+  return {
+    changes,
+    destructive,
+    refused: options.allowDestructive ? [] : destructive,
+    renameCandidates: renameCandidates(forward.renamed, to),
+  };
+}
+
+function collect(from: SchemaModel, to: SchemaModel, renames: RenameSpec[]) {
+  const set = new ChangeSet();
+  const renamed = applyRenames(from, to, renames, set);
+  const ctx: DiffContext = {
+    set,
+    from: renamed,
+    to,
+    createdTables: new Set(),
+    droppedTables: new Set(),
+    reshapedTables: new Set(),
+  };
+  diffSchemasAndExtensions(ctx);
+  diffEnums(ctx);
+  diffDomains(ctx);
+  diffSequences(ctx);
+  diffFunctions(ctx);
+  diffTables(ctx);
+  diffViews(ctx);
+  return { drafts: set.drafts, renamed };
+}
+
+/** Sort every step of every draft by (phase, rank, draft, step) and hand each draft its statements. */
+function ordered(drafts: Draft[]): PlannedStatement[][] {
+  const all = drafts.flatMap((d, di) => d.steps.map((s, si) => ({ s, di, si })));
+  all.sort((a, b) => a.s.phase - b.s.phase || a.s.rank - b.s.rank || a.di - b.di || a.si - b.si);
+  const result: PlannedStatement[][] = drafts.map(() => []);
+  all.forEach(({ s, di }, order) => {
+    result[di]?.push({
+      sql: s.sql,
+      transactional: transactionalPhase(s.phase),
+      hazards: s.hazards,
+      order,
+      stage: stageOf(s.phase),
+    });
+  });
+  return result;
+}
+
+/** Down statements that re-create what the up part dropped cannot bring the data back: say so in the file. */
+function withDataNote(up: PlannedStatement[], down: PlannedStatement[]): PlannedStatement[] {
+  const lost = up.flatMap((s) => s.hazards.filter((h) => h.kind === "data-loss"));
+  if (lost.length === 0 || down.length === 0) return down;
+  const [first, ...rest] = down;
+  if (!first) return down;
+  const note = `-- data not restored: ${lost.map((h) => h.message).join("; ")}`;
+  return [{ ...first, sql: `${note}\n${first.sql}` }, ...rest];
+}

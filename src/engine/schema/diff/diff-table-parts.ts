@@ -1,0 +1,266 @@
+import type { ConstraintInfo, IndexInfo, PolicyInfo, TableInfo, TriggerInfo } from "../model.js";
+import { qualified, quoteIdent } from "../model.js";
+import { commentOn, concurrently, createPolicy, sameSql } from "../plan/ddl.js";
+import { type Draft, hazard, PHASE, step } from "./change-builder.js";
+import { type DiffContext, indexBy, pairs } from "./diff-context.js";
+
+type Owner = { schema: string; name: string };
+
+/** Statements that add a constraint. On a table that already has rows, FK and CHECK go in NOT VALID and are validated after. */
+export function addConstraint(d: Draft, t: Owner, k: ConstraintInfo, existing: boolean): void {
+  const table = qualified(t.schema, t.name);
+  const name = quoteIdent(k.name);
+  const fk = k.type === "foreign-key";
+  const phase = fk ? PHASE.addForeignKey : PHASE.addConstraint;
+  const validatable = fk || k.type === "check";
+  if (validatable && (existing || !k.validated)) {
+    step(d, phase, `ALTER TABLE ${table} ADD CONSTRAINT ${name} ${k.definition} NOT VALID`, [
+      hazard(
+        "access-exclusive-lock",
+        `${fk ? "SHARE ROW EXCLUSIVE" : "ACCESS EXCLUSIVE"} lock on ${t.name} (brief, no scan)`,
+      ),
+    ]);
+    if (k.validated) {
+      step(d, PHASE.validate, `ALTER TABLE ${table} VALIDATE CONSTRAINT ${name}`, [
+        hazard("validation-scan", `scans ${t.name} under SHARE UPDATE EXCLUSIVE (writes continue)`),
+      ]);
+    }
+  } else {
+    const hazards = existing
+      ? [
+          hazard(
+            "index-build",
+            `builds a unique index on ${t.name}, blocking writes while it builds`,
+          ),
+          hazard("access-exclusive-lock", `ACCESS EXCLUSIVE lock on ${t.name}`),
+        ]
+      : [];
+    step(d, phase, `ALTER TABLE ${table} ADD CONSTRAINT ${name} ${k.definition}`, hazards);
+  }
+  if (k.comment !== undefined)
+    step(d, PHASE.comment, commentOn(`CONSTRAINT ${name} ON ${table}`, k.comment));
+}
+
+export function diffConstraints(ctx: DiffContext, a: TableInfo, b: TableInfo): void {
+  const table = qualified(b.schema, b.name);
+  for (const [, x, y] of pairs(
+    indexBy(a.constraints, (k) => k.name),
+    indexBy(b.constraints, (k) => k.name),
+  )) {
+    const where = { schema: b.schema, table: b.name, name: (x ?? y)?.name ?? "" };
+    const drop = (d: Draft, k: ConstraintInfo) =>
+      step(
+        d,
+        k.type === "foreign-key" ? PHASE.dropForeignKey : PHASE.dropConstraint,
+        `ALTER TABLE ${table} DROP CONSTRAINT ${quoteIdent(k.name)}`,
+      );
+    if (x && !y) drop(ctx.set.add("constraint", where, "removed", { before: x.definition }), x);
+    else if (!x && y)
+      addConstraint(ctx.set.add("constraint", where, "added", { after: y.definition }), b, y, true);
+    else if (x && y) {
+      if (sameSql(x.definition, y.definition) && x.validated === y.validated) {
+        if (x.comment !== y.comment) {
+          const d = ctx.set.add("comment", where, "changed", {
+            before: x.comment,
+            after: y.comment,
+          });
+          step(
+            d,
+            PHASE.comment,
+            commentOn(`CONSTRAINT ${quoteIdent(y.name)} ON ${table}`, y.comment),
+          );
+        }
+        continue;
+      }
+      const d = ctx.set.add("constraint", where, "changed", {
+        before: `${x.definition}${x.validated ? "" : " NOT VALID"}`,
+        after: `${y.definition}${y.validated ? "" : " NOT VALID"}`,
+      });
+      if (sameSql(x.definition, y.definition) && !x.validated && y.validated) {
+        step(d, PHASE.validate, `ALTER TABLE ${table} VALIDATE CONSTRAINT ${quoteIdent(y.name)}`, [
+          hazard(
+            "validation-scan",
+            `scans ${b.name} under SHARE UPDATE EXCLUSIVE (writes continue)`,
+          ),
+        ]);
+      } else {
+        drop(d, x);
+        addConstraint(d, b, y, true);
+      }
+    }
+  }
+}
+
+/** Index statements. On an existing plain table (or materialized view) indexes are built and dropped CONCURRENTLY. */
+export function createIndex(
+  d: Draft,
+  t: Owner,
+  i: IndexInfo,
+  concurrent: boolean,
+  phase: number = PHASE.createIndex,
+): void {
+  if (concurrent) {
+    step(d, PHASE.createIndexConcurrently, concurrently(i.definition), [
+      hazard(
+        "index-build",
+        `builds ${i.name} without blocking writes; a failed build leaves an INVALID index to drop`,
+      ),
+    ]);
+  } else {
+    step(d, phase, i.definition, [hazard("index-build", `builds ${i.name}`)]);
+  }
+  if (i.comment !== undefined) {
+    step(
+      d,
+      concurrent ? PHASE.createIndexConcurrently : PHASE.comment,
+      commentOn(`INDEX ${qualified(t.schema, i.name)}`, i.comment),
+    );
+  }
+}
+
+export function dropIndex(d: Draft, t: Owner, i: IndexInfo, concurrent: boolean): void {
+  const name = qualified(t.schema, i.name);
+  if (concurrent) step(d, PHASE.dropIndexConcurrently, `DROP INDEX CONCURRENTLY IF EXISTS ${name}`);
+  else
+    step(d, PHASE.dropIndex, `DROP INDEX ${name}`, [
+      hazard("access-exclusive-lock", `ACCESS EXCLUSIVE lock on ${t.name}`),
+    ]);
+}
+
+export function diffIndexes(
+  ctx: DiffContext,
+  owner: Owner,
+  a: IndexInfo[],
+  b: IndexInfo[],
+  concurrent: boolean,
+  kind: "table" | "view",
+): void {
+  for (const [, x, y] of pairs(
+    indexBy(a, (i) => i.name),
+    indexBy(b, (i) => i.name),
+  )) {
+    const where = { schema: owner.schema, table: owner.name, name: (x ?? y)?.name ?? "" };
+    const phase = kind === "view" ? PHASE.viewIndex : PHASE.createIndex;
+    if (x && !y)
+      dropIndex(
+        ctx.set.add("index", where, "removed", { before: x.definition }),
+        owner,
+        x,
+        concurrent,
+      );
+    else if (!x && y)
+      createIndex(
+        ctx.set.add("index", where, "added", { after: y.definition }),
+        owner,
+        y,
+        concurrent,
+        phase,
+      );
+    else if (x && y && !sameSql(x.definition, y.definition)) {
+      const d = ctx.set.add("index", where, "changed", {
+        before: x.definition,
+        after: y.definition,
+      });
+      dropIndex(d, owner, x, concurrent);
+      createIndex(d, owner, y, concurrent, phase);
+    } else if (x && y && x.comment !== y.comment) {
+      const d = ctx.set.add("comment", where, "changed", { before: x.comment, after: y.comment });
+      step(d, PHASE.comment, commentOn(`INDEX ${qualified(owner.schema, y.name)}`, y.comment));
+    }
+  }
+}
+
+export function createTrigger(d: Draft, t: Owner, tr: TriggerInfo): void {
+  step(d, PHASE.trigger, tr.definition);
+  if (tr.enabled !== "enabled") step(d, PHASE.trigger, triggerState(t, tr));
+  if (tr.comment !== undefined) {
+    step(
+      d,
+      PHASE.comment,
+      commentOn(`TRIGGER ${quoteIdent(tr.name)} ON ${qualified(t.schema, t.name)}`, tr.comment),
+    );
+  }
+}
+
+function triggerState(t: Owner, tr: TriggerInfo): string {
+  const verb = {
+    enabled: "ENABLE",
+    disabled: "DISABLE",
+    replica: "ENABLE REPLICA",
+    always: "ENABLE ALWAYS",
+  }[tr.enabled];
+  return `ALTER TABLE ${qualified(t.schema, t.name)} ${verb} TRIGGER ${quoteIdent(tr.name)}`;
+}
+
+export function diffTriggers(ctx: DiffContext, a: TableInfo, b: TableInfo): void {
+  const table = qualified(b.schema, b.name);
+  for (const [, x, y] of pairs(
+    indexBy(a.triggers, (t) => t.name),
+    indexBy(b.triggers, (t) => t.name),
+  )) {
+    const where = { schema: b.schema, table: b.name, name: (x ?? y)?.name ?? "" };
+    const drop = (d: Draft, t: TriggerInfo) =>
+      step(d, PHASE.dropTrigger, `DROP TRIGGER ${quoteIdent(t.name)} ON ${table}`);
+    if (x && !y) drop(ctx.set.add("trigger", where, "removed", { before: x.definition }), x);
+    else if (!x && y)
+      createTrigger(ctx.set.add("trigger", where, "added", { after: y.definition }), b, y);
+    else if (
+      x &&
+      y &&
+      (!sameSql(x.definition, y.definition) || x.enabled !== y.enabled || x.comment !== y.comment)
+    ) {
+      const d = ctx.set.add("trigger", where, "changed", {
+        before: x.definition,
+        after: y.definition,
+      });
+      if (sameSql(x.definition, y.definition)) {
+        if (x.enabled !== y.enabled) step(d, PHASE.trigger, triggerState(b, y));
+        if (x.comment !== y.comment)
+          step(d, PHASE.comment, commentOn(`TRIGGER ${quoteIdent(y.name)} ON ${table}`, y.comment));
+      } else {
+        drop(d, x);
+        createTrigger(d, b, y);
+      }
+    }
+  }
+}
+
+export function diffPolicies(ctx: DiffContext, a: TableInfo, b: TableInfo): void {
+  const table = qualified(b.schema, b.name);
+  const same = (x: PolicyInfo, y: PolicyInfo) => JSON.stringify(x) === JSON.stringify(y);
+  for (const [, x, y] of pairs(
+    indexBy(a.policies, (p) => p.name),
+    indexBy(b.policies, (p) => p.name),
+  )) {
+    const where = { schema: b.schema, table: b.name, name: (x ?? y)?.name ?? "" };
+    const drop = (d: Draft, p: PolicyInfo) =>
+      step(d, PHASE.dropPolicy, `DROP POLICY ${quoteIdent(p.name)} ON ${table}`);
+    if (x && !y) drop(ctx.set.add("policy", where, "removed", { before: createPolicy(a, x) }), x);
+    else if (!x && y)
+      step(
+        ctx.set.add("policy", where, "added", { after: createPolicy(b, y) }),
+        PHASE.policy,
+        createPolicy(b, y),
+      );
+    else if (x && y && !same(x, y)) {
+      const d = ctx.set.add("policy", where, "changed", {
+        before: createPolicy(a, x),
+        after: createPolicy(b, y),
+      });
+      drop(d, x);
+      step(d, PHASE.policy, createPolicy(b, y));
+    }
+  }
+}
+
+export function rowSecurityStatements(t: TableInfo, from?: TableInfo): string[] {
+  const table = qualified(t.schema, t.name);
+  const out: string[] = [];
+  if (t.rlsEnabled !== (from?.rlsEnabled ?? false)) {
+    out.push(`ALTER TABLE ${table} ${t.rlsEnabled ? "ENABLE" : "DISABLE"} ROW LEVEL SECURITY`);
+  }
+  if (t.rlsForced !== (from?.rlsForced ?? false)) {
+    out.push(`ALTER TABLE ${table} ${t.rlsForced ? "FORCE" : "NO FORCE"} ROW LEVEL SECURITY`);
+  }
+  return out;
+}

@@ -1,0 +1,134 @@
+import type { TableInfo } from "../model.js";
+import { qualified, quoteIdent } from "../model.js";
+import { commentOn, createPolicy, createTable, describeTable } from "../plan/ddl.js";
+import { type Draft, hazard, PHASE, step } from "./change-builder.js";
+import { diffColumns } from "./diff-columns.js";
+import { type DiffContext, pairs, viewsAndTables } from "./diff-context.js";
+import {
+  addConstraint,
+  createIndex,
+  createTrigger,
+  diffConstraints,
+  diffIndexes,
+  diffPolicies,
+  diffTriggers,
+  rowSecurityStatements,
+} from "./diff-table-parts.js";
+
+/** Tables: created, dropped, or changed part by part (columns, constraints, indexes, triggers, policies, RLS). */
+export function diffTables(ctx: DiffContext): void {
+  const from = viewsAndTables(ctx.from).tables;
+  const to = viewsAndTables(ctx.to).tables;
+  for (const [key, a, b] of pairs(from, to)) {
+    if (a && !b) {
+      dropTable(ctx.set.add("table", a, "removed", { before: describeTable(a) }), a);
+      ctx.droppedTables.add(key);
+    } else if (!a && b) {
+      ctx.createdTables.add(key);
+      addTable(ctx.set.add("table", b, "added", { after: describeTable(b) }), b);
+    } else if (a && b) {
+      if (
+        a.kind !== b.kind ||
+        a.partitionKey !== b.partitionKey ||
+        Boolean(a.partitionOf) !== Boolean(b.partitionOf)
+      ) {
+        // The shape of the table itself changed (partitioning): it has to be created again.
+        const d = ctx.set.add("table", b, "changed", {
+          before: describeTable(a),
+          after: describeTable(b),
+        });
+        step(d, PHASE.dropView - 1, `DROP TABLE ${qualified(a.schema, a.name)}`, [
+          hazard("data-loss", `${a.name} is dropped and created again: its rows are deleted`),
+        ]);
+        addTable(d, b);
+        ctx.reshapedTables.add(key);
+        continue;
+      }
+      changedTable(ctx, a, b);
+    }
+  }
+}
+
+function dropTable(d: Draft, t: TableInfo): void {
+  // Partitions go before their parent (a parent's drop takes its partitions with it).
+  step(
+    d,
+    PHASE.dropTable,
+    `DROP TABLE IF EXISTS ${qualified(t.schema, t.name)}`,
+    [
+      hazard("data-loss", `every row of ${t.name} is deleted`),
+      hazard("access-exclusive-lock", `ACCESS EXCLUSIVE lock on ${t.name}`),
+    ],
+    t.partitionOf ? 0 : 1,
+  );
+}
+
+/** Everything a new table needs, in the phases where it can run. */
+function addTable(d: Draft, t: TableInfo): void {
+  const table = qualified(t.schema, t.name);
+  step(d, PHASE.createTable, createTable(t), [], t.partitionOf ? 1 : 0);
+  for (const k of t.constraints) addConstraint(d, t, k, false);
+  for (const i of t.indexes) createIndex(d, t, i, false);
+  for (const tr of t.triggers) createTrigger(d, t, tr);
+  for (const p of t.policies) step(d, PHASE.policy, createPolicy(t, p));
+  for (const sql of rowSecurityStatements(t)) step(d, PHASE.rowSecurity, sql);
+  if (t.comment !== undefined) step(d, PHASE.comment, commentOn(`TABLE ${table}`, t.comment));
+  for (const c of t.columns) {
+    if (c.comment !== undefined)
+      step(d, PHASE.comment, commentOn(`COLUMN ${table}.${quoteIdent(c.name)}`, c.comment));
+  }
+}
+
+function changedTable(ctx: DiffContext, a: TableInfo, b: TableInfo): void {
+  const table = qualified(b.schema, b.name);
+  if (a.unlogged !== b.unlogged) {
+    const d = ctx.set.add("table", b, "changed", {
+      before: describeTable(a),
+      after: describeTable(b),
+    });
+    step(d, PHASE.alterColumn, `ALTER TABLE ${table} SET ${b.unlogged ? "UNLOGGED" : "LOGGED"}`, [
+      hazard("table-rewrite", `${b.name} is rewritten`),
+      hazard("access-exclusive-lock", `ACCESS EXCLUSIVE lock on ${b.name}`),
+    ]);
+  }
+  if (
+    a.partitionOf &&
+    b.partitionOf &&
+    (a.partitionOf.parent !== b.partitionOf.parent || a.partitionOf.bound !== b.partitionOf.bound)
+  ) {
+    const d = ctx.set.add("table", b, "changed", {
+      before: describeTable(a),
+      after: describeTable(b),
+    });
+    step(d, PHASE.alterColumn, `ALTER TABLE ${a.partitionOf.parent} DETACH PARTITION ${table}`, [
+      hazard("access-exclusive-lock", `ACCESS EXCLUSIVE lock on ${a.partitionOf.parent}`),
+    ]);
+    step(
+      d,
+      PHASE.alterColumn,
+      `ALTER TABLE ${b.partitionOf.parent} ATTACH PARTITION ${table} ${b.partitionOf.bound}`,
+      [hazard("validation-scan", `scans ${b.name} to check the partition bound`)],
+    );
+  }
+  if (!b.partitionOf) diffColumns(ctx, a, b);
+  diffConstraints(ctx, a, b);
+  diffIndexes(ctx, b, a.indexes, b.indexes, b.kind === "table", "table");
+  diffTriggers(ctx, a, b);
+  diffPolicies(ctx, a, b);
+  const rls = rowSecurityStatements(b, a);
+  if (rls.length > 0) {
+    const d = ctx.set.add("rls", b, "changed", {
+      before: `row level security ${a.rlsEnabled ? "enabled" : "disabled"}${a.rlsForced ? ", forced" : ""}`,
+      after: `row level security ${b.rlsEnabled ? "enabled" : "disabled"}${b.rlsForced ? ", forced" : ""}`,
+    });
+    for (const sql of rls) step(d, PHASE.rowSecurity, sql);
+  }
+  if (a.comment !== b.comment) {
+    const d = ctx.set.add("comment", { schema: b.schema, name: b.name }, "changed", {
+      before: a.comment,
+      after: b.comment,
+      pairKey: `comment:table:${table}`,
+    });
+    step(d, PHASE.comment, commentOn(`TABLE ${table}`, b.comment));
+  }
+}

@@ -1,0 +1,295 @@
+import type { EnumInfo, SchemaModel } from "../model.js";
+import { qualified, quoteIdent, quoteLiteral } from "../model.js";
+import {
+  commentOn,
+  createDomain,
+  createEnum,
+  createSequence,
+  sequenceOptions,
+} from "../plan/ddl.js";
+import { type Draft, hazard, PHASE, step } from "./change-builder.js";
+import { type DiffContext, indexBy, pairs, tableKey } from "./diff-context.js";
+
+const key = (o: { schema: string; name: string }) => qualified(o.schema, o.name);
+
+/** Schemas and extensions. */
+export function diffSchemasAndExtensions(ctx: DiffContext): void {
+  for (const [, a, b] of pairs(
+    indexBy(ctx.from.schemas, (s) => s.name),
+    indexBy(ctx.to.schemas, (s) => s.name),
+  )) {
+    const name = quoteIdent((a ?? b)?.name ?? "");
+    const where = { schema: (a ?? b)?.name ?? "", name: (a ?? b)?.name ?? "" };
+    if (a && !b)
+      step(
+        ctx.set.add("schema", where, "removed", { before: `CREATE SCHEMA ${name}` }),
+        PHASE.dropSchema,
+        `DROP SCHEMA ${name}`,
+      );
+    else if (!a && b) {
+      const d = ctx.set.add("schema", where, "added", { after: `CREATE SCHEMA ${name}` });
+      step(d, PHASE.createSchema, `CREATE SCHEMA ${name}`);
+      if (b.comment !== undefined) step(d, PHASE.comment, commentOn(`SCHEMA ${name}`, b.comment));
+    } else if (a && b && a.comment !== b.comment) {
+      const d = ctx.set.add("comment", where, "changed", {
+        before: a.comment,
+        after: b.comment,
+        pairKey: `comment:schema:${name}`,
+      });
+      step(d, PHASE.comment, commentOn(`SCHEMA ${name}`, b.comment));
+    }
+  }
+  for (const [, a, b] of pairs(
+    indexBy(ctx.from.extensions, (e) => e.name),
+    indexBy(ctx.to.extensions, (e) => e.name),
+  )) {
+    const e = (b ?? a) as NonNullable<typeof a>;
+    const where = { schema: e.schema, name: e.name };
+    const create = `CREATE EXTENSION IF NOT EXISTS ${quoteIdent(e.name)} WITH SCHEMA ${quoteIdent(e.schema)}`;
+    if (a && !b)
+      step(
+        ctx.set.add("extension", where, "removed", { before: create }),
+        PHASE.dropExtension,
+        `DROP EXTENSION ${quoteIdent(a.name)}`,
+      );
+    else if (!a && b)
+      step(
+        ctx.set.add("extension", where, "added", { after: create }),
+        PHASE.createExtension,
+        create,
+      );
+    else if (a && b && a.schema !== b.schema) {
+      const d = ctx.set.add("extension", where, "changed", {
+        before: `${a.name} in ${a.schema}`,
+        after: `${b.name} in ${b.schema}`,
+      });
+      step(
+        d,
+        PHASE.createExtension,
+        `ALTER EXTENSION ${quoteIdent(b.name)} SET SCHEMA ${quoteIdent(b.schema)}`,
+      );
+    }
+  }
+}
+
+/** Enums: created, dropped, values added in place, or rebuilt when values are removed or reordered. */
+export function diffEnums(ctx: DiffContext): void {
+  for (const [, a, b] of pairs(indexBy(ctx.from.enums, key), indexBy(ctx.to.enums, key))) {
+    if (a && !b) {
+      step(
+        ctx.set.add("enum", a, "removed", { before: createEnum(a) }),
+        PHASE.dropEnum,
+        `DROP TYPE ${key(a)}`,
+      );
+    } else if (!a && b) {
+      const d = ctx.set.add("enum", b, "added", { after: createEnum(b) });
+      step(d, PHASE.enumType, createEnum(b));
+      if (b.comment !== undefined) step(d, PHASE.comment, commentOn(`TYPE ${key(b)}`, b.comment));
+    } else if (
+      a &&
+      b &&
+      (a.values.join("\u0000") !== b.values.join("\u0000") || a.comment !== b.comment)
+    ) {
+      const d = ctx.set.add("enum", b, "changed", { before: createEnum(a), after: createEnum(b) });
+      if (a.values.join("\u0000") !== b.values.join("\u0000")) {
+        if (isInsertOnly(a.values, b.values)) addValues(d, a, b);
+        else rebuildEnum(ctx, d, a, b);
+      }
+      if (a.comment !== b.comment) step(d, PHASE.comment, commentOn(`TYPE ${key(b)}`, b.comment));
+    }
+  }
+}
+
+function isInsertOnly(before: string[], after: string[]): boolean {
+  let i = 0;
+  for (const v of after) if (v === before[i]) i++;
+  return i === before.length;
+}
+
+function addValues(d: Draft, a: EnumInfo, b: EnumInfo): void {
+  const existing = new Set(a.values);
+  b.values.forEach((v, i) => {
+    if (existing.has(v)) return;
+    const next = b.values.slice(i + 1).find((n) => existing.has(n));
+    const position = next === undefined ? "" : ` BEFORE ${quoteLiteral(next)}`;
+    step(d, PHASE.enumType, `ALTER TYPE ${key(b)} ADD VALUE ${quoteLiteral(v)}${position}`);
+    existing.add(v);
+  });
+}
+
+/** Values cannot be removed from an enum: rename it away, create the new one, convert the columns, drop the old. */
+function rebuildEnum(ctx: DiffContext, d: Draft, a: EnumInfo, b: EnumInfo): void {
+  const old = `${b.name}__old`.slice(0, 63);
+  const typeName = key(b);
+  step(d, PHASE.enumType, `ALTER TYPE ${typeName} RENAME TO ${quoteIdent(old)}`);
+  step(d, PHASE.enumType, createEnum(b));
+  const removed = a.values.filter((v) => !b.values.includes(v));
+  for (const t of ctx.to.tables) {
+    const before = ctx.from.tables.find((x) => x.schema === t.schema && x.name === t.name);
+    for (const c of t.columns) {
+      if (
+        c.type !== typeName ||
+        !before?.columns.some((x) => x.name === c.name && x.type === typeName)
+      )
+        continue;
+      const alter = `ALTER TABLE ${qualified(t.schema, t.name)} ALTER COLUMN ${quoteIdent(c.name)}`;
+      if (c.default !== undefined) step(d, PHASE.dropDefault, `${alter} DROP DEFAULT`);
+      step(
+        d,
+        PHASE.alterColumn,
+        `${alter} TYPE ${typeName} USING ${quoteIdent(c.name)}::text::${typeName}`,
+        [
+          hazard("table-rewrite", `${t.name} is rewritten`),
+          ...(removed.length
+            ? [
+                hazard(
+                  "data-loss",
+                  `rows holding ${removed.map(quoteLiteral).join(", ")} make the conversion fail`,
+                ),
+              ]
+            : []),
+        ],
+      );
+      if (c.default !== undefined) step(d, PHASE.setDefault, `${alter} SET DEFAULT ${c.default}`);
+      ctx.reshapedTables.add(tableKey(t));
+    }
+  }
+  step(d, PHASE.dropEnum, `DROP TYPE ${qualified(b.schema, old)}`);
+}
+
+export function diffDomains(ctx: DiffContext): void {
+  for (const [, a, b] of pairs(indexBy(ctx.from.domains, key), indexBy(ctx.to.domains, key))) {
+    if (a && !b)
+      step(
+        ctx.set.add("domain", a, "removed", { before: createDomain(a) }),
+        PHASE.dropDomain,
+        `DROP DOMAIN ${key(a)}`,
+      );
+    else if (!a && b) {
+      const d = ctx.set.add("domain", b, "added", { after: createDomain(b) });
+      step(d, PHASE.domain, createDomain(b));
+      if (b.comment !== undefined) step(d, PHASE.comment, commentOn(`DOMAIN ${key(b)}`, b.comment));
+    } else if (a && b && JSON.stringify(a) !== JSON.stringify(b)) {
+      const d = ctx.set.add("domain", b, "changed", {
+        before: createDomain(a),
+        after: createDomain(b),
+      });
+      const name = key(b);
+      if (a.type !== b.type || a.collation !== b.collation) {
+        step(d, PHASE.domain, `DROP DOMAIN ${name}`, [
+          hazard("irreversible", "fails while columns use the domain"),
+        ]);
+        step(d, PHASE.domain, createDomain(b));
+        continue;
+      }
+      if (a.default !== b.default) {
+        step(
+          d,
+          PHASE.domain,
+          b.default === undefined
+            ? `ALTER DOMAIN ${name} DROP DEFAULT`
+            : `ALTER DOMAIN ${name} SET DEFAULT ${b.default}`,
+        );
+      }
+      if (a.notNull !== b.notNull)
+        step(d, PHASE.domain, `ALTER DOMAIN ${name} ${b.notNull ? "SET" : "DROP"} NOT NULL`);
+      const checksA = indexBy(a.checks, (c) => c.name);
+      const checksB = indexBy(b.checks, (c) => c.name);
+      for (const [, x, y] of pairs(checksA, checksB)) {
+        if (x && (!y || x.definition !== y.definition))
+          step(d, PHASE.domain, `ALTER DOMAIN ${name} DROP CONSTRAINT ${quoteIdent(x.name)}`);
+        if (y && (!x || x.definition !== y.definition)) {
+          step(
+            d,
+            PHASE.domain,
+            `ALTER DOMAIN ${name} ADD CONSTRAINT ${quoteIdent(y.name)} ${y.definition} NOT VALID`,
+          );
+          if (y.validated)
+            step(
+              d,
+              PHASE.validate,
+              `ALTER DOMAIN ${name} VALIDATE CONSTRAINT ${quoteIdent(y.name)}`,
+              [hazard("validation-scan", "checks every column using the domain")],
+            );
+        }
+      }
+      if (a.comment !== b.comment) step(d, PHASE.comment, commentOn(`DOMAIN ${name}`, b.comment));
+    }
+  }
+}
+
+export function diffSequences(ctx: DiffContext): void {
+  for (const [, a, b] of pairs(indexBy(ctx.from.sequences, key), indexBy(ctx.to.sequences, key))) {
+    if (a && !b) {
+      step(
+        ctx.set.add("sequence", a, "removed", { before: createSequence(a) }),
+        PHASE.dropSequence,
+        `DROP SEQUENCE IF EXISTS ${key(a)}`,
+      );
+    } else if (!a && b) {
+      const d = ctx.set.add("sequence", b, "added", { after: createSequence(b) });
+      step(d, PHASE.sequence, createSequence(b));
+      if (b.ownedBy) step(d, PHASE.sequenceOwner, `ALTER SEQUENCE ${key(b)} OWNED BY ${b.ownedBy}`);
+    } else if (a && b && JSON.stringify(a) !== JSON.stringify(b)) {
+      const d = ctx.set.add("sequence", b, "changed", {
+        before: createSequence(a),
+        after: createSequence(b),
+      });
+      const { ownedBy: ownerA, ...optionsA } = a;
+      const { ownedBy: ownerB, ...optionsB } = b;
+      if (JSON.stringify(optionsA) !== JSON.stringify(optionsB))
+        step(d, PHASE.sequence, `ALTER SEQUENCE ${key(b)} ${sequenceOptions(b)}`);
+      if (ownerA !== ownerB)
+        step(d, PHASE.sequenceOwner, `ALTER SEQUENCE ${key(b)} OWNED BY ${ownerB ?? "NONE"}`);
+    }
+  }
+}
+
+export function diffFunctions(ctx: DiffContext): void {
+  const fkey = (f: SchemaModel["functions"][number]) => `${key(f)}(${f.args})`;
+  const same = (x: string, y: string) =>
+    x.replace(/\s+/g, " ").trim() === y.replace(/\s+/g, " ").trim();
+  for (const [, a, b] of pairs(
+    indexBy(ctx.from.functions, fkey),
+    indexBy(ctx.to.functions, fkey),
+  )) {
+    const f = (b ?? a) as NonNullable<typeof a>;
+    const where = { schema: f.schema, name: `${f.name}(${f.args})` };
+    const drop = `DROP ${f.kind === "procedure" ? "PROCEDURE" : "FUNCTION"} ${key(f)}(${f.args})`;
+    if (a && !b)
+      step(
+        ctx.set.add("function", where, "removed", { before: a.definition }),
+        PHASE.dropFunction,
+        drop,
+      );
+    else if (!a && b) {
+      const d = ctx.set.add("function", where, "added", { after: b.definition });
+      step(d, PHASE.func, b.definition);
+      if (b.comment !== undefined)
+        step(
+          d,
+          PHASE.comment,
+          commentOn(`${b.kind.toUpperCase()} ${key(b)}(${b.args})`, b.comment),
+        );
+    } else if (a && b && (!same(a.definition, b.definition) || a.comment !== b.comment)) {
+      const d = ctx.set.add("function", where, "changed", {
+        before: a.definition,
+        after: b.definition,
+      });
+      if (!same(a.definition, b.definition)) {
+        // CREATE OR REPLACE cannot change the result type.
+        if (a.returns !== b.returns || a.kind !== b.kind)
+          step(d, PHASE.func, drop, [
+            hazard("irreversible", "fails while other objects depend on it"),
+          ]);
+        step(d, PHASE.func, b.definition);
+      }
+      if (a.comment !== b.comment)
+        step(
+          d,
+          PHASE.comment,
+          commentOn(`${b.kind.toUpperCase()} ${key(b)}(${b.args})`, b.comment),
+        );
+    }
+  }
+}
