@@ -23,7 +23,7 @@ describe("migration round trip", () => {
   for (const name of pairs) {
     it(`${name}: up turns A into B, down turns it back into A`, async () => {
       const [a, b] = await Promise.all([fixture(`${name}/a.sql`), fixture(`${name}/b.sql`)]);
-      const dbA = await schemaTestDb(a);
+      const dbA = await schemaTestDb(a, b);
       const dbB = await schemaTestDb(b);
       try {
         const modelA = await introspect(dbA);

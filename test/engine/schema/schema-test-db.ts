@@ -21,7 +21,7 @@ export function fixture(name: string): Promise<string> {
  * A database for one schema test: its own database on the server at TEST_DATABASE_URL, or an embedded
  * PGlite (with the extensions the SQL needs) when that is unset.
  */
-export async function schemaTestDb(sql: string): Promise<Db> {
+export async function schemaTestDb(sql: string, alsoNeeds = ""): Promise<Db> {
   if (usingServer) {
     const test = await createTestDatabase("sb_schema");
     const db = await connectServer(test.url);
@@ -34,7 +34,7 @@ export async function schemaTestDb(sql: string): Promise<Db> {
       },
     };
   }
-  const db = await openEmbedded({ extensions: extensionsIn(sql) });
+  const db = await openEmbedded({ extensions: extensionsIn(sql + alsoNeeds) });
   await db.exec(sql);
   return db;
 }

@@ -2,11 +2,13 @@ import type { Hazard, HazardKind, ObjectKind, SchemaChange } from "../plan-types
 
 /**
  * Where a statement runs in the migration. Lower first; stages become file sections:
- * 0 = concurrent index drops (no transaction), 1 = main transaction, 2 = validation transaction,
+ * 0 = concurrent index drops and new enum values (no transaction), 1 = main transaction, 2 = validation transaction,
  * 3 = concurrent index builds (no transaction).
  */
 export const PHASE = {
   dropIndexConcurrently: 0,
+  /** ALTER TYPE … ADD VALUE: committed before the main transaction, which may use the new value. */
+  enumAddValue: 1,
   dropTrigger: 10,
   dropPolicy: 11,
   dropView: 12,

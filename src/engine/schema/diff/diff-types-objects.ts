@@ -112,7 +112,11 @@ function addValues(d: Draft, a: EnumInfo, b: EnumInfo): void {
     if (existing.has(v)) return;
     const next = b.values.slice(i + 1).find((n) => existing.has(n));
     const position = next === undefined ? "" : ` BEFORE ${quoteLiteral(next)}`;
-    step(d, PHASE.enumType, `ALTER TYPE ${key(b)} ADD VALUE ${quoteLiteral(v)}${position}`);
+    step(
+      d,
+      PHASE.enumAddValue,
+      `ALTER TYPE ${key(b)} ADD VALUE IF NOT EXISTS ${quoteLiteral(v)}${position}`,
+    );
     existing.add(v);
   });
 }
