@@ -3,6 +3,7 @@ import { UserError } from "../../engine/shared/index.js";
 import { action } from "../action.js";
 import type { CliContext } from "../context.js";
 import { addAnalyzeOptions, runAnalyzeMode, runSuggestIndexesMode } from "./db-analyze.js";
+import { runBrowseMode, wantsBrowser } from "./db-browse.js";
 import { addMigrateOptions, runMigrateMode } from "./db-migrate.js";
 import { type DbSnapshotFlags, runSnapshotMode } from "./db-snapshot.js";
 
@@ -62,6 +63,7 @@ export function registerDbCommand(program: Command, ctx: CliContext): void {
 }
 
 async function runDb(opts: DbFlags, ctx: CliContext): Promise<number> {
+  if (wantsBrowser(opts)) return runBrowseMode(opts);
   if (opts.migrate) return runMigrateMode({ ...opts, migrate: opts.migrate }, ctx);
   if (opts.analyze) return runAnalyzeMode(opts, ctx);
   if (opts.suggestIndexes) return runSuggestIndexesMode(opts, ctx);

@@ -20,10 +20,14 @@ export interface DetailLine {
  * Everything the detail pane shows for one tree node, already wrapped to `width` columns:
  * before/after definitions, the up and down statements and their hazards; for a parent, the changes below.
  */
-export function detailLines(data: DiffNodeData | undefined, width: number): DetailLine[] {
+export function detailLines(
+  data: DiffNodeData | undefined,
+  width: number,
+  notes: string[] = [],
+): DetailLine[] {
   if (!data) return [{ text: "Select a change on the left.", tone: "muted" }];
   const out: DetailLine[] = [];
-  const push = (text: string, style: Omit<DetailLine, "text"> = {}, indent = 0) => {
+  const push: Push = (text, style = {}, indent = 0) => {
     for (const line of wrap(text, width, indent)) out.push({ text: line, ...style });
   };
   const change = data.change;
@@ -35,6 +39,7 @@ export function detailLines(data: DiffNodeData | undefined, width: number): Deta
   const below = change ? data.changes.slice(1) : data.changes;
   if (change) {
     push(change.change, { tone: "muted" });
+    for (const note of notes) push(`${glyph.warn} ${note}`, { tone: "info" });
     section(push, "before", change.before);
     section(push, "after", change.after);
     statements(push, "up", change.up);
@@ -49,11 +54,12 @@ export function detailLines(data: DiffNodeData | undefined, width: number): Deta
       const m = CHANGE_MARK[c.change];
       const hazards = upHazardCount(c);
       const name = c.table && c.table !== data.name ? `${c.table}.${c.name}` : c.name;
-      push(
-        `${m.mark} ${kindLabel(c.kind)} ${name}${hazards > 0 ? `  ${glyph.warn} ${hazards} hazard${hazards === 1 ? "" : "s"}` : ""}`,
-        { tone: m.tone },
-        2,
-      );
+      const flag =
+        hazards > 0 ? `  ${glyph.warn} ${hazards} hazard${hazards === 1 ? "" : "s"}` : "";
+      out.push({
+        text: cut(`  ${m.mark} ${kindLabel(c.kind)} ${name}${flag}`, width),
+        tone: m.tone,
+      });
     }
   }
   if (!change && below.length === 0) push("No changes here.", { tone: "muted" });
@@ -89,10 +95,13 @@ function hazardTone(kind: string): Tone {
   return kind === "data-loss" || kind === "irreversible" ? "bad" : "warn";
 }
 
-/** Split on newlines, then cut each line to `width` (at a space when one is near), indenting every piece. */
+/**
+ * Split on newlines, then break each line to fit `width` (at a space when one is near), indenting every
+ * piece by `indent` and the continuation pieces of a broken line by two more.
+ */
 export function wrap(text: string, width: number, indent = 0): string[] {
-  const pad = " ".repeat(Math.min(indent, Math.max(0, width - 10)));
-  const room = Math.max(1, width - pad.length);
+  const pad = " ".repeat(Math.min(indent, Math.max(0, width - 12)));
+  const hang = `${pad}  `;
   const out: string[] = [];
   for (const raw of text.replace(/\t/g, "  ").split(/\r?\n/)) {
     let line = raw.trimEnd();
@@ -100,15 +109,22 @@ export function wrap(text: string, width: number, indent = 0): string[] {
       out.push("");
       continue;
     }
-    while (line.length > room) {
-      let cutAt = line.lastIndexOf(" ", room);
-      if (cutAt < room / 2) cutAt = room;
-      out.push(pad + line.slice(0, cutAt));
-      line = line.slice(cutAt).replace(/^ +/, "");
+    let prefix = pad;
+    while (line.length > width - prefix.length) {
+      const room = Math.max(1, width - prefix.length);
+      let at = line.lastIndexOf(" ", room);
+      if (at < room / 2) at = room;
+      out.push(prefix + line.slice(0, at));
+      line = line.slice(at).replace(/^ +/, "");
+      prefix = hang;
     }
-    out.push(pad + line);
+    out.push(prefix + line);
   }
   return out;
+}
+
+function cut(text: string, width: number): string {
+  return text.length <= width ? text : `${text.slice(0, Math.max(0, width - 1))}…`;
 }
 
 /** The detail pane: a window of `height` lines starting at `scroll`. */

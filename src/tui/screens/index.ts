@@ -4,6 +4,7 @@ import { DecisionScreen } from "./decision.js";
 import { GrillScreen } from "./grill.js";
 import { LoadScreen } from "./load.js";
 import type { ScreenEntry } from "./registry.js";
+import { SchemaDiffScreen } from "./schema-diff.js";
 
 export type { ScreenEntry } from "./registry.js";
 
@@ -39,6 +40,13 @@ export const screens: ScreenEntry[] = [
     title: "Load — HTTP load test with live charts",
     description: "Latency percentiles (p50/p99) and requests/s charted live, status and error counters; try it on the built-in demo target.",
     component: LoadScreen,
+    inMenu: true,
+  },
+  {
+    id: "schema-diff",
+    title: "Schema diff — browse changes between two schemas",
+    description: "A tree of added, removed and changed objects with their up/down SQL and hazards; opens on a bundled demo (embedded PostgreSQL, no server needed).",
+    component: SchemaDiffScreen,
     inMenu: true,
   },
   {

@@ -1,4 +1,4 @@
-import type { ObjectKind, SchemaChange } from "../../engine/schema/index.js";
+import type { ObjectKind, RenameCandidate, SchemaChange } from "../../engine/schema/index.js";
 import type { TreeNode } from "../components/tree-model.js";
 import { glyph, type Tone } from "../theme.js";
 
@@ -154,4 +154,21 @@ export function tally(changes: SchemaChange[]): string {
     })
     .filter(Boolean)
     .join(" ");
+}
+
+/** A dropped/added pair the diff thinks is a rename: say so on both halves, with the flag that keeps the data. */
+export function renameNotes(data: DiffNodeData, renames: RenameCandidate[]): string[] {
+  const c = data.change;
+  if (!c || (c.change !== "removed" && c.change !== "added")) return [];
+  return renames
+    .filter((r) => {
+      if (r.schema !== c.schema) return false;
+      const name = c.change === "removed" ? r.from : r.to;
+      if (r.kind === "column") return c.kind === "column" && c.table === r.table && c.name === name;
+      return c.kind === "table" && c.name === name;
+    })
+    .map((r) => {
+      const what = r.kind === "column" ? `${r.table}.${r.from} → ${r.to}` : `${r.from} → ${r.to}`;
+      return `looks like a rename (${what}): keep the data with ${r.flag}`;
+    });
 }
