@@ -18,7 +18,9 @@ export default function setup(): void {
   } catch (error) {
     // tsc still emits on type errors; CI's build and typecheck steps are where those fail.
     const out = (error as { stdout?: Buffer }).stdout?.toString() ?? "";
-    process.stderr.write(`warning: the build reported errors (dist/ may be stale):\n${out.slice(0, 1500)}\n`);
+    process.stderr.write(
+      `warning: the build reported errors (dist/ may be stale):\n${out.slice(0, 1500)}\n`,
+    );
   }
   const target = process.env.TEST_DATABASE_URL
     ? `PostgreSQL server at ${process.env.TEST_DATABASE_URL.replace(/:[^:@/]*@/, ":***@")}`
