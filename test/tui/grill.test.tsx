@@ -253,4 +253,21 @@ describe("grill screen", () => {
     expect((await readTranscript(transcriptPath())).answers.qpsP99).toBe(75);
     r.unmount();
   });
+
+  it("resuming a grill a kill criterion stopped shows the answer that tripped it, ready to change", async () => {
+    const first = GrillSession.start({ transcriptDir: dir });
+    first.answer({ readWriteRatio: "20", qpsP99: "50" });
+    first.answer({ tenancy: "shared-multi-tenant" });
+    first.answer({ interactionStyle: "event-driven" });
+    first.answer({ teamSize: "12" });
+    expect(first.state.status).toBe("killed");
+    first.close();
+    const session = GrillSession.resume(transcriptPath());
+    const r = render(<App start={{ screen: "grill", params: { session } }} onDone={() => {}} />);
+    resizeStdout(r.stdout, 80, 24);
+    const frame = await waitForFrame(r.lastFrame, "follow-up: Team size");
+    expect(frame).toMatch(/› Engineers who will build and run it +12/);
+    r.unmount();
+    session.close();
+  });
 });

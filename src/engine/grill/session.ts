@@ -13,6 +13,7 @@ import {
   initialState,
   nextTurn,
   progress,
+  type TurnEntry,
 } from "./turns.js";
 
 export interface GrillSessionOptions {
@@ -29,6 +30,8 @@ export interface GrillSessionOptions {
  */
 export class GrillSession {
   private file: TranscriptFile | undefined;
+  /** After resuming a grill a kill criterion stopped: the answer that tripped it (to edit). */
+  reopened: TurnEntry | undefined;
   private readonly dir: string;
   private readonly now: () => Date;
 
@@ -62,8 +65,11 @@ export class GrillSession {
         });
       }
       let state: GrillState = { entries: block.entries, status: block.status, kills: block.kills };
-      if (state.status === "killed") state = goBack(state);
-      return new GrillSession(state, block.startedAt, options, file);
+      const tripped = state.status === "killed" ? state.entries.at(-1) : undefined;
+      if (tripped) state = goBack(state);
+      const session = new GrillSession(state, block.startedAt, options, file);
+      session.reopened = tripped;
+      return session;
     } catch (error) {
       file.close();
       throw error;

@@ -119,7 +119,7 @@ export function GrillScreen({ nav, params }: ScreenProps<GrillParams>) {
   const refresh = () => setVersion((v) => v + 1);
   const [showHelp, setShowHelp] = useState(false);
   const [error, setError] = useState<string>();
-  const restoreRef = useRef<Partial<Answers> | undefined>(undefined);
+  const restoreRef = useRef<Partial<Answers> | undefined>(session.reopened?.values);
   const draftRef = useRef<{ key: string; values: Record<string, string>; focus: number }>({
     key: "",
     values: {},
