@@ -4,6 +4,12 @@ import { action } from "../action.js";
 import type { CliContext } from "../context.js";
 import { addAnalyzeOptions, runAnalyzeMode, runSuggestIndexesMode } from "./db-analyze.js";
 import { runBrowseMode, wantsBrowser } from "./db-browse.js";
+import {
+  addCompareOptions,
+  type DbCompareFlags,
+  runCompareMode,
+  wantsCompare,
+} from "./db-compare.js";
 import { addMigrateOptions, runMigrateMode } from "./db-migrate.js";
 import { type DbSnapshotFlags, runSnapshotMode } from "./db-snapshot.js";
 
@@ -11,7 +17,7 @@ import { type DbSnapshotFlags, runSnapshotMode } from "./db-snapshot.js";
  * `senior-backend db`: a thin dispatcher. Each mode's flags and handler live in db-<mode>.ts;
  * this file only declares the shared flags, adds each mode's options and picks the mode.
  */
-export interface DbFlags extends DbSnapshotFlags {
+export interface DbFlags extends DbSnapshotFlags, DbCompareFlags {
   migrate?: string;
   dryRun?: boolean;
   down?: boolean;
@@ -25,6 +31,8 @@ export interface DbFlags extends DbSnapshotFlags {
 
 const HELP_AFTER = `
 Modes (pick one):
+  --compare SOURCE         diff the database to SOURCE and plan a migration (--output DIR writes it)
+  --from A --to B          the same for any two sources (URL, .sql file, migrations folder, snapshot .json)
   --snapshot FILE          write the introspected schema of --connection to a JSON snapshot
   --migrate FILE           apply a migration (--dry-run, --down)
   --analyze                report schema and index problems (--fail-on warning|error)
@@ -34,6 +42,8 @@ The database is --connection URL, else DATABASE_URL, else the libpq PG* variable
 Exit codes: 0 ok, 1 gate failed (--fail-on, failed migration), 2 bad input, 130 interrupted.
 
 Examples:
+  senior-backend db --connection postgres://app@127.0.0.1/app --compare schema/v2.sql --output migrations/
+  senior-backend db --from schema/v1.sql --to schema/v2.sql --rename public.users.mail=email --json
   senior-backend db --connection postgres://app@127.0.0.1/app --snapshot snapshots/app.json
   senior-backend db --connection postgres://app@127.0.0.1/app --analyze --fail-on error`;
 
@@ -57,6 +67,7 @@ export function registerDbCommand(program: Command, ctx: CliContext): void {
     .option("--snapshot <file>", "write the introspected schema model of the database to FILE.json")
     .option("--output <dir>", "folder the migration file is written to")
     .option("--json", "print one JSON document on stdout");
+  addCompareOptions(cmd);
   addMigrateOptions(cmd);
   addAnalyzeOptions(cmd);
   cmd.addHelpText("after", HELP_AFTER).action(action((opts: DbFlags) => runDb(opts, ctx)));
@@ -68,7 +79,8 @@ async function runDb(opts: DbFlags, ctx: CliContext): Promise<number> {
   if (opts.analyze) return runAnalyzeMode(opts, ctx);
   if (opts.suggestIndexes) return runSuggestIndexesMode(opts, ctx);
   if (opts.snapshot) return runSnapshotMode({ ...opts, snapshot: opts.snapshot }, ctx);
+  if (wantsCompare(opts)) return runCompareMode(opts, ctx);
   throw new UserError("db needs a mode", {
-    hint: "one of --snapshot FILE, --migrate FILE, --analyze, --suggest-indexes (see db --help)",
+    hint: "one of --compare SOURCE, --from A --to B, --snapshot FILE, --migrate FILE, --analyze, --suggest-indexes (see db --help)",
   });
 }

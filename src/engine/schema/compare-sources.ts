@@ -1,3 +1,4 @@
+import { redactConnectionString } from "../shared/redact.js";
 import { type DiffOptions, diffSchemas, type SchemaDiff } from "./diff/diff-schemas.js";
 import type { SchemaFilters } from "./introspect/schema-filters.js";
 import type { SchemaModel } from "./model.js";
@@ -20,8 +21,8 @@ export interface Comparison {
 
 /** Open two sources, read both schemas, diff them and plan the migration. Closes what it opened. */
 export async function compareSources(
-  fromSpec: string,
-  toSpec: string,
+  fromSpec: string | undefined,
+  toSpec: string | undefined,
   options: CompareOptions = {},
 ): Promise<Comparison> {
   const opened: SchemaSource[] = [];
@@ -30,10 +31,10 @@ export async function compareSources(
     options.onStep?.(text);
   };
   try {
-    stepTo(`opening ${fromSpec}`);
+    stepTo(`opening ${fromSpec ? redactConnectionString(fromSpec) : "the database"}`);
     const from = await openSource(fromSpec);
     opened.push(from);
-    stepTo(`opening ${toSpec}`);
+    stepTo(`opening ${toSpec ? redactConnectionString(toSpec) : "the database"}`);
     const to = await openSource(toSpec);
     opened.push(to);
     stepTo(`reading the schema of ${from.label}`);

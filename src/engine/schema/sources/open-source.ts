@@ -1,7 +1,12 @@
 import { stat } from "node:fs/promises";
 import { redactConnectionString } from "../../shared/redact.js";
 import { UserError } from "../../shared/user-error.js";
-import { connectServer, type Db } from "../connection.js";
+import {
+  connectServer,
+  type Db,
+  hasLibpqEnvironment,
+  resolveConnectionString,
+} from "../connection.js";
 import { introspect } from "../introspect/introspect.js";
 import type { SchemaFilters } from "../introspect/schema-filters.js";
 import type { SchemaModel } from "../model.js";
@@ -25,7 +30,21 @@ export function isConnectionString(spec: string): boolean {
   return /^postgres(ql)?:\/\//i.test(spec);
 }
 
-export async function openSource(spec: string): Promise<SchemaSource> {
+/**
+ * Open a source from its spec: postgres:// URL, .sql file, folder, or snapshot .json.
+ * `undefined` means the database named by the environment (DATABASE_URL, else the libpq PG* variables).
+ */
+export async function openSource(spec: string | undefined): Promise<SchemaSource> {
+  if (spec === undefined) {
+    const url = resolveConnectionString(undefined);
+    if (!url && !hasLibpqEnvironment()) {
+      throw new UserError("no database given", {
+        hint: "pass --connection postgres://user@host:5432/db, or set DATABASE_URL or the PG* variables",
+      });
+    }
+    const db = await connectServer(url);
+    return fromDb("server", db.label, db);
+  }
   if (isConnectionString(spec)) {
     return fromDb("server", redactConnectionString(spec), await connectServer(spec));
   }
