@@ -1,0 +1,68 @@
+/**
+ * The senior-backend side of the db benchmark: introspection through the public schema API,
+ * with each catalog query timed (to say where the time goes), and the diff of two models.
+ */
+import { connectServer, type Db, diffSchemas, introspect } from "../../src/engine/schema/index.js";
+import { median } from "./db-bench-stats.js";
+
+type Model = Awaited<ReturnType<typeof introspect>>;
+
+export interface QueryTime {
+  name: string;
+  ms: number;
+}
+
+export async function ourIntrospection(fromUrl: string, toUrl: string, runs: number) {
+  const from = await connectServer(fromUrl);
+  const to = await connectServer(toUrl);
+  try {
+    const times: number[] = [];
+    let fromModel: Model | undefined;
+    let slowest: QueryTime[] = [];
+    for (let i = 0; i < runs; i++) {
+      const log: QueryTime[] = [];
+      const started = performance.now();
+      fromModel = await introspect(timed(from, log));
+      times.push(performance.now() - started);
+      slowest = [...log].sort((a, b) => b.ms - a.ms).slice(0, 5);
+    }
+    const toModel = await introspect(to);
+    return { ms: median(times), fromModel: fromModel as Model, toModel, slowest };
+  } finally {
+    await Promise.all([from.close(), to.close()]);
+  }
+}
+
+export async function ourDiff(fromModel: Model, toModel: Model, runs: number) {
+  const times: number[] = [];
+  let changes = 0;
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    const result = diffSchemas(fromModel, toModel, { allowDestructive: true });
+    times.push(performance.now() - started);
+    changes = result.changes.length;
+  }
+  return { ms: median(times), changes };
+}
+
+/** The same Db, recording how long each query takes, named by the first catalog relation it reads. */
+function timed(db: Db, log: QueryTime[]): Db {
+  return {
+    ...db,
+    query: async (sql, params) => {
+      const started = performance.now();
+      try {
+        return await db.query(sql, params);
+      } finally {
+        log.push({ name: queryName(sql), ms: performance.now() - started });
+      }
+    },
+  };
+}
+
+function queryName(sql: string): string {
+  // The query's own FROM starts a line; a FROM inside a sub-select does not.
+  const from = (/^FROM\s+([a-z_.]+)/im.exec(sql) ?? /\bFROM\s+([a-z_.]+)/i.exec(sql))?.[1] ?? "?";
+  const first = sql.trim().split("\n")[0]?.slice(0, 60) ?? "";
+  return `${from.replace(/^pg_catalog\./, "")} — ${first}`;
+}

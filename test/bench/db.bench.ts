@@ -1,0 +1,180 @@
+/**
+ * db benchmark: introspect a generated 2,000-table database and diff it against a changed copy,
+ * with senior-backend's schema engine and with @pgkit/migra, in the same run, on the local server.
+ *
+ *   npx tsx test/bench/db.bench.ts            (TEST_DATABASE_URL or postgres://postgres@127.0.0.1:5432/postgres)
+ *   BENCH_DB_TABLES=500 npx tsx test/bench/db.bench.ts
+ */
+import { randomBytes } from "node:crypto";
+import { pathToFileURL } from "node:url";
+import { Migration, PostgreSQL } from "@pgkit/migra";
+import pg from "pg";
+import { ourDiff, ourIntrospection } from "./db-bench-ours.js";
+import { COLUMNS_PER_TABLE, changeSql, createTablesSql } from "./db-bench-schema.js";
+import { median } from "./db-bench-stats.js";
+
+const GOAL = { introspect: 1_000, diff: 500 };
+const RUNS = 3;
+
+export async function runDbBench(
+  options: { tables?: number; adminUrl?: string } = {},
+): Promise<void> {
+  const tables = options.tables ?? Number(process.env.BENCH_DB_TABLES ?? 2_000);
+  const adminUrl =
+    options.adminUrl ??
+    process.env.TEST_DATABASE_URL ??
+    "postgres://postgres@127.0.0.1:5432/postgres";
+  const tag = `sb_bench_${Date.now().toString(36)}_${randomBytes(3).toString("hex")}`;
+  const fromDb = `${tag}_from`;
+  const toDb = `${tag}_to`;
+  const fromUrl = urlFor(adminUrl, fromDb);
+  const toUrl = urlFor(adminUrl, toDb);
+  try {
+    const setup = await createDatabases(adminUrl, fromDb, toDb, tables);
+    status(
+      `db bench: ${tables} tables, ${tables * COLUMNS_PER_TABLE} columns, ${setup.indexes} indexes, ${setup.fks} foreign keys; the copy has ${setup.changes} changes (built in ${(setup.ms / 1000).toFixed(1)} s)`,
+    );
+
+    status("db bench: senior-backend introspection…");
+    const ours = await ourIntrospection(fromUrl, toUrl, RUNS);
+    status("db bench: senior-backend diff…");
+    const oursDiff = await ourDiff(ours.fromModel, ours.toModel, RUNS);
+
+    status("db bench: @pgkit/migra introspection…");
+    const theirs = await migraIntrospection(fromUrl, toUrl, RUNS);
+    status("db bench: @pgkit/migra diff…");
+    const theirsDiff = await migraDiff(theirs.from, theirs.to, RUNS);
+    await Promise.all([theirs.from, theirs.to].map((p) => endInspector(p)));
+
+    printTable([
+      {
+        what: "introspect one database (median)",
+        ours: ours.ms,
+        theirs: theirs.ms,
+        goal: GOAL.introspect,
+      },
+      {
+        what: `diff the two models (${oursDiff.changes} changes / ${theirsDiff.statements} statements)`,
+        ours: oursDiff.ms,
+        theirs: theirsDiff.ms,
+        goal: GOAL.diff,
+      },
+    ]);
+    if (ours.slowest.length > 0) {
+      status("senior-backend introspection, slowest catalog queries (last run):");
+      for (const q of ours.slowest) status(`  ${q.ms.toFixed(0).padStart(6)} ms  ${q.name}`);
+    }
+  } finally {
+    await withClient(adminUrl, async (c) => {
+      await c.query(`DROP DATABASE IF EXISTS "${fromDb}" WITH (FORCE)`);
+      await c.query(`DROP DATABASE IF EXISTS "${toDb}" WITH (FORCE)`);
+    });
+  }
+}
+
+async function createDatabases(adminUrl: string, fromDb: string, toDb: string, tables: number) {
+  const started = performance.now();
+  await withClient(adminUrl, (c) => c.query(`CREATE DATABASE "${fromDb}"`));
+  await withClient(urlFor(adminUrl, fromDb), async (c) => {
+    for (let i = 0; i < tables; i += 200) {
+      await c.query(createTablesSql(i, Math.min(tables, i + 200)));
+    }
+    await c.query("ANALYZE");
+  });
+  await withClient(adminUrl, (c) => c.query(`CREATE DATABASE "${toDb}" TEMPLATE "${fromDb}"`));
+  const change = changeSql(tables);
+  await withClient(urlFor(adminUrl, toDb), (c) => c.query(change.sql));
+  return {
+    ms: performance.now() - started,
+    indexes: tables * 3,
+    fks: tables - 1,
+    changes: change.changes,
+  };
+}
+
+async function migraIntrospection(fromUrl: string, toUrl: string, runs: number) {
+  const times: number[] = [];
+  let from: PostgreSQL | undefined;
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    // A distinct URL per run: pg-promise warns about a second client for the same connection.
+    const inspected = await PostgreSQL.create(withAppName(fromUrl, `migra-bench-${i}`));
+    times.push(performance.now() - started);
+    if (from) await endInspector(from);
+    from = inspected;
+  }
+  const to = await PostgreSQL.create(toUrl);
+  return { ms: median(times), from: from as PostgreSQL, to };
+}
+
+async function migraDiff(from: PostgreSQL, to: PostgreSQL, runs: number) {
+  const times: number[] = [];
+  let statements = 0;
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    const migration = await Migration.create(from, to, {});
+    migration.set_safety(false);
+    migration.add_all_changes();
+    const sql = migration.sql;
+    times.push(performance.now() - started);
+    statements = sql.split(";\n").filter((s) => s.trim()).length;
+  }
+  return { ms: median(times), statements };
+}
+
+async function endInspector(inspector: PostgreSQL) {
+  const client = (inspector as unknown as { c?: { end?: () => Promise<void> } }).c;
+  await client?.end?.();
+}
+
+function printTable(rows: { what: string; ours: number; theirs: number; goal: number }[]) {
+  const header = ["measure", "senior-backend", "@pgkit/migra", "ratio", "goal"];
+  const body = rows.map((r) => [
+    r.what,
+    `${r.ours.toFixed(0)} ms`,
+    `${r.theirs.toFixed(0)} ms`,
+    `${(r.theirs / r.ours).toFixed(1)}x ${r.ours <= r.theirs ? "faster" : "slower"}`,
+    `< ${r.goal} ms ${r.ours < r.goal ? "met" : "MISSED"}`,
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => (b[i] ?? "").length)));
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join("  ");
+  process.stdout.write(
+    `\ndb: schema introspection and diff\n${line(header)}\n${widths.map((w) => "-".repeat(w)).join("  ")}\n${body.map(line).join("\n")}\n\n`,
+  );
+}
+
+function withAppName(url: string, name: string): string {
+  const u = new URL(url);
+  u.searchParams.set("application_name", name);
+  return u.toString();
+}
+
+function urlFor(adminUrl: string, database: string): string {
+  const url = new URL(adminUrl);
+  url.pathname = `/${database}`;
+  return url.toString();
+}
+
+async function withClient<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+function status(text: string) {
+  process.stderr.write(`${text}\n`);
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  runDbBench().then(
+    () => process.exit(0),
+    (error: unknown) => {
+      process.stderr.write(`db bench failed: ${error instanceof Error ? error.message : error}\n`);
+      process.exit(1);
+    },
+  );
+}
