@@ -5,6 +5,7 @@ import {
   type Db,
   type Finding,
   failsAt,
+  openSource,
   type SuggestIndexesResult,
   suggestIndexes,
 } from "../../engine/schema/index.js";
@@ -21,6 +22,8 @@ export interface DbAnalyzeFlags {
   output?: string;
   schema?: string[];
   excludeSchema?: string[];
+  /** Analyse a schema source (a .sql file or a folder of migrations, loaded into PGlite) instead. */
+  from?: string;
 }
 
 export function addAnalyzeOptions(cmd: Command): Command {
@@ -41,30 +44,55 @@ export function addAnalyzeOptions(cmd: Command): Command {
     );
 }
 
-/** The database to analyse: a live connection, or (via `open`) a schema source such as a .sql file. */
-export type OpenAnalyzeTarget = () => Promise<Db>;
-
 /** `db --analyze`: exit 0, or 1 when --fail-on is met. */
-export async function runAnalyzeMode(
-  flags: DbAnalyzeFlags,
-  ctx: CliContext,
-  open: OpenAnalyzeTarget = () => connectTarget(flags.connection, "--analyze"),
-): Promise<number> {
-  const db = await open();
+export async function runAnalyzeMode(flags: DbAnalyzeFlags, ctx: CliContext): Promise<number> {
+  const target = await openAnalyzeTarget(flags);
   let result: AnalyzeResult;
   try {
-    result = await analyzeDatabase(db, {
+    result = await analyzeDatabase(target.db, {
       schemas: flags.schema,
       excludeSchemas: flags.excludeSchema,
+      schemaOnly: target.schemaOnly,
       signal: ctx.signal,
     });
   } finally {
-    await db.close().catch(() => {});
+    await target.close();
   }
+  if (target.label) result = { ...result, database: target.label };
   const failed = flags.failOn ? failsAt(result, flags.failOn) : false;
   if (flags.json) writeJson({ ...result, failOn: flags.failOn ?? null, failed });
   else writeText(analyzeReport(result, flags.failOn, failed));
   return failed ? EXIT.gateFailed : EXIT.ok;
+}
+
+/**
+ * A live connection, or with --from a .sql file / migrations folder loaded into embedded PGlite
+ * (then the checks that need usage statistics are skipped). A snapshot has no database to query.
+ */
+async function openAnalyzeTarget(
+  flags: DbAnalyzeFlags,
+): Promise<{ db: Db; schemaOnly: boolean; label?: string; close(): Promise<void> }> {
+  if (!flags.from) {
+    const db = await connectTarget(flags.connection, "--analyze");
+    return { db, schemaOnly: false, close: () => db.close().catch(() => {}) };
+  }
+  const source = await openSource(flags.from);
+  if (!source.db) {
+    await source.close();
+    throw new UserError(
+      `--analyze cannot read ${flags.from}: a snapshot holds no database to query`,
+      {
+        hint: "analyze the live database (--connection) or the .sql file / migrations folder it came from",
+        exitCode: 2,
+      },
+    );
+  }
+  return {
+    db: source.db,
+    schemaOnly: source.kind !== "server",
+    label: source.label,
+    close: () => source.close().catch(() => {}),
+  };
 }
 
 /** `db --suggest-indexes --output DIR`: writes the migration (or says there is nothing to suggest). */
@@ -134,6 +162,7 @@ export function analyzeReport(
     lines.push(paint(`        see: ${f.guide}`, "dim"));
   }
   if (r.findings.length === 0) lines.push("no findings");
+  for (const s of r.skipped) lines.push(paint(`skipped ${s.id}: ${s.reason}`, "dim"));
   if (failOn) {
     lines.push("");
     lines.push(

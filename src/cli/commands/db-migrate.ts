@@ -72,7 +72,7 @@ export function migrateReport(r: MigrateResult): string {
   const lines: string[] = [];
   const head =
     r.status === "applied" || r.status === "dry-run"
-      ? `${r.message} in ${formatMs(r.durationMs)}`
+      ? `${r.message} (${formatMs(r.durationMs)})`
       : r.message;
   lines.push(paint(head, r.status === "dry-run" ? "cyan" : "green"));
   for (const [i, u] of r.units.entries()) {

@@ -58,7 +58,7 @@ SELECT EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'pg_stat_statements') 
   const s = state.rows[0];
   const preloaded = /(^|[\s,])pg_stat_statements([\s,]|$)/.test(s.preload);
   const enable =
-    "-- postgresql.conf (or ALTER SYSTEM), then restart the server:\nALTER SYSTEM SET shared_preload_libraries = 'pg_stat_statements';\n-- after the restart, in this database:\nCREATE EXTENSION IF NOT EXISTS pg_stat_statements;";
+    "-- postgresql.conf (or ALTER SYSTEM), then restart the server:\nALTER SYSTEM SET shared_preload_libraries = 'pg_stat_statements';  -- keep any libraries already listed\n-- after the restart, in this database:\nCREATE EXTENSION IF NOT EXISTS pg_stat_statements;";
   if (!s.available) {
     return {
       unavailable: "pg_stat_statements is not installed on this server",

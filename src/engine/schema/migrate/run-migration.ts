@@ -41,11 +41,10 @@ export async function runMigration(db: Db, options: MigrateOptions): Promise<Mig
     const nothing = nothingToDo(migration, await findApplied(db, migration.name));
     if (nothing) return { ...base, ...nothing, durationMs: 0 };
     const outcome = await dryRunUnits(db, migration, units, options);
-    const skipped = units.filter((u) => u.outcome === "skipped-dry-run").length;
     return {
       ...base,
       status: "dry-run",
-      message: `dry run of ${migration.name} (${migration.direction}): rolled back, database unchanged${skipped ? `; ${skipped} part(s) would run outside a transaction and were not executed` : ""}`,
+      message: `dry run of ${migration.name} (${migration.direction}): rolled back, database unchanged`,
       durationMs: outcome.durationMs,
       changes: outcome.changes,
       locks: outcome.locks,

@@ -42,7 +42,7 @@ export async function splitStatements(
     const line = context.lineOffset + countNewlines(text.slice(0, charIndex));
     const message = error instanceof Error ? error.message : String(error);
     throw new UserError(`${context.file}:${line}: ${message}`, {
-      hint: `the statement starts near: ${excerptAt(text, charIndex)}`,
+      hint: `near: ${excerptAt(text, charIndex)}`,
       exitCode: 2,
     });
   }
