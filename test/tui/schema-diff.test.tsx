@@ -6,6 +6,7 @@ import { render } from "ink-testing-library";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { type Navigator, NavigatorContext } from "../../src/tui/navigation.js";
 import { type SchemaDiffParams, SchemaDiffScreen } from "../../src/tui/screens/schema-diff.js";
+import { repoRoot } from "../helpers/cli.js";
 import { tick, waitForFrame } from "../helpers/ink.js";
 import { demoChanges } from "./schema-diff-fixture.js";
 
@@ -288,4 +289,42 @@ describe("schema-diff screen", () => {
     expect(detail).toContain("! data-loss");
     unmount();
   }, 120_000);
+
+  it("switches to stacked panes when the terminal shrinks below 100 columns", async () => {
+    const r = await renderScreen({ changes: demoChanges });
+    let frame = await waitForFrame(r.lastFrame, /Changes 9\s+Detail/);
+    resize(r.stdout as unknown as EventEmitter, 80, 24);
+    frame = await waitForFrame(r.lastFrame, /^\s*Detail/m);
+    const lines = frame.split("\n");
+    expect(lines.length).toBeLessThanOrEqual(24);
+    for (const line of lines) expect([...line].length).toBeLessThanOrEqual(80);
+    resize(r.stdout as unknown as EventEmitter, 120, 40);
+    await waitForFrame(r.lastFrame, /Changes 9\s+Detail/);
+    r.unmount();
+  });
+
+  it("stops loading with Esc and goes back", async () => {
+    const from = join(repoRoot, "snapshots/demo/v1.sql");
+    const to = join(repoRoot, "snapshots/demo/v2.sql");
+    const { lastFrame, stdin, unmount, nav } = await renderScreen({ from, to });
+    await waitForFrame(lastFrame, "Esc or Ctrl+C stops.");
+    stdin.write(ESC);
+    await tick();
+    expect(nav.back).toHaveBeenCalledTimes(1);
+    unmount();
+  });
+
+  it("shows a source that cannot be read as a one-line error", async () => {
+    const { lastFrame, unmount } = await renderScreen({
+      from: "no-such-file.sql",
+      to: "also-missing.sql",
+    });
+    const frame = await waitForFrame(
+      lastFrame,
+      "error: no-such-file.sql: no such file or folder",
+      10_000,
+    );
+    expect(frame).toContain("Esc goes back, q quits.");
+    unmount();
+  });
 });
