@@ -22,13 +22,6 @@ export const screens: ScreenEntry[] = [
     inMenu: true,
   },
   {
-    id: "audit",
-    title: "Audit — probe a running API for the security basics",
-    description: "Headers, CORS, rate limiting, input validation from the spec, error leakage, methods, cookies, auth.",
-    component: AuditScreen,
-    inMenu: true,
-  },
-  {
     id: "decide",
     title: "Decide — rank the profiles for a saved grill",
     description: "Pick a grill transcript; see the best-fit profile, runner-up, kills, stack, anti-patterns, approvers and SLO floor.",
@@ -47,6 +40,13 @@ export const screens: ScreenEntry[] = [
     title: "Schema diff — browse changes between two schemas",
     description: "A tree of added, removed and changed objects with their up/down SQL and hazards; opens on a bundled demo (embedded PostgreSQL, no server needed).",
     component: SchemaDiffScreen,
+    inMenu: true,
+  },
+  {
+    id: "audit",
+    title: "Audit — probe a running API for the security basics",
+    description: "Headers, CORS, rate limiting, input validation from the spec, error leakage, methods, cookies, auth.",
+    component: AuditScreen,
     inMenu: true,
   },
   {
