@@ -50,7 +50,7 @@ const KEYS = [
 const HELP_KEYS = [
   { key: "↑↓ / j k", label: "move in the tree (scroll in the detail pane)" },
   { key: "Enter / →", label: "open a node, or look at its detail" },
-  { key: "Esc / ←", label: "close a node, go to its parent; Esc on a closed top node goes back" },
+  { key: "Esc / ←", label: "close a node or go to its parent (Esc at the top: back)" },
   { key: "n / N", label: "next / previous change" },
   { key: "/", label: "filter by name (Enter keeps it, Esc clears it)" },
   { key: "Tab", label: "switch between the tree and the detail pane" },
@@ -249,7 +249,7 @@ export function SchemaDiffScreen({ nav, params = {} }: ScreenProps<SchemaDiffPar
       helpKeys={HELP_KEYS}
       showHelp={help}
       helpNotes={[
-        "Marks: + added, - removed, ~ changed, → renamed; ! a statement with hazards.",
+        "Marks: + added, - removed, ~ changed, → renamed; ! applying it has hazards.",
         "Parents show how many changes are below them.",
       ]}
     >
