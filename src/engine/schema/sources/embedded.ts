@@ -19,7 +19,8 @@ export interface EmbeddedOptions {
   cacheDir?: string;
 }
 
-let prepared: Promise<Blob> | undefined;
+/** The prepared data directory per cache folder, kept for the life of the process. */
+const prepared = new Map<string, Promise<Blob>>();
 
 export async function openEmbedded(options: EmbeddedOptions = {}): Promise<Db> {
   const extensions = await contribExtensions(options.extensions ?? []);
@@ -53,11 +54,15 @@ function defaultCacheDir(): string {
 }
 
 function preparedDataDir(cacheDir: string): Promise<Blob> {
-  prepared ??= loadOrCreate(cacheDir).catch((error: unknown) => {
-    prepared = undefined;
-    throw error;
-  });
-  return prepared;
+  let blob = prepared.get(cacheDir);
+  if (!blob) {
+    blob = loadOrCreate(cacheDir).catch((error: unknown) => {
+      prepared.delete(cacheDir);
+      throw error;
+    });
+    prepared.set(cacheDir, blob);
+  }
+  return blob;
 }
 
 async function loadOrCreate(cacheDir: string): Promise<Blob> {

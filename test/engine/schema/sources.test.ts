@@ -1,0 +1,136 @@
+import { readdirSync } from "node:fs";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  diffSchemas,
+  openEmbedded,
+  openSource,
+  snapshotOf,
+  writeSnapshot,
+} from "../../../src/engine/schema/index.js";
+import { isUserError } from "../../../src/engine/shared/index.js";
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), "sb-sources-"));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function failure(promise: Promise<unknown>): Promise<Error> {
+  try {
+    await promise;
+  } catch (error) {
+    return error as Error;
+  }
+  throw new Error("expected a failure");
+}
+
+describe("schema sources", () => {
+  it("a .sql file is loaded into embedded PostgreSQL and read like a server", async () => {
+    const file = join(dir, "v1.sql");
+    await writeFile(file, "CREATE TABLE public.a (id int PRIMARY KEY, name text);\n");
+    const source = await openSource(file);
+    try {
+      expect(source.kind).toBe("sql-file");
+      const model = await source.model();
+      expect(model.tables.map((t) => t.name)).toEqual(["a"]);
+      expect(model.serverVersion).toBeGreaterThanOrEqual(130000);
+    } finally {
+      await source.close();
+    }
+  });
+
+  it("a SQL error is one line naming the file and the line", async () => {
+    const file = join(dir, "broken.sql");
+    await writeFile(
+      file,
+      "CREATE TABLE public.a (id int);\n\nCREATE TABLE public.b (id int,, x text);\n",
+    );
+    const error = await failure(openSource(file));
+    expect(isUserError(error)).toBe(true);
+    expect(error.message).toMatch(/^broken\.sql:3: syntax error at or near ","$/);
+  });
+
+  it("a missing file is a one-line error", async () => {
+    const error = await failure(openSource(join(dir, "nope.sql")));
+    expect(isUserError(error)).toBe(true);
+    expect(error.message).toBe(`${join(dir, "nope.sql")}: no such file or folder`);
+  });
+
+  it("a folder of migrations applies the files by name, up parts only", async () => {
+    const folder = join(dir, "migrations");
+    await mkdir(folder);
+    await writeFile(
+      join(folder, "002_index.sql"),
+      [
+        "-- migrate:up",
+        "ALTER TABLE public.users ADD COLUMN email text;",
+        "-- migrate:up transaction:false",
+        "CREATE INDEX CONCURRENTLY users_email ON public.users (email);",
+        "-- migrate:down transaction:false",
+        "DROP INDEX CONCURRENTLY users_email;",
+        "-- migrate:down",
+        "ALTER TABLE public.users DROP COLUMN email;",
+        "",
+      ].join("\n"),
+    );
+    await writeFile(
+      join(folder, "001_users.sql"),
+      "CREATE TABLE public.users (id int PRIMARY KEY);\n",
+    );
+    await writeFile(join(folder, "notes.txt"), "not SQL");
+    const source = await openSource(folder);
+    try {
+      const users = (await source.model()).tables.find((t) => t.name === "users");
+      expect(users?.columns.map((c) => c.name)).toEqual(["id", "email"]);
+      expect(users?.indexes.map((i) => i.name)).toEqual(["users_email"]);
+    } finally {
+      await source.close();
+    }
+  });
+
+  it("a snapshot written from a model reads back as the same model, filters included", async () => {
+    const db = await openEmbedded();
+    try {
+      await db.exec("CREATE SCHEMA s; CREATE TABLE s.t (id int); CREATE TABLE public.u (id int);");
+      const live = (await import("../../../src/engine/schema/index.js")).fromDb("server", "x", db);
+      const model = await live.model();
+      const file = join(dir, "snapshots", "x.json");
+      await writeSnapshot(file, snapshotOf(model, "x"));
+      const snapshot = await openSource(file);
+      expect(snapshot.kind).toBe("snapshot");
+      expect(diffSchemas(model, await snapshot.model()).changes).toEqual([]);
+      expect((await snapshot.model({ exclude: ["public"] })).tables.map((t) => t.name)).toEqual([
+        "t",
+      ]);
+    } finally {
+      await db.close();
+    }
+  });
+
+  it("a file that is not a snapshot is refused with a hint", async () => {
+    const file = join(dir, "other.json");
+    await writeFile(file, '{"hello": 1}');
+    const error = await failure(openSource(file));
+    expect(error.message).toBe(`${file}: not a schema snapshot`);
+  });
+
+  it("embedded PostgreSQL starts from a cached data directory", async () => {
+    const cacheDir = join(dir, "cache");
+    const db = await openEmbedded({ cacheDir });
+    try {
+      const version = await db.query<{ v: string }>("SELECT version() AS v");
+      expect(version.rows[0]?.v).toMatch(/^PostgreSQL 1[3-9]/);
+    } finally {
+      await db.close();
+    }
+    const cached = readdirSync(cacheDir).filter((f) => f.endsWith("-datadir.tar"));
+    expect(cached).toHaveLength(1);
+    const again = await openEmbedded({ cacheDir });
+    await again.close();
+  });
+});
