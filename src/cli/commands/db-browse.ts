@@ -9,6 +9,8 @@ export interface DbBrowseFlags {
   to?: string;
   output?: string;
   rename?: string[];
+  schema?: string[];
+  excludeSchema?: string[];
   json?: boolean;
   connection?: string;
   compare?: string;
@@ -32,6 +34,13 @@ export async function runBrowseMode(opts: DbBrowseFlags): Promise<number> {
   const { runTui } = await import("../../tui/run.js");
   return runTui({
     screen: "schema-diff",
-    params: { from: opts.from, to: opts.to, output: opts.output, renames: opts.rename },
+    params: {
+      from: opts.from,
+      to: opts.to,
+      output: opts.output,
+      renames: opts.rename,
+      schemas: opts.schema,
+      excludeSchemas: opts.excludeSchema,
+    },
   });
 }

@@ -1,14 +1,12 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { join, relative, resolve } from "node:path";
 import {
-  diffSchemas,
-  openSource,
+  compareSources,
   planMigration,
   type RenameCandidate,
   type SchemaChange,
-  type SchemaSource,
 } from "../../engine/schema/index.js";
-import { packageRoot } from "../../engine/shared/index.js";
+import { packageRoot, UserError } from "../../engine/shared/index.js";
 
 /** Labels of the two sides, safe to print (passwords already hidden). */
 export interface DiffSides {
@@ -24,50 +22,48 @@ export function demoSchemaPaths(): { from: string; to: string } {
   };
 }
 
+export interface SchemaDiffSpec {
+  from?: string;
+  to?: string;
+  renames?: string[];
+  schemas?: string[];
+  excludeSchemas?: string[];
+}
+
 /**
- * Open both sources (the bundled demo when neither is given), introspect them and diff them.
+ * Open both sources (the bundled demo when neither is given), read both schemas and diff them.
  * `onStep` names each step as it starts; an abort stops between steps and closes what was opened.
  */
 export async function loadSchemaDiff(
-  spec: { from?: string; to?: string; renames?: string[] },
+  spec: SchemaDiffSpec,
   signal: AbortSignal,
   onStep: (step: string) => void,
 ): Promise<{ changes: SchemaChange[]; sides: DiffSides; renames: RenameCandidate[] }> {
   const demo = !spec.from && !spec.to;
   const paths = demo ? demoSchemaPaths() : { from: spec.from, to: spec.to };
   if (!paths.from || !paths.to) {
-    throw new Error("the schema diff needs both sides: --from and --to");
+    throw new UserError("the schema diff needs both sides", { hint: "give --from A --to B" });
   }
-  const opened: SchemaSource[] = [];
-  const step = (text: string) => {
-    signal.throwIfAborted();
-    onStep(text);
+  const demoStep = (step: string) =>
+    step
+      .replace(`opening ${paths.from}`, "starting embedded PostgreSQL with demo v1")
+      .replace(`opening ${paths.to}`, "loading demo v2")
+      .replace(paths.from ?? "", "demo v1")
+      .replace(paths.to ?? "", "demo v2");
+  const result = await compareSources(paths.from, paths.to, {
+    signal,
+    onStep: (step) => onStep(demo ? demoStep(step) : step),
+    allowDestructive: true,
+    renames: spec.renames,
+    filters: { include: spec.schemas, exclude: spec.excludeSchemas },
+  });
+  return {
+    changes: result.diff.changes,
+    renames: result.diff.renameCandidates,
+    sides: demo
+      ? { from: "demo v1", to: "demo v2" }
+      : { from: result.from.label, to: result.to.label },
   };
-  try {
-    step(demo ? "starting embedded PostgreSQL with demo v1" : `opening ${paths.from}`);
-    const from = await openSource(paths.from);
-    opened.push(from);
-    step(demo ? "loading demo v2" : `opening ${paths.to}`);
-    const to = await openSource(paths.to);
-    opened.push(to);
-    step(`reading the schema of ${demo ? "demo v1" : from.label}`);
-    const fromModel = await from.model();
-    step(`reading the schema of ${demo ? "demo v2" : to.label}`);
-    const toModel = await to.model();
-    step("comparing");
-    const diff = diffSchemas(fromModel, toModel, {
-      allowDestructive: true,
-      renames: spec.renames,
-    });
-    signal.throwIfAborted();
-    return {
-      changes: diff.changes,
-      renames: diff.renameCandidates,
-      sides: demo ? { from: "demo v1", to: "demo v2" } : { from: from.label, to: to.label },
-    };
-  } finally {
-    await Promise.all(opened.map((s) => s.close().catch(() => {})));
-  }
 }
 
 /**

@@ -36,6 +36,9 @@ export interface SchemaDiffParams {
   output?: string;
   /** Confirmed renames, as `--rename` takes them (`users.mail=email`). */
   renames?: string[];
+  /** --schema / --exclude-schema. */
+  schemas?: string[];
+  excludeSchemas?: string[];
 }
 
 const KEYS = [
