@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -86,7 +86,7 @@ describe("db --analyze and --suggest-indexes (CLI)", () => {
     ]);
     expect(suggest.code).toBe(0);
     const [name] = await readdir(out);
-    expect(name).toMatch(/^\d{8}T\d{6}Z_suggested_indexes\.sql$/);
+    expect(name).toMatch(/^\d{14}_suggested_indexes\.sql$/);
     const text = await readFile(join(out, name), "utf8");
     expect(text).toContain(
       "-- migrate:up transaction:false\n-- public.orders (customer_id): foreign key orders_customer_id_fkey → customers has no index starting with its column(s)\nCREATE INDEX CONCURRENTLY IF NOT EXISTS orders_customer_id_idx ON public.orders (customer_id);",
@@ -127,6 +127,30 @@ describe("db --analyze and --suggest-indexes (CLI)", () => {
     ]);
     expect(down.code).toBe(0);
     expect(await indexes()).toEqual(["orders_pkey"]);
+  });
+
+  it("analyzes a .sql file with --from (embedded PGlite, no server needed), skipping statistics checks", async () => {
+    const file = join(dir, "schema.sql");
+    await writeFile(file, `${SCHEMA}\nCREATE INDEX orders_id_dup ON orders (id);\n`);
+    const run = await runCli(["db", "--analyze", "--from", file, "--json"], {
+      env: { DATABASE_URL: undefined, PGHOST: undefined, PGDATABASE: undefined },
+      timeoutMs: 60_000,
+    });
+    expect(run.code).toBe(0);
+    const result = JSON.parse(run.stdout);
+    expect(result.database).toBe(file);
+    expect(result.schemaOnly).toBe(true);
+    expect(
+      result.findings.map((f: { check: string; object: string }) => `${f.check} ${f.object}`),
+    ).toEqual([
+      "fk-without-index public.orders (customer_id)",
+      "redundant-index index public.orders_id_dup on orders",
+    ]);
+    expect(result.skipped.map((s: { id: string }) => s.id)).toEqual([
+      "unused-index",
+      "seq-scan-heavy",
+      "n-plus-one",
+    ]);
   });
 
   it("asks for --output when --suggest-indexes has none (exit 2)", async () => {

@@ -143,9 +143,12 @@ export function analyzeReport(
 ): string {
   const lines: string[] = [];
   const c = r.counts;
+  const basis = r.schemaOnly
+    ? "schema only (loaded into embedded PGlite, no usage statistics)"
+    : `usage statistics ${r.statsSince}`;
   lines.push(
     paint(
-      `analyzed ${r.database}: ${c.error} error(s), ${c.warning} warning(s), ${c.info} info — usage statistics ${r.statsSince}`,
+      `analyzed ${r.database}: ${c.error} error(s), ${c.warning} warning(s), ${c.info} info — ${basis}`,
       "bold",
     ),
   );

@@ -53,6 +53,8 @@ export interface AnalyzeResult {
   database: string;
   /** When the usage statistics the unused-index and seq-scan checks rely on start. */
   statsSince: string;
+  /** The schema came from a file (embedded PGlite): no usage statistics, those checks skipped. */
+  schemaOnly: boolean;
   counts: Record<Severity, number>;
   checks: Array<{ id: string; title: string; findings: number }>;
   /** Checks not run, with the reason (e.g. usage statistics on a schema loaded from a file). */
@@ -107,6 +109,7 @@ export async function analyzeDatabase(
   return {
     database: db.label,
     statsSince: await statsSince(db),
+    schemaOnly: Boolean(options.schemaOnly),
     counts,
     checks: summary,
     skipped,

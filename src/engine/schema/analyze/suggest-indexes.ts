@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { UserError } from "../../shared/index.js";
 import type { Db } from "../connection.js";
 import { formatMigrationFile } from "../migration-file.js";
+import { migrationFileName } from "../plan/plan-migration.js";
 import type { Finding } from "./finding.js";
 import { type AnalyzeOptions, analyzeDatabase } from "./run-analyze.js";
 
@@ -17,7 +18,8 @@ export interface SuggestIndexesResult {
 /**
  * Analyse the database and write one migration (our file format) that creates every suggested index
  * with CREATE INDEX CONCURRENTLY IF NOT EXISTS in a `transaction:false` up section, and drops them
- * concurrently in the down section. The name starts with a sortable UTC timestamp.
+ * concurrently in the down section. The name starts with a sortable UTC timestamp
+ * (the same `YYYYMMDDHHMMSS_slug` form `--compare` writes).
  */
 export async function suggestIndexes(
   db: Db,
@@ -40,7 +42,7 @@ export async function suggestIndexes(
   if (suggestions.length === 0) return { database: analysis.database, indexes };
 
   const now = options.now ?? new Date();
-  const name = `${timestamp(now)}_suggested_indexes`;
+  const name = migrationFileName("suggested_indexes", now);
   const up = suggestions.map((f) => `-- ${f.object}: ${f.title}\n${f.suggestedIndex!.sql}`);
   const down = [...suggestions].reverse().map((f) => f.suggestedIndex!.downSql);
   const text = formatMigrationFile({
@@ -69,12 +71,4 @@ export async function suggestIndexes(
     );
   }
   return { database: analysis.database, file, name, indexes };
-}
-
-/** 2026-11-24T02:15:00.123Z → 20261124T021500Z (sorts by time as text). */
-export function timestamp(date: Date): string {
-  return date
-    .toISOString()
-    .replace(/[-:]/g, "")
-    .replace(/\.\d+Z$/, "Z");
 }
