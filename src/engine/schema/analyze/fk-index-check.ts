@@ -1,4 +1,11 @@
-import { type AnalyzeCheck, type Finding, guideLink, ident, qualified } from "./finding.js";
+import {
+  type AnalyzeCheck,
+  type AnalyzeContext,
+  type Finding,
+  guideLink,
+  ident,
+  qualified,
+} from "./finding.js";
 import { type IndexInfo, readIndexes } from "./index-catalog.js";
 
 /**
@@ -10,26 +17,10 @@ export const fkIndexCheck: AnalyzeCheck = {
   id: "fk-without-index",
   title: "Foreign keys without a covering index",
   async run(ctx) {
-    const fks = await ctx.db.query<{
-      schema: string;
-      table: string;
-      name: string;
-      columns: string[];
-      ref: string;
-      rows: number;
-    }>(`
-SELECT n.nspname AS schema, t.relname AS "table", k.conname AS name,
-       ARRAY(SELECT a.attname::text FROM unnest(k.conkey) WITH ORDINALITY u(attnum, ord)
-               JOIN pg_attribute a ON a.attrelid = k.conrelid AND a.attnum = u.attnum ORDER BY u.ord) AS columns,
-       k.confrelid::regclass::text AS ref, GREATEST(t.reltuples, 0)::float8 AS rows
-  FROM pg_constraint k
-  JOIN pg_class t ON t.oid = k.conrelid
-  JOIN pg_namespace n ON n.oid = t.relnamespace
- WHERE k.contype = 'f' AND ${ctx.schemaFilter("n.nspname")}
- ORDER BY 1, 2, 3`);
+    const fks = await readForeignKeys(ctx);
     const indexes = await readIndexes(ctx);
     const findings: Finding[] = [];
-    for (const fk of fks.rows) {
+    for (const fk of fks) {
       const onTable = indexes.filter((i) => i.schema === fk.schema && i.table === fk.table);
       if (onTable.some((i) => covers(i, fk.columns))) continue;
       const name = indexName(fk.table, fk.columns);
@@ -69,4 +60,32 @@ export function covers(index: IndexInfo, fkColumns: string[]): boolean {
 export function indexName(table: string, columns: string[]): string {
   const full = `${table}_${columns.join("_")}_idx`;
   return full.length <= 63 ? full : `${full.slice(0, 59)}_idx`;
+}
+
+export interface ForeignKeyInfo {
+  schema: string;
+  table: string;
+  name: string;
+  columns: string[];
+  ref: string;
+}
+
+export async function readForeignKeys(ctx: AnalyzeContext): Promise<ForeignKeyInfo[]> {
+  const r = await ctx.db.query<{
+    schema: string;
+    table: string;
+    name: string;
+    columns: string[];
+    ref: string;
+  }>(`
+SELECT n.nspname AS schema, t.relname AS "table", k.conname AS name,
+       ARRAY(SELECT a.attname::text FROM unnest(k.conkey) WITH ORDINALITY u(attnum, ord)
+               JOIN pg_attribute a ON a.attrelid = k.conrelid AND a.attnum = u.attnum ORDER BY u.ord) AS columns,
+       k.confrelid::regclass::text AS ref
+  FROM pg_constraint k
+  JOIN pg_class t ON t.oid = k.conrelid
+  JOIN pg_namespace n ON n.oid = t.relnamespace
+ WHERE k.contype = 'f' AND ${ctx.schemaFilter("n.nspname")}
+ ORDER BY 1, 2, 3`);
+  return r.rows;
 }

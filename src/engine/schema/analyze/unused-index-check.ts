@@ -1,10 +1,12 @@
 import type { Db } from "../connection.js";
 import { type AnalyzeCheck, type Finding, guideLink, qualified } from "./finding.js";
+import { covers, readForeignKeys } from "./fk-index-check.js";
 import { formatBytes, readIndexes } from "./index-catalog.js";
 
 /**
  * Indexes never scanned since the statistics were last reset (pg_stat_user_indexes.idx_scan = 0).
- * Unique and primary-key indexes are left out: they enforce a rule even when no query reads them.
+ * Unique and primary-key indexes are left out (they enforce a rule even when no query reads them), and so
+ * are indexes covering a foreign key (the fk-without-index check asks for exactly those).
  * Statistics are per server: check replicas too before dropping anything.
  */
 export const unusedIndexCheck: AnalyzeCheck = {
@@ -14,9 +16,15 @@ export const unusedIndexCheck: AnalyzeCheck = {
   async run(ctx) {
     const since = await statsSince(ctx.db);
     const indexes = await readIndexes(ctx);
+    const fks = await readForeignKeys(ctx);
     const findings: Finding[] = [];
     for (const i of indexes) {
       if (i.unique || i.primary || i.constraint || !i.valid || i.scans > 0) continue;
+      // An index covering a foreign key serves the FK checks of parent deletes; keep it.
+      const fk = fks.find(
+        (f) => f.schema === i.schema && f.table === i.table && covers(i, f.columns),
+      );
+      if (fk) continue;
       findings.push({
         check: this.id,
         severity: "info",

@@ -38,4 +38,16 @@ describe("unused-index check", () => {
       await f.close();
     }
   });
+
+  it("does not flag an unscanned index that covers a foreign key", async () => {
+    const f = await analyzeFixture(`
+CREATE TABLE parents (id int PRIMARY KEY);
+CREATE TABLE kids (id int PRIMARY KEY, parent_id int REFERENCES parents (id));
+CREATE INDEX kids_parent_id_idx ON kids (parent_id);`);
+    try {
+      expect(await f.run("unused-index")).toEqual([]);
+    } finally {
+      await f.close();
+    }
+  });
 });
