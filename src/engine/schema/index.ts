@@ -33,7 +33,7 @@ export {
   type RenameCandidate,
   type RenameSpec,
 } from "./diff/renames.js";
-export { introspect } from "./introspect/introspect.js";
+export { type IntrospectOptions, introspect } from "./introspect/introspect.js";
 export type { SchemaFilters } from "./introspect/schema-filters.js";
 export type { CatalogChange } from "./migrate/catalog-state.js";
 export type { LockTaken } from "./migrate/lock-report.js";

@@ -5,6 +5,10 @@ import { hazard, PHASE, step } from "./change-builder.js";
 import { type DiffContext, indexBy, pairs, tableKey } from "./diff-context.js";
 import { classifyTypeChange } from "./type-change.js";
 
+/** Defaults PostgreSQL must compute per row (a constant or now() is stored once, with no rewrite). */
+const VOLATILE =
+  /\b(clock_timestamp|random|gen_random_uuid|uuid_generate_v\d\w*|nextval|timeofday)\s*\(/i;
+
 /** Column changes of a table present on both sides. */
 export function diffColumns(ctx: DiffContext, a: TableInfo, b: TableInfo): void {
   const table = qualified(b.schema, b.name);
@@ -35,7 +39,7 @@ export function diffColumns(ctx: DiffContext, a: TableInfo, b: TableInfo): void 
           hazard("irreversible", `NOT NULL without a default fails if ${b.name} has rows`),
         );
       }
-      if (y.generated?.stored || (y.default !== undefined && /\(/.test(y.default))) {
+      if (y.generated?.stored || (y.default !== undefined && VOLATILE.test(y.default))) {
         hazards.push(hazard("table-rewrite", `filling ${b.name}.${y.name} may rewrite the table`));
       }
       step(d, PHASE.addColumn, `ALTER TABLE ${table} ADD COLUMN ${columnDefinition(y)}`, hazards);

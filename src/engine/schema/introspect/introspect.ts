@@ -45,11 +45,36 @@ const POLICY_COMMANDS: Record<string, PolicyInfo["command"]> = {
   d: "DELETE",
 };
 
+export interface IntrospectOptions {
+  signal?: AbortSignal;
+  /** Called before each catalog query with the object kind it reads ("tables", "columns", …). */
+  onProgress?: (event: { kind: string; done: number; total: number }) => void;
+}
+
+const KINDS: Array<[string, string]> = [
+  ["extensions", q.extensionsQuery],
+  ["enums", q.enumsQuery],
+  ["domains", q.domainsQuery],
+  ["sequences", q.sequencesQuery],
+  ["tables", q.tablesQuery],
+  ["columns", q.columnsQuery],
+  ["constraints", q.constraintsQuery],
+  ["indexes", q.indexesQuery],
+  ["triggers", q.triggersQuery],
+  ["policies", q.policiesQuery],
+  ["views", q.viewsQuery],
+  ["functions", q.functionsQuery],
+];
+
 /**
  * Read the whole schema of a database into a deterministic model: one catalog query per object kind,
  * never one per table. The session's search_path is set to pg_catalog while it runs and restored after.
  */
-export async function introspect(db: Db, filters: SchemaFilters = {}): Promise<SchemaModel> {
+export async function introspect(
+  db: Db,
+  filters: SchemaFilters = {},
+  options: IntrospectOptions = {},
+): Promise<SchemaModel> {
   const saved = await db.query<{ path: string; version: string }>(
     "SELECT current_setting('search_path') AS path, current_setting('server_version_num') AS version",
   );
@@ -59,34 +84,13 @@ export async function introspect(db: Db, filters: SchemaFilters = {}): Promise<S
     const allSchemas = (await db.query(q.schemasQuery)).rows;
     const schemaRows = allSchemas.filter((r) => selectSchemas(String(r.name), filters));
     const names = schemaRows.map((r) => String(r.name));
-    const run = async (sql: string) => (await db.query(sql, [names])).rows;
-    const extensions = await run(q.extensionsQuery);
-    const enums = await run(q.enumsQuery);
-    const domains = await run(q.domainsQuery);
-    const sequences = await run(q.sequencesQuery);
-    const tables = await run(q.tablesQuery);
-    const columns = await run(q.columnsQuery);
-    const constraints = await run(q.constraintsQuery);
-    const indexes = await run(q.indexesQuery);
-    const triggers = await run(q.triggersQuery);
-    const policies = await run(q.policiesQuery);
-    const views = await run(q.viewsQuery);
-    const functions = await run(q.functionsQuery);
-    return assemble(Number(saved.rows[0]?.version ?? 0), {
-      schemaRows,
-      extensions,
-      enums,
-      domains,
-      sequences,
-      tables,
-      columns,
-      constraints,
-      indexes,
-      triggers,
-      policies,
-      views,
-      functions,
-    });
+    const rows: Record<string, Row[]> = { schemaRows };
+    for (const [index, [kind, sql]] of KINDS.entries()) {
+      options.signal?.throwIfAborted();
+      options.onProgress?.({ kind, done: index, total: KINDS.length });
+      rows[kind] = (await db.query(sql, [names])).rows;
+    }
+    return assemble(Number(saved.rows[0]?.version ?? 0), rows);
   } finally {
     await db.query("SELECT set_config('search_path', $1, false)", [savedPath]);
   }
