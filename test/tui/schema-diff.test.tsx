@@ -327,4 +327,18 @@ describe("schema-diff screen", () => {
     expect(frame).toContain("Esc goes back, q quits.");
     unmount();
   });
+
+  it("counts every key of a fast burst (keys read in one chunk)", async () => {
+    const { lastFrame, stdin, unmount } = await renderScreen({ changes: demoChanges });
+    await waitForTree(lastFrame, "order_status");
+    stdin.write("nnnnn");
+    await waitForFrame(lastFrame, "- column public.products.legacy_code");
+    stdin.write("/orders_cust\r");
+    const frame = await waitForTree(lastFrame, /Changes 9 {2}\/orders_cust\s*$/m);
+    expect(frame).toContain("orders_customer_id_idx index");
+    expect(frame).not.toContain("legacy_code");
+    stdin.write("kj");
+    await tick();
+    unmount();
+  });
 });

@@ -1,20 +1,23 @@
 import { Box, Text, useWindowSize } from "ink";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from "react";
 import type { RenameCandidate, SchemaChange } from "../../engine/schema/index.js";
 import { detailLines, SchemaChangeDetail } from "../components/schema-change-detail.js";
 import { ScreenFrame } from "../components/screen-frame.js";
 import { Tree, type TreeRowLook } from "../components/tree.js";
-import {
-  ancestorIds,
-  filterTree,
-  findNext,
-  parentIds,
-  type TreeRow,
-  visibleRows,
-} from "../components/tree-model.js";
+import type { TreeRow } from "../components/tree-model.js";
 import { useSchemaDiffKeys } from "../hooks/use-schema-diff-keys.js";
 import { type ScreenProps, useInterruptHandler } from "../navigation.js";
 import { glyph, tone } from "../theme.js";
+import {
+  type BrowseState,
+  browseView,
+  close,
+  initialBrowse,
+  move,
+  nextChange,
+  open,
+  scrollBy,
+} from "./schema-diff-browse.js";
 import {
   buildDiffTree,
   type DiffNodeData,
@@ -78,14 +81,10 @@ export function SchemaDiffScreen({ nav, params = {} }: ScreenProps<SchemaDiffPar
   );
   const abortRef = useRef<AbortController | undefined>(undefined);
   const [frame, setFrame] = useState(0);
-  const [help, setHelp] = useState(false);
-  const [focus, setFocus] = useState<"tree" | "detail">("tree");
-  // Until the user opens or closes something, every schema is open.
-  const [opened, setExpanded] = useState<ReadonlySet<string> | undefined>();
-  const [selectedId, setSelectedId] = useState<string | undefined>();
-  const [filter, setFilter] = useState("");
-  const [filtering, setFiltering] = useState(false);
-  const [scroll, setScroll] = useState(0);
+  // Browsing state lives outside React: each key starts from what the previous key left,
+  // even when keys arrive faster than frames.
+  const stateRef = useRef<BrowseState>(initialBrowse);
+  const [, rerender] = useReducer((n: number) => n + 1, 0);
   const [message, setMessage] = useState<{ text: string; bad?: boolean } | undefined>();
   const written = useRef<string | undefined>(undefined);
 
@@ -124,124 +123,73 @@ export function SchemaDiffScreen({ nav, params = {} }: ScreenProps<SchemaDiffPar
   const changes = loaded.phase === "ready" ? loaded.changes : [];
   const renames = loaded.phase === "ready" ? loaded.renames : [];
   const tree = useMemo(() => buildDiffTree(changes), [changes]);
-  const expanded = useMemo(() => opened ?? new Set(tree.map((n) => n.id)), [opened, tree]);
-  const shownTree = useMemo(() => filterTree(tree, filter), [tree, filter]);
-  const openIds = useMemo(
-    () => (filter.trim() ? new Set(parentIds(shownTree)) : expanded),
-    [filter, shownTree, expanded],
-  );
-  const treeRows = useMemo(() => visibleRows(shownTree, openIds), [shownTree, openIds]);
-  const found = treeRows.findIndex((r) => r.node.id === selectedId);
-  const selected = Math.max(found, 0);
-  const current = treeRows[selected];
-
-  // Layout: side by side from 100 columns, stacked below that. One line each for pane titles and the message.
-  const wide = columns >= 100;
-  const body = Math.max(4, rows - 3);
-  const treeWidth = wide ? Math.floor(columns * 0.4) : columns;
-  const detailWidth = wide ? columns - treeWidth - 2 : columns;
-  const treeHeight = wide ? body - 1 : Math.max(3, Math.floor(body * 0.4) - 1);
-  const detailHeight = wide ? body - 1 : body - treeHeight - 2;
-  const lines = useMemo(
-    () =>
-      detailLines(
-        current?.node.data,
-        detailWidth,
-        current ? renameNotes(current.node.data, renames) : [],
-      ),
-    [current, detailWidth, renames],
-  );
-  const maxScroll = Math.max(0, lines.length - detailHeight);
-
-  const select = (id: string | undefined) => {
-    setSelectedId(id);
-    setScroll(0);
+  const layout = paneLayout(columns, rows);
+  const linesFor = (st: BrowseState) => {
+    const { current } = browseView(tree, st);
+    return detailLines(
+      current?.node.data,
+      layout.detailWidth,
+      current ? renameNotes(current.node.data, renames) : [],
+    );
+  };
+  const apply = (step: (st: BrowseState) => BrowseState) => {
+    stateRef.current = step(stateRef.current);
+    rerender();
   };
   const summary = () => {
     const base = `schema diff: ${changes.length} change${changes.length === 1 ? "" : "s"}${changes.length ? ` (${tally(changes)})` : ""}`;
     return written.current ? `${base}; migration written to ${written.current}` : base;
   };
 
-  useSchemaDiffKeys(
-    { phase: loaded.phase, help, filtering, focus },
-    {
-      toggleHelp: () => setHelp((h) => !h),
-      quit: () => {
-        abortRef.current?.abort(new Error("quit"));
-        nav.quit({ summary: loaded.phase === "ready" ? summary() : undefined });
-      },
-      back: () => {
-        if (filter) {
-          setFilter("");
-          return;
-        }
-        abortRef.current?.abort(new Error("back"));
-        nav.back();
-      },
-      move: (delta) => {
-        const next = Math.max(0, Math.min(treeRows.length - 1, selected + delta));
-        select(treeRows[next]?.node.id);
-      },
-      open: () => {
-        if (!current) return;
-        if (current.node.children.length > 0 && !current.expanded) {
-          setExpanded(new Set([...expanded, current.node.id]));
-        } else if (current.node.children.length > 0) {
-          select(current.node.children[0]?.id);
-        } else setFocus("detail");
-      },
-      close: () => {
-        if (!current) return false;
-        if (current.expanded && !filter.trim()) {
-          setExpanded(new Set([...expanded].filter((id) => id !== current.node.id)));
-          return true;
-        }
-        if (current.parentId) {
-          select(current.parentId);
-          return true;
-        }
-        return false;
-      },
-      nextChange: (direction) => {
-        const target = findNext(
-          shownTree,
-          current?.node.id,
-          direction,
-          (n) => n.data.change !== undefined,
-        );
-        if (!target) return;
-        const path = ancestorIds(shownTree, target.id);
-        setExpanded(new Set([...expanded, ...path]));
-        select(target.id);
-      },
-      switchPane: () => setFocus((f) => (f === "tree" ? "detail" : "tree")),
-      scrollDetail: (delta) => setScroll((s) => Math.max(0, Math.min(maxScroll, s + delta))),
-      startFilter: () => {
-        setFiltering(true);
-        setFocus("tree");
-      },
-      typeFilter: (text) => setFilter((f) => f + text),
-      eraseFilter: () => setFilter((f) => f.slice(0, -1)),
-      endFilter: (keep) => {
-        setFiltering(false);
-        if (!keep) setFilter("");
-      },
-      write: () => {
-        setMessage({ text: "writing the migration…" });
-        writeSchemaMigration(changes, loaded.phase === "ready" ? loaded.sides : {}, params.output)
-          .then((path) => {
-            written.current = path;
-            nav.setSummary(summary());
-            setMessage({ text: `${glyph.ok} wrote ${path}` });
-          })
-          .catch((error: unknown) => {
-            const e = error as { message?: string };
-            setMessage({ text: `${glyph.kill} ${e.message ?? String(error)}`, bad: true });
-          });
-      },
+  useSchemaDiffKeys(() => ({ phase: loaded.phase, ...stateRef.current }), {
+    toggleHelp: () => apply((st) => ({ ...st, help: !st.help })),
+    quit: () => {
+      abortRef.current?.abort(new Error("quit"));
+      nav.quit({ summary: loaded.phase === "ready" ? summary() : undefined });
     },
-  );
+    back: () => {
+      if (stateRef.current.filter) return apply((st) => ({ ...st, filter: "" }));
+      abortRef.current?.abort(new Error("back"));
+      nav.back();
+    },
+    move: (delta) => apply((st) => move(tree, st, delta)),
+    open: () => apply((st) => open(tree, st)),
+    close: () => {
+      const next = close(tree, stateRef.current);
+      if (next) apply(() => next);
+      return next !== undefined;
+    },
+    nextChange: (direction) => apply((st) => nextChange(tree, st, direction)),
+    switchPane: () => apply((st) => ({ ...st, focus: st.focus === "tree" ? "detail" : "tree" })),
+    scrollDetail: (delta) =>
+      apply((st) => scrollBy(st, delta, Math.max(0, linesFor(st).length - layout.detailHeight))),
+    startFilter: () => apply((st) => ({ ...st, filtering: true, focus: "tree" })),
+    typeFilter: (text) => apply((st) => ({ ...st, filter: st.filter + text })),
+    eraseFilter: () => apply((st) => ({ ...st, filter: st.filter.slice(0, -1) })),
+    endFilter: (keep) =>
+      apply((st) => ({ ...st, filtering: false, filter: keep ? st.filter : "" })),
+    write: () => {
+      setMessage({ text: "writing the migration…" });
+      writeSchemaMigration(changes, loaded.phase === "ready" ? loaded.sides : {}, params.output)
+        .then((path) => {
+          written.current = path;
+          nav.setSummary(summary());
+          setMessage({ text: `${glyph.ok} wrote ${path}` });
+        })
+        .catch((error: unknown) => {
+          const e = error as { message?: string };
+          setMessage({ text: `${glyph.kill} ${e.message ?? String(error)}`, bad: true });
+        });
+    },
+  });
 
+  const state = stateRef.current;
+  const { filter, filtering, focus, help } = state;
+  const view = browseView(tree, state);
+  const lines = linesFor(state);
+  const { wide, body, treeWidth, detailWidth, treeHeight, detailHeight } = layout;
+  const maxScroll = Math.max(0, lines.length - detailHeight);
+  const scroll = Math.min(state.scroll, maxScroll);
   const sides = loaded.phase === "ready" ? loaded.sides : sidesOf(params);
   const status = sides.from || sides.to ? `${sides.from ?? "?"} → ${sides.to ?? "?"}` : undefined;
   return (
@@ -280,8 +228,8 @@ export function SchemaDiffScreen({ nav, params = {} }: ScreenProps<SchemaDiffPar
               width={treeWidth}
             />
             <Tree
-              rows={treeRows}
-              selected={selected}
+              rows={view.rows}
+              selected={view.selected}
               width={treeWidth}
               height={treeHeight}
               focused={focus === "tree"}
@@ -293,12 +241,12 @@ export function SchemaDiffScreen({ nav, params = {} }: ScreenProps<SchemaDiffPar
           <Box flexDirection="column" width={detailWidth}>
             <PaneTitle
               focused={focus === "detail"}
-              text={`Detail${lines.length > detailHeight ? `  ${Math.min(scroll, maxScroll) + 1}-${Math.min(lines.length, scroll + detailHeight)}/${lines.length}` : ""}`}
+              text={`Detail${lines.length > detailHeight ? `  ${scroll + 1}-${Math.min(lines.length, scroll + detailHeight)}/${lines.length}` : ""}`}
               width={detailWidth}
             />
             <SchemaChangeDetail
               lines={lines}
-              scroll={Math.min(scroll, maxScroll)}
+              scroll={scroll}
               width={detailWidth}
               height={detailHeight}
             />
@@ -314,6 +262,22 @@ export function SchemaDiffScreen({ nav, params = {} }: ScreenProps<SchemaDiffPar
       ) : null}
     </ScreenFrame>
   );
+}
+
+/** Side by side from 100 columns, stacked below; one line each for pane titles and the message line. */
+function paneLayout(columns: number, rows: number) {
+  const wide = columns >= 100;
+  const body = Math.max(4, rows - 3);
+  const treeWidth = wide ? Math.floor(columns * 0.4) : columns;
+  const treeHeight = wide ? body - 1 : Math.max(3, Math.floor(body * 0.4) - 1);
+  return {
+    wide,
+    body,
+    treeWidth,
+    detailWidth: wide ? columns - treeWidth - 2 : columns,
+    treeHeight,
+    detailHeight: wide ? body - 1 : body - treeHeight - 2,
+  };
 }
 
 function PaneTitle({ focused, text, width }: { focused: boolean; text: string; width: number }) {
