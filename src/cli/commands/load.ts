@@ -17,6 +17,7 @@ import {
   startDemoTarget,
 } from "../../engine/load/index.js";
 import { UserError } from "../../engine/shared/index.js";
+import type { LoadScreenParams } from "../../tui/screens/load.js";
 import { action } from "../action.js";
 import type { CliContext } from "../context.js";
 import { outcomeDocument, writeLoadOutputs } from "../load-outputs.js";
@@ -125,10 +126,7 @@ async function runLoadCommand(urls: string[], flags: LoadFlags, ctx: CliContext)
   if (flags.demo && targets.length > 0)
     throw new UserError("--demo starts its own target; leave out the URL");
   if (targets.length === 0 && !flags.demo) {
-    if (isInteractive() && flags.tui && !flags.json) {
-      const { runTui } = await import("../../tui/run.js");
-      return runTui({ screen: "load", params: {} });
-    }
+    if (isInteractive() && flags.tui && !flags.json) return openScreen({});
     throw new UserError("no URL given", {
       hint: "senior-backend load http://127.0.0.1:3000/health --concurrency 50 --duration 30, or --demo for a built-in target",
     });
@@ -171,16 +169,12 @@ async function runLoadCommand(urls: string[], flags: LoadFlags, ctx: CliContext)
       plans[0] = { ...plans[0]!, url: demo.url };
     }
     if (!compareUrls && !flags.json && flags.tui && isInteractive()) {
-      const { runTui } = await import("../../tui/run.js");
-      return await runTui({
-        screen: "load",
-        params: {
-          plan: plans[0],
-          gates,
-          save: flags.save,
-          output: flags.output,
-          hdrLog: flags.hdrLog,
-        },
+      return await openScreen({
+        plan: plans[0],
+        gates,
+        save: flags.save,
+        output: flags.output,
+        hdrLog: flags.hdrLog,
       });
     }
     if (compareUrls) return await comparePlans(plans[0]!, plans[1]!, gates, flags, ctx);
@@ -192,6 +186,13 @@ async function runLoadCommand(urls: string[], flags: LoadFlags, ctx: CliContext)
   } finally {
     await demo?.close();
   }
+}
+
+/** The live screen. React's development build would take CPU the load generator needs. */
+async function openScreen(params: LoadScreenParams): Promise<number> {
+  process.env.NODE_ENV ??= "production";
+  const { runTui } = await import("../../tui/run.js");
+  return runTui({ screen: "load", params });
 }
 
 function measure(plan: LoadPlan, flags: LoadFlags, ctx: CliContext) {

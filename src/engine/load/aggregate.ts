@@ -27,6 +27,12 @@ export class Aggregate {
   readonly timeline: TimelinePoint[] = [];
   private bucket: Bucket = { success: newHistogram(), requests: 0, errors: 0 };
   private levels = new Map<number, number>();
+  private lags = new Map<number, number>();
+
+  /** The worst event-loop lag the worker threads last reported; undefined when sending here. */
+  get workerLagMs(): number | undefined {
+    return this.lags.size ? Math.max(...this.lags.values()) : undefined;
+  }
 
   /** `measureStart` is the epoch ms when the measured phase began. */
   constructor(private readonly measureStart: number) {}
@@ -52,6 +58,7 @@ export class Aggregate {
     for (const [k, c] of Object.entries(delta.errors) as [ErrorKind, number][])
       this.errors[k] = (this.errors[k] ?? 0) + c;
     this.levels.set(source, delta.level);
+    if (delta.lagMs !== undefined) this.lags.set(source, delta.lagMs);
     this.level = [...this.levels.values()].reduce((a, b) => a + b, 0);
     if (delta.rateLimited > 0) this.noteRateLimit(delta);
   }
@@ -78,11 +85,12 @@ export class Aggregate {
       this.rateLimit.headers = delta.rateLimitHeaders;
   }
 
-  /** Close the current second (or the last partial one, `fraction` of a second long). */
+  /** Close the current second (or the last partial one, `fraction` of a second long) at load `level`. */
   closeSecond(
     health: { cpu: number; lagMs: number },
     fraction = 1,
     onInterval?: (h: Histogram) => void,
+    level = this.level,
   ): TimelinePoint {
     const b = this.bucket;
     const has = b.success.totalCount > 0;
@@ -94,7 +102,7 @@ export class Aggregate {
       p50: has ? round(percentileMs(b.success, 50)) : null,
       p95: has ? round(percentileMs(b.success, 95)) : null,
       p99: has ? round(percentileMs(b.success, 99)) : null,
-      level: round(this.level),
+      level: round(level),
       cpu: health.cpu,
       lagMs: health.lagMs,
     };

@@ -13,14 +13,15 @@ export class HealthSampler {
     this.delay.enable();
   }
 
-  /** CPU and lag p99 since the previous sample (call about once a second). */
-  sample(): { cpu: number; lagMs: number } {
+  /** CPU and lag p99 since the previous sample (call about once a second); workers report their own lag. */
+  sample(workerLagMs?: number): { cpu: number; lagMs: number } {
     const now = performance.now();
     const cpu = process.cpuUsage(this.lastCpu);
     const wallMs = Math.max(1, now - this.lastAt);
     const pct = ((cpu.user + cpu.system) / 1000 / wallMs) * 100;
-    const lag = Math.max(0, this.delay.percentile(99) / 1e6 - 10);
-    this.lagMax = Math.max(this.lagMax, this.delay.max / 1e6 - 10);
+    // With worker threads the senders' own loops matter, not this (possibly rendering) one.
+    const lag = workerLagMs ?? Math.max(0, this.delay.percentile(99) / 1e6 - 10);
+    this.lagMax = Math.max(this.lagMax, workerLagMs ?? this.delay.max / 1e6 - 10);
     this.delay.reset();
     this.lastCpu = process.cpuUsage();
     this.lastAt = now;

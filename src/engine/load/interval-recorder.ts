@@ -17,6 +17,8 @@ export interface Delta<H = Histogram> {
   firstRateLimitAt?: number;
   rateLimitHeaders?: Record<string, string>;
   level: number;
+  /** Event-loop lag p99 (ms) of the sending thread, when it is a worker. */
+  lagMs?: number;
 }
 
 const RATE_LIMIT_HEADER = /^(x-)?ratelimit(-|$)|^retry-after$/;

@@ -1,3 +1,4 @@
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import { parentPort, workerData } from "node:worker_threads";
 import { encodeDelta, IntervalRecorder, successTable } from "./interval-recorder.js";
 import { RequestLoop } from "./request-loop.js";
@@ -8,8 +9,15 @@ const plan = (workerData as { plan: LoadPlan }).plan;
 const port = parentPort!;
 const rec = new IntervalRecorder(successTable(plan.expectStatus, plan.expectRateLimit));
 let loop: RequestLoop | undefined;
+const delay = monitorEventLoopDelay({ resolution: 10 });
+delay.enable();
 const post = () =>
-  rec.drain((delta) => port.postMessage({ type: "delta", delta: encodeDelta(delta) }));
+  rec.drain((delta) => {
+    // Lag beyond the sampling resolution is what this thread's timers and sockets waited.
+    const lagMs = Math.max(0, delay.percentile(99) / 1e6 - 10);
+    delay.reset();
+    port.postMessage({ type: "delta", delta: { ...encodeDelta(delta), lagMs } });
+  });
 
 port.on("message", (message: { type: string; graceMs?: number; abandon?: boolean }) => {
   if (message.type === "go" && !loop) {

@@ -1,6 +1,7 @@
 import { Aggregate } from "./aggregate.js";
 import { HealthSampler } from "./generator-health.js";
 import { HdrLogFile } from "./hdr-log.js";
+import { levelAt } from "./ramp.js";
 import { buildReport } from "./report.js";
 import { createSender } from "./senders.js";
 import type { LoadPlan, LoadProgress, LoadReport, TimelinePoint } from "./types.js";
@@ -11,6 +12,11 @@ export interface StartOptions {
   onSecond?: (point: TimelinePoint, progress: LoadProgress) => void;
   /** Write an HdrHistogram interval log here. */
   hdrLogPath?: string;
+  /**
+   * Send from worker threads even with `workers: 1`, keeping this thread free for a view that
+   * renders (a live screen would otherwise delay responses and inflate the measured latency).
+   */
+  offThread?: boolean;
 }
 
 /** A run in progress: views poll `snapshot()` on their own timer; `stop()` ends it early. */
@@ -31,7 +37,7 @@ export function startLoad(plan: LoadPlan, options: StartOptions = {}): LoadRun {
   let startedAt = new Date();
   // Until the senders are ready, the clock has not started.
   let measureStart = Number.POSITIVE_INFINITY;
-  const sender = createSender(plan);
+  const sender = createSender(plan, options.offThread);
   let agg = new Aggregate(now());
   let health: HealthSampler | undefined;
   let phase: LoadProgress["phase"] = "starting";
@@ -61,8 +67,14 @@ export function startLoad(plan: LoadPlan, options: StartOptions = {}): LoadRun {
 
   const closeSecond = (fraction = 1) => {
     const endSec = agg.timeline.length + fraction;
-    const point = agg.closeSecond(last, fraction, (h) =>
-      hdrLog?.interval(h, endSec - fraction, endSec),
+    // The level planned for the middle of this second (the senders' own report may lag a stage change).
+    const mid = (endSec - fraction / 2) * 1000;
+    const level = plan.ramp ? levelAt(plan.ramp, mid) : (plan.rate ?? plan.concurrency);
+    const point = agg.closeSecond(
+      last,
+      fraction,
+      (h) => hdrLog?.interval(h, endSec - fraction, endSec),
+      level,
     );
     options.onSecond?.(point, progress());
   };
@@ -74,7 +86,7 @@ export function startLoad(plan: LoadPlan, options: StartOptions = {}): LoadRun {
     if (phase === "warmup" || phase === "starting" || !health) return;
     const limit = Math.min(t, stoppedAt ?? t, measureStart + plan.durationMs);
     while (limit - measureStart >= (agg.timeline.length + 1) * 1000) {
-      last = health.sample();
+      last = health.sample(agg.workerLagMs);
       closeSecond();
     }
   };
@@ -122,7 +134,7 @@ export function startLoad(plan: LoadPlan, options: StartOptions = {}): LoadRun {
     );
     const fraction = (end - measureStart) / 1000 - agg.timeline.length;
     if (fraction > 0.05 && end > measureStart) {
-      last = health.sample();
+      last = health.sample(agg.workerLagMs);
       closeSecond(fraction);
     }
     hdrLog?.close();

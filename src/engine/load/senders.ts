@@ -131,6 +131,7 @@ export function sharePlan(plan: LoadPlan, index: number): LoadPlan {
   };
 }
 
-export function createSender(plan: LoadPlan): Sender {
-  return plan.workers > 1 ? new WorkerSender(plan) : new LocalSender(plan);
+/** Worker threads when asked for more than one, or when this thread must stay free (a live screen). */
+export function createSender(plan: LoadPlan, offThread = false): Sender {
+  return plan.workers > 1 || offThread ? new WorkerSender(plan) : new LocalSender(plan);
 }

@@ -1,6 +1,4 @@
 import { existsSync } from "node:fs";
-import { decide, findProfile, loadProfiles } from "../decision/index.js";
-import { readTranscript } from "../grill/index.js";
 import { UserError } from "../shared/index.js";
 import type { LoadReport } from "./types.js";
 
@@ -40,6 +38,9 @@ export async function resolveSlo(spec: string, profilesDir?: string): Promise<Sl
         hint: "give a profile name (e.g. node-express) or the path of a grill transcript",
       });
     }
+    // Loaded only for --slo, so a plain load test does not depend on the other engines.
+    const { decide, loadProfiles } = await import("../decision/index.js");
+    const { readTranscript } = await import("../grill/index.js");
     const transcript = await readTranscript(spec);
     const decision = decide(transcript.answers, { profiles: await loadProfiles(profilesDir) });
     const target: SloTarget = {
@@ -49,6 +50,7 @@ export async function resolveSlo(spec: string, profilesDir?: string): Promise<Sl
     };
     return requireLatency(target);
   }
+  const { findProfile } = await import("../decision/index.js");
   const profile = await findProfile(spec, profilesDir);
   return requireLatency({
     name: profile.name,

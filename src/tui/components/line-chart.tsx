@@ -51,14 +51,10 @@ export function LineChart({
       format: (v) => format(v).padStart(LABEL_WIDTH - 2),
     },
   );
+  // One Text node for the whole chart keeps each frame cheap to lay out.
   return (
-    <Box flexDirection="column" flexShrink={0}>
-      {text.split("\n").map((line, i) => (
-        // biome-ignore lint/suspicious/noArrayIndexKey: chart rows are positional
-        <Text key={i} wrap="truncate-end">
-          {line}
-        </Text>
-      ))}
+    <Box flexShrink={0} height={height + 1} overflow="hidden">
+      <Text wrap="truncate-end">{text}</Text>
     </Box>
   );
 }

@@ -35,11 +35,11 @@ export interface LoadRunState {
 }
 
 /** How often the screen copies the engine's counters (samples stay in the engine). */
-export const SNAPSHOT_MS = 200;
+export const SNAPSHOT_MS = 250;
 
 /**
  * Runs one load test for `setup`. The engine keeps every sample; this hook copies a snapshot
- * into React state on a 200 ms timer, so the screen re-renders at most 5 times a second.
+ * into React state on a 250 ms timer, so the screen re-renders at most 4 times a second.
  */
 export function useLoadRun(setup: LoadSetup | undefined) {
   const [state, setState] = useState<LoadRunState>({ written: [] });
@@ -64,7 +64,7 @@ export function useLoadRun(setup: LoadSetup | undefined) {
         plan = { ...plan, url: demo.url };
       }
       if (cancelled) return;
-      const run = startLoad(plan, { hdrLogPath: setup.hdrLog });
+      const run = startLoad(plan, { hdrLogPath: setup.hdrLog, offThread: true });
       runRef.current = run;
       setState({ written: [], url: plan.url, progress: run.snapshot() });
       timer = setInterval(() => setState((s) => ({ ...s, progress: run.snapshot() })), SNAPSHOT_MS);
