@@ -81,12 +81,6 @@ function buildOperation(input: OperationInput): ApiOperation {
     ? op.tags.filter((t): t is string => typeof t === "string")
     : [];
   const params = collectParams(refs, pathItem, itemAt, op, at);
-  for (const name of path.match(/\{([^}]+)\}/g) ?? []) {
-    const bare = name.slice(1, -1);
-    if (!params.path.some((p) => p.name === bare)) {
-      params.path.push({ name: bare, in: "path", required: true, schema: { type: "string" } });
-    }
-  }
   return {
     operationId,
     synthesizedId: given === undefined,

@@ -1,7 +1,8 @@
 import type { ApiModel } from "./api-model.js";
 import { buildModel } from "./model-builder.js";
 import { readSpecFiles } from "./spec-files.js";
-import { checkSpecVersion, validateSpecRules, validateSpecSchema } from "./spec-validation.js";
+import { checkOperationRules } from "./spec-rules.js";
+import { checkSpecVersion, validateSpecSchema } from "./spec-validation.js";
 
 export interface LoadSpecOptions {
   /**
@@ -29,6 +30,6 @@ export async function loadSpec(path: string, options: LoadSpecOptions = {}): Pro
   if (options.validate !== false) validateSpecSchema(document, line, spec.root);
   // Building the model follows every $ref, so a dangling one is reported with its location.
   const model = buildModel(spec, line);
-  if (options.validate !== false) await validateSpecRules(spec.root);
+  if (options.validate !== false) checkOperationRules(model.operations, spec.root);
   return { document: document as Record<string, unknown>, model };
 }

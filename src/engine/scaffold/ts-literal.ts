@@ -12,35 +12,47 @@ export function propertyKey(name: string): string {
 /**
  * A JSON value as a TypeScript literal laid out the way Biome/Prettier would: on one line when it
  * fits in 100 columns, otherwise one entry per line with trailing commas.
+ * `lead` is what precedes the value on its first line (e.g. `key: `).
  */
 export function tsLiteral(value: unknown, indent = 0, lead = 0): string {
-  const inline = inlineLiteral(value);
-  // `lead` is what precedes the value on its first line (`key: `); +2 leaves room for `,`/`;`.
-  if (indent + lead + inline.length + 2 <= LINE_WIDTH) return inline;
+  // +2 leaves room for the `,` or `;` that follows.
+  if (typeof value !== "object" || value === null) return JSON.stringify(value) ?? "undefined";
+  const inline = inlineLiteral(value, LINE_WIDTH - indent - lead - 2);
+  if (inline !== undefined) return inline;
   const pad = " ".repeat(indent + 2);
   const close = " ".repeat(indent);
   if (Array.isArray(value)) {
-    if (value.length === 0) return "[]";
     return `[\n${value.map((v) => `${pad}${tsLiteral(v, indent + 2)},`).join("\n")}\n${close}]`;
   }
-  if (typeof value === "object" && value !== null) {
-    const entries = Object.entries(value).filter(([, v]) => v !== undefined);
-    if (entries.length === 0) return "{}";
-    const lines = entries.map(([k, v]) => {
-      const key = propertyKey(k);
-      return `${pad}${key}: ${tsLiteral(v, indent + 2, key.length + 2)},`;
-    });
-    return `{\n${lines.join("\n")}\n${close}}`;
-  }
-  return inline;
+  const entries = Object.entries(value as object).filter(([, v]) => v !== undefined);
+  const lines = entries.map(([k, v]) => {
+    const key = propertyKey(k);
+    return `${pad}${key}: ${tsLiteral(v, indent + 2, key.length + 2)},`;
+  });
+  return `{\n${lines.join("\n")}\n${close}}`;
 }
 
-function inlineLiteral(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(inlineLiteral).join(", ")}]`;
-  if (typeof value === "object" && value !== null) {
-    const entries = Object.entries(value).filter(([, v]) => v !== undefined);
-    if (entries.length === 0) return "{}";
-    return `{ ${entries.map(([k, v]) => `${propertyKey(k)}: ${inlineLiteral(v)}`).join(", ")} }`;
+/** The one-line form, or undefined as soon as it would be longer than `budget` characters. */
+function inlineLiteral(value: unknown, budget: number): string | undefined {
+  if (budget <= 0) return undefined;
+  if (typeof value !== "object" || value === null) {
+    const text = JSON.stringify(value) ?? "undefined";
+    return text.length <= budget ? text : undefined;
   }
-  return JSON.stringify(value) ?? "undefined";
+  const isArray = Array.isArray(value);
+  const entries = isArray
+    ? value.map((v) => ["", v] as const)
+    : Object.entries(value).filter(([, v]) => v !== undefined);
+  if (entries.length === 0) return isArray ? "[]" : "{}";
+  const parts: string[] = [];
+  let length = isArray ? 2 : 4;
+  for (const [k, v] of entries) {
+    const key = isArray ? "" : `${propertyKey(k)}: `;
+    const text = inlineLiteral(v, budget - length - key.length);
+    if (text === undefined) return undefined;
+    length += key.length + text.length + (parts.length > 0 ? 2 : 0);
+    if (length > budget) return undefined;
+    parts.push(key + text);
+  }
+  return isArray ? `[${parts.join(", ")}]` : `{ ${parts.join(", ")} }`;
 }

@@ -128,6 +128,14 @@ describe("loadSpec: bad specs give one located line", () => {
     ],
     ["swagger-2.yaml", /swagger-2\.yaml#\/swagger: Swagger 2\.0 is not supported/],
     [
+      "duplicate-operation-id.yaml",
+      /duplicate-operation-id\.yaml#\/paths\/~1groups\/get\/operationId: operationId "listThings" is already used by GET \/users$/,
+    ],
+    [
+      "undeclared-path-param.yaml",
+      /undeclared-path-param\.yaml#\/paths\/~1users~1\{userId\}~1posts\/get: path parameter "userId" of \/users\/\{userId\}\/posts is not declared/,
+    ],
+    [
       "missing-external.yaml",
       /cannot read .*nowhere\.yaml, which a \$ref points at: file not found/,
     ],
