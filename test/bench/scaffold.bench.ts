@@ -77,10 +77,18 @@ function runChild(label: string, code: string, args: string[]): Promise<Measure>
     child.stderr.on("data", (d) => {
       stderr += d;
     });
-    const timer = setTimeout(() => child.kill("SIGKILL"), CHILD_TIMEOUT_MS);
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      child.kill("SIGKILL");
+    }, CHILD_TIMEOUT_MS);
     child.on("error", fail);
     child.on("close", (code) => {
       clearTimeout(timer);
+      if (timedOut) {
+        fail(new Error(`${label} did not finish in ${CHILD_TIMEOUT_MS / 1000} s`));
+        return;
+      }
       if (code !== 0) {
         fail(
           new Error(
@@ -101,7 +109,7 @@ function runChild(label: string, code: string, args: string[]): Promise<Measure>
 }
 
 function ensurePeerInstalled(): string {
-  const entry = resolve(peerDir, "node_modules/openapi-typescript/dist/index.js");
+  const entry = resolve(peerDir, "node_modules/openapi-typescript/dist/index.mjs");
   if (!existsSync(entry)) {
     process.stderr.write(
       "installing the benchmark peer (openapi-typescript 7 with TypeScript 5)…\n",
