@@ -101,3 +101,13 @@ export function nextChange(tree: DiffNode[], s: BrowseState, direction: 1 | -1):
 export function scrollBy(s: BrowseState, delta: number, maxScroll: number): BrowseState {
   return { ...s, scroll: Math.max(0, Math.min(maxScroll, s.scroll + delta)) };
 }
+
+/** Enter keeps the filter (selecting the first change that matched), Esc drops it. */
+export function endFilter(tree: DiffNode[], s: BrowseState, keep: boolean): BrowseState {
+  const next = { ...s, filtering: false, filter: keep ? s.filter : "" };
+  if (!keep || !next.filter.trim()) return next;
+  const { rows } = browseView(tree, next);
+  if (rows.some((r) => r.node.id === next.selectedId)) return next;
+  const first = rows.find((r) => r.node.data.change) ?? rows[0];
+  return select(next, first?.node.id);
+}

@@ -12,6 +12,7 @@ import {
   type BrowseState,
   browseView,
   close,
+  endFilter,
   initialBrowse,
   move,
   nextChange,
@@ -166,8 +167,7 @@ export function SchemaDiffScreen({ nav, params = {} }: ScreenProps<SchemaDiffPar
     startFilter: () => apply((st) => ({ ...st, filtering: true, focus: "tree" })),
     typeFilter: (text) => apply((st) => ({ ...st, filter: st.filter + text })),
     eraseFilter: () => apply((st) => ({ ...st, filter: st.filter.slice(0, -1) })),
-    endFilter: (keep) =>
-      apply((st) => ({ ...st, filtering: false, filter: keep ? st.filter : "" })),
+    endFilter: (keep) => apply((st) => endFilter(tree, st, keep)),
     write: () => {
       setMessage({ text: "writing the migration…" });
       writeSchemaMigration(changes, loaded.phase === "ready" ? loaded.sides : {}, params.output)
