@@ -81,7 +81,7 @@ export function recommend(report: LoadReport, slo?: SloResult): Recommendation[]
     out.push({
       topic: "generator",
       severity: "warn",
-      message: `the load generator was the bottleneck (CPU ${report.generator.cpuAvg}% avg on ${report.generator.threads} thread(s), event-loop lag p99 ${report.generator.lagP99Ms} ms): the target may handle more; use --workers or a second machine`,
+      message: `the load generator may have been the bottleneck (CPU ${report.generator.cpuAvg}% avg on ${report.generator.threads} thread(s), event-loop lag p99 ${report.generator.lagP99Ms} ms): the target may handle more; use --workers or a second machine`,
     });
   }
   return out;
@@ -114,7 +114,9 @@ function littlesLaw(report: LoadReport, meanMs: number): Recommendation {
   const inFlight = report.rps * (meanMs / 1000);
   const base = `Little's law: ${fmt(report.rps)} req/s × ${fmt(meanMs)} ms mean latency ≈ ${fmt(inFlight)} requests in flight`;
   if (report.mode === "closed") {
-    const c = report.concurrency;
+    // With a ramp the connections in use changed; compare with their average over the run.
+    const levels = report.timeline.map((p) => p.level);
+    const c = levels.length ? Math.round(avg(levels) * 10) / 10 : report.concurrency;
     if (inFlight < c * 0.8 && !report.generator.bottleneck) {
       return {
         topic: "capacity",
