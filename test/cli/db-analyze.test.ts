@@ -24,7 +24,7 @@ describe("db --analyze and --suggest-indexes (CLI)", () => {
 
   it("prints findings with why, fix and guide link; --json is one document; --fail-on gates the exit code", async () => {
     const text = await runCli(["db", "--connection", database.url, "--analyze"]);
-    expect(text.code).toBe(0);
+    expect(text.code, text.stderr).toBe(0);
     expect(text.stdout).toContain("warning public.orders (customer_id)  [fk-without-index]");
     expect(text.stdout).toContain(
       "fix: CREATE INDEX CONCURRENTLY IF NOT EXISTS orders_customer_id_idx ON public.orders (customer_id);",
@@ -42,7 +42,7 @@ describe("db --analyze and --suggest-indexes (CLI)", () => {
       "--fail-on",
       "warning",
     ]);
-    expect(json.code).toBe(1);
+    expect(json.code, json.stderr).toBe(1);
     const result = JSON.parse(json.stdout);
     expect(result).toMatchObject({
       failOn: "warning",
@@ -70,7 +70,7 @@ describe("db --analyze and --suggest-indexes (CLI)", () => {
       "--fail-on",
       "error",
     ]);
-    expect(errorsOnly.code).toBe(0);
+    expect(errorsOnly.code, errorsOnly.stderr).toBe(0);
     expect(errorsOnly.stdout).toContain("--fail-on error: nothing at or above error");
   });
 
@@ -84,7 +84,7 @@ describe("db --analyze and --suggest-indexes (CLI)", () => {
       "--output",
       out,
     ]);
-    expect(suggest.code).toBe(0);
+    expect(suggest.code, suggest.stderr).toBe(0);
     const [name] = await readdir(out);
     expect(name).toMatch(/^\d{14}_suggested_indexes\.sql$/);
     const text = await readFile(join(out, name), "utf8");
@@ -96,7 +96,7 @@ describe("db --analyze and --suggest-indexes (CLI)", () => {
     );
 
     const apply = await runCli(["db", "--connection", database.url, "--migrate", join(out, name)]);
-    expect(apply.code).toBe(0);
+    expect(apply.code, apply.stderr).toBe(0);
     const indexes = () =>
       withClient(database.url, async (c) =>
         (
@@ -125,7 +125,7 @@ describe("db --analyze and --suggest-indexes (CLI)", () => {
       join(out, name),
       "--down",
     ]);
-    expect(down.code).toBe(0);
+    expect(down.code, down.stderr).toBe(0);
     expect(await indexes()).toEqual(["orders_pkey"]);
   });
 
@@ -136,7 +136,7 @@ describe("db --analyze and --suggest-indexes (CLI)", () => {
       env: { DATABASE_URL: undefined, PGHOST: undefined, PGDATABASE: undefined },
       timeoutMs: 60_000,
     });
-    expect(run.code).toBe(0);
+    expect(run.code, run.stderr).toBe(0);
     const result = JSON.parse(run.stdout);
     expect(result.database).toBe(file);
     expect(result.schemaOnly).toBe(true);
@@ -155,7 +155,7 @@ describe("db --analyze and --suggest-indexes (CLI)", () => {
 
   it("asks for --output when --suggest-indexes has none (exit 2)", async () => {
     const run = await runCli(["db", "--connection", database.url, "--suggest-indexes"]);
-    expect(run.code).toBe(2);
+    expect(run.code, run.stderr).toBe(2);
     expect(run.stderr.split("\n")[0]).toBe("error: --suggest-indexes needs --output DIR");
   });
 });

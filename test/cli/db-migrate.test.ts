@@ -47,7 +47,7 @@ describe("db --migrate (CLI)", () => {
       "--dry-run",
       "--json",
     ]);
-    expect(dry.code).toBe(0);
+    expect(dry.code, dry.stderr).toBe(0);
     const report = JSON.parse(dry.stdout);
     expect(report).toMatchObject({
       name: "20260102T000000Z_add_email",
@@ -64,13 +64,13 @@ describe("db --migrate (CLI)", () => {
     ).toBe(0);
 
     const applied = await runCli(["db", "--connection", database.url, "--migrate", file]);
-    expect(applied.code).toBe(0);
+    expect(applied.code, applied.stderr).toBe(0);
     expect(applied.stdout).toMatch(/^applied 20260102T000000Z_add_email \(/);
     const again = await runCli(["db", "--connection", database.url, "--migrate", file]);
-    expect(again.code).toBe(0);
+    expect(again.code, again.stderr).toBe(0);
     expect(again.stdout).toContain("is already applied");
     const down = await runCli(["db", "--connection", database.url, "--migrate", file, "--down"]);
-    expect(down.code).toBe(0);
+    expect(down.code, down.stderr).toBe(0);
     expect(down.stdout).toContain("rolled back 20260102T000000Z_add_email");
     expect(
       await scalar(database.url, "SELECT count(*)::int FROM senior_backend.schema_migrations"),
@@ -87,7 +87,10 @@ describe("db --migrate (CLI)", () => {
         }),
       ),
     );
-    expect(runs.map((r) => r.code)).toEqual([0, 0]);
+    expect(
+      runs.map((r) => r.code),
+      runs.map((r) => r.stderr).join("\n"),
+    ).toEqual([0, 0]);
     const outputs = runs.map((r) => r.stdout).sort();
     expect(outputs[0]).toMatch(
       /^20260101T000000Z_slow (is already applied|was applied by another run)/,
@@ -118,7 +121,7 @@ describe("db --migrate (CLI)", () => {
       "-- migrate:up\nCREATE TABLE a (id int PRIMARY KEY);\nINSERT INTO a VALUES (1);\nINSERT INTO a VALUES (1);\n",
     );
     const run = await runCli(["db", "--connection", database.url, "--migrate", file]);
-    expect(run.code).toBe(1);
+    expect(run.code, run.stderr).toBe(1);
     expect(run.stderr.split("\n")[0]).toBe(
       `error: ${file}:4: statement 3 failed: duplicate key value violates unique constraint "a_pkey" (SQLSTATE 23505)`,
     );
@@ -129,10 +132,11 @@ describe("db --migrate (CLI)", () => {
   it("refuses an applied migration whose file changed (checksum drift, exit 2)", async () => {
     const file = join(dir, "20260103T000000Z_t.sql");
     await writeFile(file, "CREATE TABLE t (id int PRIMARY KEY);\n");
-    expect((await runCli(["db", "--connection", database.url, "--migrate", file])).code).toBe(0);
+    const first = await runCli(["db", "--connection", database.url, "--migrate", file]);
+    expect(first.code, first.stderr).toBe(0);
     await writeFile(file, "CREATE TABLE t (id bigint PRIMARY KEY);\n");
     const run = await runCli(["db", "--connection", database.url, "--migrate", file]);
-    expect(run.code).toBe(2);
+    expect(run.code, run.stderr).toBe(2);
     expect(run.stderr).toMatch(/^error: checksum drift: 20260103T000000Z_t was applied on /);
     expect(run.stderr).toContain("hint: never edit an applied migration");
   });
@@ -141,7 +145,7 @@ describe("db --migrate (CLI)", () => {
     const bad = join(dir, "bad.sql");
     await writeFile(bad, "-- migrate:up\nCREATE TABLE ok (id int);\nCREAT TABLE nope (id int);\n");
     const syntax = await runCli(["db", "--connection", database.url, "--migrate", bad]);
-    expect(syntax.code).toBe(2);
+    expect(syntax.code, syntax.stderr).toBe(2);
     expect(syntax.stderr).toBe(
       `error: ${bad}:3: syntax error at or near "CREAT"\nhint: near: CREAT TABLE nope (id int);\n`,
     );
@@ -153,7 +157,7 @@ describe("db --migrate (CLI)", () => {
       "--migrate",
       join(dir, "nope.sql"),
     ]);
-    expect(missing.code).toBe(2);
+    expect(missing.code, missing.stderr).toBe(2);
     expect(missing.stderr).toBe(`error: migration file not found: ${join(dir, "nope.sql")}\n`);
 
     const closed = await listenThenClose();
@@ -164,7 +168,7 @@ describe("db --migrate (CLI)", () => {
       "--migrate",
       bad,
     ]);
-    expect(unreachable.code).toBe(2);
+    expect(unreachable.code, unreachable.stderr).toBe(2);
     expect(unreachable.stderr.split("\n")[0]).toBe(
       `error: cannot connect to postgres://app:***@127.0.0.1:${closed}/app: connection refused`,
     );
@@ -197,7 +201,7 @@ describe("db --migrate against a server that rejects the password", () => {
       `postgres://app:hunter2@127.0.0.1:${port}/app`,
       "--analyze",
     ]);
-    expect(run.code).toBe(2);
+    expect(run.code, run.stderr).toBe(2);
     expect(run.stderr).toBe(
       `error: cannot connect to postgres://app:***@127.0.0.1:${port}/app: authentication failed\nhint: check the user and password (PGPASSWORD or the connection string)\n`,
     );
