@@ -76,7 +76,7 @@ export async function writeSchemaMigration(
   sides: DiffSides,
   dir = "migrations",
 ): Promise<string> {
-  if (changes.length === 0) throw new Error("nothing to write: the two schemas are the same");
+  if (changes.length === 0) throw new UserError("nothing to write: the two schemas are the same");
   const destructive = changes.filter((c) =>
     c.up.some((s) => s.hazards.some((h) => h.kind === "data-loss")),
   ).length;
@@ -94,7 +94,12 @@ export async function writeSchemaMigration(
   const folder = resolve(dir);
   await mkdir(folder, { recursive: true });
   const path = join(folder, plan.fileName);
-  await writeFile(path, plan.text, { flag: "wx" });
-  const shown = relative(process.cwd(), path);
-  return shown.startsWith("..") ? path : shown;
+  const inCwd = relative(process.cwd(), path);
+  const shown = inCwd.startsWith("..") ? path : inCwd;
+  await writeFile(path, plan.text, { flag: "wx" }).catch((error: { code?: string }) => {
+    throw error.code === "EEXIST"
+      ? new UserError(`${shown} already exists; not overwritten`)
+      : error;
+  });
+  return shown;
 }
