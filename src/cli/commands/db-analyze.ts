@@ -54,8 +54,10 @@ export async function runAnalyzeMode(flags: DbAnalyzeFlags, ctx: CliContext): Pr
       excludeSchemas: flags.excludeSchema,
       schemaOnly: target.schemaOnly,
       signal: ctx.signal,
+      onProgress: progressLine(flags.json),
     });
   } finally {
+    progressLine(flags.json)?.({ check: "", index: -1, total: 0 });
     await target.close();
   }
   if (target.label) result = { ...result, database: target.label };
@@ -132,6 +134,16 @@ export async function runSuggestIndexesMode(
     writeText(lines.join("\n"));
   }
   return EXIT.ok;
+}
+
+/** A self-overwriting progress line on stderr, only when stderr is a terminal and output is text. */
+function progressLine(json: boolean | undefined) {
+  if (json || !process.stderr.isTTY) return undefined;
+  return (e: { check: string; index: number; total: number }) => {
+    process.stderr.write(
+      e.index < 0 ? "\r\u001b[2K" : `\r\u001b[2Kanalyzing: ${e.check} (${e.index + 1}/${e.total})`,
+    );
+  };
 }
 
 const TONE: Record<Finding["severity"], Style> = { error: "red", warning: "yellow", info: "blue" };
