@@ -127,7 +127,7 @@ DROP TABLE b; DROP TABLE a;
       runMigration(ws.db, { file, direction: "up", dryRun: false, lockTimeoutMs: 5000 }),
     );
     expect(error.exitCode).toBe(2);
-    expect(error.message).toBe("" + file + ':4: syntax error at or near "CREAT"');
+    expect(error.message).toBe(`${file}:4: syntax error at or near "CREAT"`);
     expect(await tableNames(ws.db)).toEqual([]);
   });
 
