@@ -235,10 +235,11 @@ function renameColumn(model: SchemaModel, table: TableInfo, s: RenameSpec, set: 
 export function renameCandidates(from: SchemaModel, to: SchemaModel): RenameCandidate[] {
   const out: RenameCandidate[] = [];
   const shape = (t: TableInfo) => t.columns.map((c) => `${c.name}:${c.type}`).join(",");
-  const has = (m: SchemaModel, t: TableInfo) =>
-    m.tables.some((x) => x.schema === t.schema && x.name === t.name);
-  const removed = from.tables.filter((t) => !has(to, t));
-  const added = to.tables.filter((t) => !has(from, t));
+  const key = (t: TableInfo) => `${t.schema}\u0000${t.name}`;
+  const fromTables = new Map(from.tables.map((t) => [key(t), t]));
+  const toTables = new Map(to.tables.map((t) => [key(t), t]));
+  const removed = from.tables.filter((t) => !toTables.has(key(t)));
+  const added = to.tables.filter((t) => !fromTables.has(key(t)));
   for (const r of removed) {
     const matches = added.filter((a) => a.schema === r.schema && shape(a) === shape(r));
     const back = removed.filter(
@@ -256,10 +257,12 @@ export function renameCandidates(from: SchemaModel, to: SchemaModel): RenameCand
     }
   }
   for (const a of from.tables) {
-    const b = to.tables.find((t) => t.schema === a.schema && t.name === a.name);
+    const b = toTables.get(key(a));
     if (!b) continue;
-    const gone = a.columns.filter((c) => !b.columns.some((x) => x.name === c.name));
-    const fresh = b.columns.filter((c) => !a.columns.some((x) => x.name === c.name));
+    const namesA = new Set(a.columns.map((c) => c.name));
+    const namesB = new Set(b.columns.map((c) => c.name));
+    const gone = a.columns.filter((c) => !namesB.has(c.name));
+    const fresh = b.columns.filter((c) => !namesA.has(c.name));
     for (const g of gone) {
       const same = fresh.filter((f) => f.type === g.type);
       const back = gone.filter((x) => x.type === g.type);

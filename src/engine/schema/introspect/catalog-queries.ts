@@ -8,6 +8,17 @@ const notExtensionMember = (catalog: string, oid: string) =>
 
 const qname = (ns: string, rel: string) => `quote_ident(${ns}) || '.' || quote_ident(${rel})`;
 
+/** The relations of the given kinds in the filtered schemas, computed once per query (not per row). */
+const relations = (kinds: string) => `WITH rel AS MATERIALIZED (
+  SELECT c.oid, c.relname, c.relkind, c.relispartition, n.nspname
+  FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+  WHERE c.relkind IN (${kinds}) AND n.nspname = ANY($1) AND ${notExtensionMember("pg_class", "c.oid")}
+)`;
+
+/** A comment as a join (obj_description() per row is a query per row). */
+const description = (alias: string, catalog: string, oid: string, sub = "0") =>
+  `LEFT JOIN pg_description ${alias} ON ${alias}.objoid = ${oid} AND ${alias}.classoid = '${catalog}'::regclass AND ${alias}.objsubid = ${sub}`;
+
 export const schemasQuery = `
 SELECT n.nspname AS name, obj_description(n.oid, 'pg_namespace') AS comment
 FROM pg_namespace n
@@ -78,51 +89,51 @@ WHERE c.relkind IN ('r', 'p') AND n.nspname = ANY($1) AND ${notExtensionMember("
 ORDER BY 1, 2`;
 
 export const columnsQuery = `
-SELECT n.nspname AS schema, c.relname AS table_name, a.attname AS name,
+${relations("'r', 'p'")}
+SELECT c.nspname AS schema, c.relname AS table_name, a.attname AS name,
   format_type(a.atttypid, a.atttypmod) AS type, a.attnotnull AS not_null,
   pg_get_expr(ad.adbin, ad.adrelid) AS expression, a.attidentity AS identity, a.attgenerated AS generated,
   CASE WHEN a.attcollation <> 0 AND a.attcollation <> t.typcollation THEN ${qname("con.nspname", "co.collname")} END AS collation,
-  col_description(c.oid, a.attnum) AS comment
-FROM pg_attribute a
-JOIN pg_class c ON c.oid = a.attrelid
-JOIN pg_namespace n ON n.oid = c.relnamespace
+  d.description AS comment
+FROM rel c
+JOIN pg_attribute a ON a.attrelid = c.oid
 JOIN pg_type t ON t.oid = a.atttypid
 LEFT JOIN pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
 LEFT JOIN pg_collation co ON co.oid = a.attcollation
 LEFT JOIN pg_namespace con ON con.oid = co.collnamespace
-WHERE a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r', 'p') AND NOT c.relispartition
-  AND n.nspname = ANY($1) AND ${notExtensionMember("pg_class", "c.oid")}
-ORDER BY n.nspname, c.relname, a.attnum`;
+${description("d", "pg_class", "c.oid", "a.attnum")}
+WHERE a.attnum > 0 AND NOT a.attisdropped AND NOT c.relispartition
+ORDER BY c.nspname, c.relname, a.attnum`;
 
 export const constraintsQuery = `
-SELECT n.nspname AS schema, c.relname AS table_name, k.conname AS name, k.contype AS type,
+${relations("'r', 'p'")}
+SELECT c.nspname AS schema, c.relname AS table_name, k.conname AS name, k.contype AS type,
   pg_get_constraintdef(k.oid) AS definition, k.convalidated AS validated,
   coalesce((SELECT json_agg(a.attname ORDER BY x.ord) FROM unnest(k.conkey) WITH ORDINALITY x(attnum, ord)
     JOIN pg_attribute a ON a.attrelid = k.conrelid AND a.attnum = x.attnum), '[]'::json) AS columns,
   CASE WHEN k.contype = 'f' THEN ${qname("fn.nspname", "fc.relname")} END AS refs,
-  obj_description(k.oid, 'pg_constraint') AS comment
-FROM pg_constraint k
-JOIN pg_class c ON c.oid = k.conrelid
-JOIN pg_namespace n ON n.oid = c.relnamespace
+  d.description AS comment
+FROM rel c
+JOIN pg_constraint k ON k.conrelid = c.oid
 LEFT JOIN pg_class fc ON fc.oid = k.confrelid
 LEFT JOIN pg_namespace fn ON fn.oid = fc.relnamespace
+${description("d", "pg_constraint", "k.oid")}
 WHERE k.contype IN ('p', 'u', 'f', 'c', 'x') AND k.conislocal AND k.conparentid = 0
-  AND c.relkind IN ('r', 'p') AND n.nspname = ANY($1) AND ${notExtensionMember("pg_class", "c.oid")}
 ORDER BY 1, 2, 3`;
 
 export const indexesQuery = `
-SELECT n.nspname AS schema, c.relname AS table_name, ic.relname AS name,
+${relations("'r', 'p', 'm'")}
+SELECT c.nspname AS schema, c.relname AS table_name, ic.relname AS name,
   pg_get_indexdef(i.indexrelid) AS definition, am.amname AS method, i.indisunique AS is_unique,
   i.indpred IS NOT NULL AS partial, i.indnkeyatts AS key_count, i.indisvalid AS valid,
   (SELECT json_agg(pg_get_indexdef(i.indexrelid, k, false) ORDER BY k) FROM generate_series(1, i.indnatts) k) AS columns,
-  obj_description(i.indexrelid, 'pg_class') AS comment
-FROM pg_index i
+  d.description AS comment
+FROM rel c
+JOIN pg_index i ON i.indrelid = c.oid
 JOIN pg_class ic ON ic.oid = i.indexrelid
-JOIN pg_class c ON c.oid = i.indrelid
-JOIN pg_namespace n ON n.oid = c.relnamespace
 JOIN pg_am am ON am.oid = ic.relam
-WHERE c.relkind IN ('r', 'p', 'm') AND n.nspname = ANY($1) AND ${notExtensionMember("pg_class", "c.oid")}
-  AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid AND k.conrelid = i.indrelid
+${description("d", "pg_class", "i.indexrelid")}
+WHERE NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conrelid = i.indrelid AND k.conindid = i.indexrelid
                   AND k.contype IN ('p', 'u', 'x'))
   AND NOT EXISTS (SELECT 1 FROM pg_inherits h WHERE h.inhrelid = i.indexrelid)
 ORDER BY 1, 2, 3`;
