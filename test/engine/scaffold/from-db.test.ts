@@ -22,6 +22,7 @@ const root = join(repoRoot, ".tmp", `scaffold-from-db-${process.pid}`);
 
 const SCHEMA = `
 CREATE TYPE mood AS ENUM ('happy', 'sad');
+CREATE DOMAIN positive_int AS integer CHECK (VALUE > 0);
 CREATE TABLE users (
   id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
   email varchar(120) NOT NULL UNIQUE,
@@ -35,7 +36,7 @@ CREATE INDEX users_mood_idx ON users (mood);
 CREATE TABLE "order items" (
   order_id integer NOT NULL,
   product_id uuid NOT NULL,
-  qty integer NOT NULL CHECK (qty > 0),
+  qty positive_int NOT NULL,
   price numeric(10,2),
   PRIMARY KEY (order_id, product_id)
 );

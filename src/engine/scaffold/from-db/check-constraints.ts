@@ -14,7 +14,7 @@ export interface ExpressedChecks {
 }
 
 const IDENT = '"?([A-Za-z_][A-Za-z0-9_$]*)"?';
-const CAST = String.raw`(?:::[A-Za-z ]+(?:\[\])?)?`;
+const CAST = String.raw`(?:::[A-Za-z_." ]+(?:\[\])?)?`;
 const NUMBER = String.raw`\(?(-?\d+(?:\.\d+)?)\)?${CAST}`;
 const COMPARE = new RegExp(String.raw`^\(?${IDENT}\)?${CAST}\s*(>=|>|<=|<)\s*${NUMBER}$`);
 const LENGTH = new RegExp(
@@ -83,7 +83,7 @@ function arrayLabels(text: string): string[] | undefined {
   const inner = /ARRAY\[((?:'(?:[^']|'')*'|[^\]'])*)\]/s.exec(text)?.[1];
   if (inner === undefined) return undefined;
   const labels: string[] = [];
-  const re = /'((?:[^']|'')*)'(?:::[A-Za-z ]+)?\s*(,|$)/gy;
+  const re = /'((?:[^']|'')*)'(?:::[A-Za-z_." ]+)?\s*(,|$)/gy;
   const items = inner.trim();
   let consumed = 0;
   re.lastIndex = 0;

@@ -2,7 +2,12 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { stringify } from "yaml";
-import { connectServer, hasLibpqEnvironment, resolveConnectionString } from "../../schema/index.js";
+import {
+  connectServer,
+  hasLibpqEnvironment,
+  introspect,
+  resolveConnectionString,
+} from "../../schema/index.js";
 import { UserError } from "../../shared/index.js";
 import { generate } from "../generate.js";
 import type { ExtraFile, Framework, GenerateOptions, GenerateResult } from "../scaffold-options.js";
@@ -10,7 +15,7 @@ import { loadSpec } from "../spec-loader.js";
 import { crudHandlerSource, crudModuleSource } from "./crud-module.js";
 import { type CrudOperation, crudSpec } from "./crud-spec.js";
 import { dbModuleSource } from "./db-module.js";
-import { readCrudTables } from "./table-catalog.js";
+import { tablesFromSchema } from "./tables-from-schema.js";
 
 export interface ScaffoldFromDbOptions {
   /** postgres:// URL; falls back to DATABASE_URL, then the libpq PG* variables. */
@@ -59,7 +64,8 @@ export async function scaffoldFromDb(
     });
   }
   const db = await connectServer(connectionString, { applicationName: "senior-backend scaffold" });
-  const tables = await readCrudTables(db, options.signal).finally(() => db.close());
+  const model = await introspect(db, {}, { signal: options.signal }).finally(() => db.close());
+  const tables = tablesFromSchema(model);
   if (tables.length === 0) {
     throw new UserError(`${db.label} has no tables to scaffold`, {
       hint: "create the schema first (or point at the database that has it)",
@@ -69,10 +75,10 @@ export async function scaffoldFromDb(
   const specText = stringify(spec.document, { lineWidth: 0 });
   // The spec goes through the same loader as a user's spec, so the app and the spec agree.
   const dir = await mkdtemp(join(tmpdir(), "sb-from-db-"));
-  let model: Awaited<ReturnType<typeof loadSpec>>["model"];
+  let api: Awaited<ReturnType<typeof loadSpec>>["model"];
   try {
     await writeFile(join(dir, SPEC_FILE), specText);
-    model = (await loadSpec(join(dir, SPEC_FILE))).model;
+    api = (await loadSpec(join(dir, SPEC_FILE))).model;
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
@@ -90,7 +96,7 @@ export async function scaffoldFromDb(
       content: crudModuleSource(ops, header),
     })),
   ];
-  const result = await generate(model, {
+  const result = await generate(api, {
     framework: options.framework,
     outputDir: options.outputDir,
     check: options.check,
