@@ -121,7 +121,12 @@ export function DecisionScreen({ nav, params }: ScreenProps<DecisionParams>) {
     { help, focus, ready: Boolean(ready) },
     {
       toggleHelp: () => setHelp((h) => !h),
-      quit: () => nav.quit({ summary: ready ? decisionSummary(ready.decision) : undefined }),
+      quit: () =>
+        nav.quit({
+          summary: ready
+            ? `${decisionSummary(ready.decision)}${params?.source ? `\nAnswers: ${params.source}` : ""}`
+            : undefined,
+        }),
       back: () => (focus === "detail" ? setFocus("profiles") : nav.back()),
       move: (delta) => {
         const count = ready?.reports.length ?? 0;
