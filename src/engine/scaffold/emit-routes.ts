@@ -1,5 +1,6 @@
 import type { ApiOperation } from "./api-model.js";
 import { colonPath, type EmitPlan, type OperationNames, type RouteGroup } from "./emit-plan.js";
+import { parsedBodyTypes } from "./emit-schemas.js";
 import { compareNames } from "./identifiers.js";
 import type { HandlerSource } from "./scaffold-options.js";
 import { handlerSignature, stubBody } from "./templates/handler-stub.js";
@@ -71,7 +72,7 @@ function fastifyRoute(names: OperationNames): string {
   const { op } = names;
   const hooks: string[] = [];
   if (op.params.cookie.length > 0) hooks.push(`checkCookies(${names.requestSchema}.cookies!)`);
-  if (op.requestBody?.required) hooks.push("requireBody()");
+  if (op.requestBody?.required && parsedBodyTypes(op).length > 0) hooks.push("requireBody()");
   const preValidation =
     hooks.length === 0
       ? ""
@@ -105,7 +106,9 @@ export function emitRouteModule(plan: EmitPlan, group: RouteGroup, header: strin
   if (plan.framework === "fastify") {
     const needs = ["requestInput", "routeSchema"];
     if (ops.some((o) => o.op.params.cookie.length > 0)) needs.push("checkCookies");
-    if (ops.some((o) => o.op.requestBody?.required)) needs.push("requireBody");
+    if (ops.some((o) => o.op.requestBody?.required && parsedBodyTypes(o.op).length > 0)) {
+      needs.push("requireBody");
+    }
     const imports = sortImports([
       'import type { FastifyPluginAsync } from "fastify";',
       'import { send } from "../context.js";',

@@ -1,4 +1,4 @@
-import { type JsonSchema, SCHEMA_REF_PREFIX } from "./api-model.js";
+import { type ApiOperation, type JsonSchema, SCHEMA_REF_PREFIX } from "./api-model.js";
 import type { EmitPlan } from "./emit-plan.js";
 import { INPUT_SLOTS, paramsSchema } from "./emit-types.js";
 import { tsLiteral } from "./ts-literal.js";
@@ -34,6 +34,19 @@ export function validatorSchema(schema: JsonSchema): JsonSchema {
 const COMPONENTS_HEAD =
   "export const components: { $id: string; $defs: Record<string, JsonSchema> } = ";
 
+/**
+ * The operation's body types the generated apps parse and validate: JSON (and `+json`) and
+ * URL-encoded forms. Others (multipart, binary) reach the handler unparsed and unvalidated.
+ */
+export function parsedBodyTypes(op: ApiOperation): string[] {
+  return (op.requestBody?.contentTypes ?? []).filter((type) => {
+    const t = type.toLowerCase();
+    return (
+      t === "application/json" || t.endsWith("+json") || t === "application/x-www-form-urlencoded"
+    );
+  });
+}
+
 /** `schemas.ts`: the named schemas and, per operation, the schemas of its path/query/header/cookie params and body. */
 export function emitSchemas(plan: EmitPlan, header: string): string {
   const defs: Record<string, JsonSchema> = {};
@@ -62,13 +75,14 @@ export function emitSchemas(plan: EmitPlan, header: string): string {
       if (op.params[location].length > 0)
         request[slot] = validatorSchema(paramsSchema(op.params[location]));
     }
-    if (op.requestBody && op.requestBody.contentTypes.length > 0) {
+    const types = parsedBodyTypes(op);
+    if (types.length > 0) {
       const body: Record<string, JsonSchema> = {};
-      for (const [type, schema] of Object.entries(op.requestBody.schemasByContentType))
-        body[type] = validatorSchema(schema);
+      for (const type of types)
+        body[type] = validatorSchema(op.requestBody!.schemasByContentType[type]!);
       request.body = body;
     }
-    request.bodyRequired = op.requestBody?.required === true;
+    request.bodyRequired = types.length > 0 && op.requestBody?.required === true;
     const head = `export const ${names.requestSchema}: RequestSchemas = `;
     const doc = docComment(`${names.handler}: ${op.method.toUpperCase()} ${op.path}`, "");
     out.push(`${doc}${head}${tsLiteral(request, 0, head.length)};\n`);

@@ -80,8 +80,15 @@ export function resourceSegment(path: string): string | undefined {
     );
 }
 
-/** Case-insensitive order, as Biome sorts imports and their names. */
+/** Case-insensitive natural order (`group-2` before `group-10`), as Biome sorts imports and their names. */
 export function compareNames(a: string, b: string): number {
-  const [x, y] = [a.toLowerCase(), b.toLowerCase()];
-  return x < y ? -1 : x > y ? 1 : a < b ? -1 : a > b ? 1 : 0;
+  const chunks = (s: string) => s.toLowerCase().match(/\d+|\D+/g) ?? [];
+  const [x, y] = [chunks(a), chunks(b)];
+  for (let i = 0; i < Math.min(x.length, y.length); i++) {
+    const [p, q] = [x[i]!, y[i]!];
+    if (p === q) continue;
+    if (/^\d/.test(p) && /^\d/.test(q)) return Number(p) - Number(q) || p.length - q.length;
+    return p < q ? -1 : 1;
+  }
+  return x.length - y.length || (a < b ? -1 : a > b ? 1 : 0);
 }

@@ -17,6 +17,7 @@ type Obj = { [key: string]: unknown };
 const isObject = (value: unknown): value is Obj =>
   typeof value === "object" && value !== null && !Array.isArray(value);
 const LOCATIONS: ParamLocation[] = ["path", "query", "header", "cookie"];
+const IGNORED_HEADERS = new Set(["accept", "content-type", "authorization"]);
 
 /** Build the scaffold model from a loaded, validated OpenAPI 3.0/3.1 document. */
 export function buildModel(spec: SpecFiles, line: OpenApiLine): ApiModel {
@@ -114,6 +115,8 @@ function collectParams(refs: SpecRefs, pathItem: Obj, itemAt: Location, op: Obj,
       const { value, at: pAt } = refs.deref(raw, child(listAt, String(i)));
       if (!isObject(value)) throw located(pAt, "expected a parameter object");
       const param = buildParam(refs, value, pAt);
+      // OpenAPI: header parameters named Accept, Content-Type or Authorization are ignored.
+      if (param.in === "header" && IGNORED_HEADERS.has(param.name.toLowerCase())) return;
       byKey.set(
         `${param.in}:${param.in === "header" ? param.name.toLowerCase() : param.name}`,
         param,

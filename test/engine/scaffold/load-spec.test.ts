@@ -51,6 +51,7 @@ describe("loadSpec: OpenAPI 3.0 (YAML)", async () => {
       { name: "petId", schema: { type: "integer", minimum: 1 } },
     ]);
     expect(op("getPetById").params.cookie).toMatchObject([{ name: "session", required: true }]);
+    expect(op("deletePet").params.header).toEqual([]);
   });
 
   it("normalises 3.0 nullable into 3.1 type arrays and drops OpenAPI-only keywords", () => {
