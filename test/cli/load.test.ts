@@ -1,3 +1,4 @@
+import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -9,7 +10,7 @@ import {
   statusTarget,
   type TestTarget,
 } from "../engine/load/servers.js";
-import { runCli } from "../helpers/cli.js";
+import { cliPath, repoRoot, runCli } from "../helpers/cli.js";
 
 const targets: TestTarget[] = [];
 afterEach(async () => {
@@ -29,7 +30,9 @@ describe("load command", () => {
     const r = await load([t.url, "--concurrency", "5", "--duration", "1"]);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/requests\s+[\d,]+ in 1\.0 s\s+[\d.]+ req\/s/);
-    expect(r.stdout).toMatch(/latency\s+p50 [\d.]+  p90 [\d.]+  p95 [\d.]+  p99 [\d.]+  p99\.9 [\d.]+  max [\d.]+ ms/);
+    expect(r.stdout).toMatch(
+      /latency\s+p50 [\d.]+ {2}p90 [\d.]+ {2}p95 [\d.]+ {2}p99 [\d.]+ {2}p99\.9 [\d.]+ {2}max [\d.]+ ms/,
+    );
     expect(r.stdout).toContain("✔ passed");
     expect(r.stderr).toMatch(/\[\s+1\/1s\]\s+\d+ req\/s/);
   });
@@ -237,6 +240,38 @@ describe("load command", () => {
     expect(r.stdout).toMatch(/load GET http:\/\/127\.0\.0\.1:\d+\/demo/);
     expect(JSON.parse(readFileSync(join(dir, "out.json"), "utf8")).report.requests).toBe(30);
     expect(readFileSync(join(dir, "run.hlog"), "utf8")).toContain("#[StartTime:");
+  });
+
+  it("stops on Ctrl+C (SIGINT), prints the summary so far and exits 130", async () => {
+    const t = await track(delayTarget(5));
+    const child = spawn(
+      process.execPath,
+      [cliPath, "load", t.url, "-d", "60", "-c", "2", "--workers", "1"],
+      {
+        cwd: repoRoot,
+        env: { ...process.env, NO_COLOR: "1" },
+        stdio: ["ignore", "pipe", "pipe"],
+      },
+    );
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d) => {
+      stdout += d;
+    });
+    child.stderr.on("data", (d) => {
+      stderr += d;
+      if (/\[\s+1\/60s\]/.test(stderr)) child.kill("SIGINT");
+    });
+    const code = await new Promise<number | null>((resolve) => {
+      const timer = setTimeout(() => child.kill("SIGKILL"), 20_000);
+      child.on("close", (c) => {
+        clearTimeout(timer);
+        resolve(c);
+      });
+    });
+    expect(code).toBe(130);
+    expect(stdout).toMatch(/\(stopped early\)/);
+    expect(stdout).toMatch(/requests\s+[\d,]+ in \d/);
   });
 
   it.each([

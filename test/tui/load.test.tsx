@@ -120,6 +120,22 @@ describe("load screen", () => {
     unmount();
   });
 
+  it("is listed on the home screen and opens its form from there", async () => {
+    const r = render(<App onDone={() => {}} />);
+    resize(r.stdout as unknown as EventEmitter, 80, 24);
+    await waitForFrame(r.lastFrame, "Load — HTTP load test with live charts");
+    // The home screen shows the highlighted tool's description under the menu.
+    for (let i = 0; i < 10 && !(r.lastFrame() ?? "").includes("requests/s charted live"); i++) {
+      r.stdin.write("j");
+      await tick();
+    }
+    r.stdin.write("\r");
+    await waitForFrame(r.lastFrame, "empty = built-in demo target");
+    r.stdin.write("\u001b");
+    await waitForFrame(r.lastFrame, "Pick a tool");
+    r.unmount();
+  });
+
   it("offers the demo target when opened without a URL and validates the form", async () => {
     const { lastFrame, stdin, unmount } = start();
     await waitForFrame(lastFrame, "empty = built-in demo target");

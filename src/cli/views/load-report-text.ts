@@ -82,6 +82,7 @@ export function loadReportText(outcome: LoadOutcome): string {
       `  rate limit  ${n(rl.count)} × 429 from ${rl.firstAtSec.toFixed(1)} s at ≈ ${n(rl.rpsAtStart)} req/s${headers ? `   (${headers})` : ""}`,
     );
   }
+  lines.push(...timelineLines(report));
   const g = report.generator;
   lines.push(
     `  generator   CPU ${g.cpuAvg}% avg, ${g.cpuMax}% max on ${g.threads} thread${g.threads > 1 ? "s" : ""}; event-loop lag p99 ${g.lagP99Ms} ms`,
@@ -113,6 +114,53 @@ export function loadReportText(outcome: LoadOutcome): string {
   }
   lines.push("", verdictLines(outcome).join("\n"));
   return lines.join("\n");
+}
+
+const BARS = "▁▂▃▄▅▆▇█";
+
+/** One character per value, scaled from 0 to the series' maximum; a gap (null) is a space. */
+export function sparkline(values: Array<number | null>, width: number): string {
+  const per = Math.max(1, Math.ceil(values.length / Math.max(1, width)));
+  const cols: Array<number | null> = [];
+  for (let i = 0; i < values.length; i += per) {
+    const chunk = values.slice(i, i + per).filter((v): v is number => v !== null);
+    cols.push(chunk.length ? Math.max(...chunk) : null);
+  }
+  const max = Math.max(0, ...cols.map((v) => v ?? 0));
+  return cols
+    .map((v) => (v === null ? " " : BARS[max > 0 ? Math.min(7, Math.floor((v / max) * 7.999)) : 0]))
+    .join("");
+}
+
+/** The per-second timeline as sparklines of req/s, p99 and errors, with their ranges. */
+function timelineLines(report: LoadReport): string[] {
+  const t = report.timeline;
+  if (t.length < 2) return [];
+  const range = (xs: Array<number | null>) => {
+    const v = xs.filter((x): x is number => x !== null);
+    return v.length ? [Math.min(...v), Math.max(...v)] : [0, 0];
+  };
+  const [rMin, rMax] = range(t.map((p) => p.rps));
+  const [pMin, pMax] = range(t.map((p) => p.p99));
+  const errors = t.reduce((s, p) => s + p.errors, 0);
+  const lines = [
+    `  per second  req/s  ${sparkline(
+      t.map((p) => p.rps),
+      40,
+    )}  ${n(rMin!)}–${n(rMax!)}`,
+    `              p99    ${sparkline(
+      t.map((p) => p.p99),
+      40,
+    )}  ${ms(pMin)}–${ms(pMax)}`,
+  ];
+  if (errors > 0)
+    lines.push(
+      `              errors ${sparkline(
+        t.map((p) => p.errors),
+        40,
+      )} max ${n(Math.max(...t.map((p) => p.errors)))}/s`,
+    );
+  return lines;
 }
 
 /** The closing lines: passed, or failed with each reason. */

@@ -86,6 +86,15 @@ describe("runLoad against local servers", () => {
     expect(r2.errors.bad_response).toBe(10);
   });
 
+  it("classifies a TLS failure (https to a plain-http server)", async () => {
+    const t = await track(statusTarget(200));
+    const r = await runLoad(
+      plan({ url: t.url.replace("http:", "https:"), requests: 5, concurrency: 1 }),
+    );
+    expect(r.requests).toBe(5);
+    expect(r.errors).toEqual({ tls: 5 });
+  });
+
   it("ends a run against a hanging target within duration + timeout", async () => {
     const hang = await track(tcpTarget(() => {}));
     const started = Date.now();
