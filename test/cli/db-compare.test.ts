@@ -88,6 +88,18 @@ describe("db --from/--to and --compare", () => {
       await db?.drop();
     });
 
+    it("sslmode in the URL is honoured (this server has no TLS, so sslmode=require fails in one line)", async () => {
+      const url = `${db.url}${db.url.includes("?") ? "&" : "?"}sslmode=require`;
+      const run = await runCli(
+        ["db", "--connection", url, "--snapshot", join(dir, "tls.json")],
+        slow,
+      );
+      expect(run.code).toBe(2);
+      expect(run.stderr.split("\n")[0]).toMatch(
+        /^error: cannot connect to .*sslmode=require: .*SSL/,
+      );
+    });
+
     it("--snapshot writes the model; the snapshot is a source; --compare diffs the database to a file", async () => {
       const snap = join(dir, "snapshots", "app.json");
       const taken = await runCli(

@@ -1,6 +1,7 @@
 import pg from "pg";
 import { redactConnectionString } from "../shared/redact.js";
 import { UserError } from "../shared/user-error.js";
+import { withLibpqSslMode } from "./ssl-mode.js";
 
 /**
  * One query interface over a PostgreSQL server (through `pg`) and an embedded PGlite,
@@ -42,7 +43,7 @@ export async function connectServer(
     ? redactConnectionString(connectionString)
     : `PG* environment (${process.env.PGHOST ?? "localhost"}/${process.env.PGDATABASE ?? ""})`;
   const client = new pg.Client({
-    connectionString,
+    connectionString: withLibpqSslMode(connectionString),
     connectionTimeoutMillis: options.connectTimeoutMs ?? 10_000,
     application_name: options.applicationName ?? "senior-backend",
   });
