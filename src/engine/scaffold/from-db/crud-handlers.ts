@@ -88,7 +88,7 @@ function filterLines(operation: CrudOperation): string[] {
   return operation.filters.flatMap((c) => [
     `if (${access("input.query", c.name)} !== undefined) {`,
     `  values.push(${access("input.query", c.name)});`,
-    `  where.push(${tsString(`${quoteIdent(c.name)} = $`)} + values.length);`,
+    `  where.push(\`${inTemplate(quoteIdent(c.name))} = $\${values.length}\`);`,
     "}",
   ]);
 }
@@ -104,7 +104,8 @@ function listByKey(operation: CrudOperation, rowType: string): string[] {
     `  const after = decodeCursor(input.query.cursor, ${keys.length});`,
     "  const first = values.length + 1;",
     "  values.push(...after);",
-    `  where.push(${tsString(`(${keyList}) > (`)} + after.map((_, i) => \`$\${first + i}\`).join(", ") + ")");`,
+    '  const placeholders = after.map((_, i) => `$${first + i}`).join(", ");',
+    `  where.push(\`(${inTemplate(keyList)}) > (\${placeholders})\`);`,
     "}",
     `const limit = input.query.limit ?? ${DEFAULT_LIMIT};`,
     "values.push(limit + 1);",
@@ -168,7 +169,7 @@ function update(operation: CrudOperation, rowType: string): string[] {
     ...updatable.flatMap((c) => [
       `if (${access("input.body", c.name)} !== undefined) {`,
       `  values.push(${bodyValue(c)});`,
-      `  sets.push(${tsString(`${quoteIdent(c.name)} = $`)} + values.length);`,
+      `  sets.push(\`${inTemplate(quoteIdent(c.name))} = $\${values.length}\`);`,
       "}",
     ]),
     'if (sets.length === 0) throw validationError("body", "give at least one column to change");',

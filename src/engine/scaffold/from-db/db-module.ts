@@ -47,7 +47,11 @@ export function notFound(resource: string): ApiError {
 
 const CONSTRAINT_ERRORS: Record<string, [number, string, string]> = {
   "23505": [409, "CONFLICT", "A row with that value already exists"],
-  "23503": [409, "CONFLICT", "A referenced row does not exist, or other rows still refer to this one"],
+  "23503": [
+    409,
+    "CONFLICT",
+    "A referenced row does not exist, or other rows still refer to this one",
+  ],
   "23502": [400, "VALIDATION_ERROR", "A required column is missing"],
   "23514": [400, "VALIDATION_ERROR", "A check constraint rejected the value"],
   "22001": [400, "VALIDATION_ERROR", "A value is too long for its column"],
@@ -59,7 +63,11 @@ const CONSTRAINT_ERRORS: Record<string, [number, string, string]> = {
 
 /** Turn a constraint violation into a 400/409 the client can act on; anything else stays a 500. */
 export function rethrowDbError(error: unknown): never {
-  const { code, column, constraint } = error as { code?: string; column?: string; constraint?: string };
+  const { code, column, constraint } = error as {
+    code?: string;
+    column?: string;
+    constraint?: string;
+  };
   const known = code ? CONSTRAINT_ERRORS[code] : undefined;
   if (!known) throw error;
   const [status, errorCode, message] = known;
