@@ -28,7 +28,7 @@ interface LoadFlags {
   concurrency?: string;
   duration?: string;
   method?: string;
-  header: string[];
+  header?: string[];
   body?: string;
   timeout?: string;
   compare?: string | boolean;
@@ -54,7 +54,17 @@ interface LoadFlags {
   tui: boolean;
 }
 
-const collect = (value: string, previous: string[]) => [...previous, value];
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+const EXAMPLES = `
+Examples:
+  senior-backend load --demo
+  senior-backend load http://127.0.0.1:3000/health --concurrency 50 --duration 30
+  senior-backend load URL --rate 500 --duration 60 --fail-on "p99>250ms,errors>1%"
+  senior-backend load URL1 URL2 --compare --concurrency 50 --duration 30
+  senior-backend load URL --save snapshots/api.json   then   load URL --compare snapshots/api.json
+
+Exit codes: 0 passed, 1 a gate failed or nothing succeeded, 2 bad input, 130 interrupted.`;
 
 export function registerLoadCommand(program: Command, ctx: CliContext): void {
   program
@@ -67,7 +77,7 @@ export function registerLoadCommand(program: Command, ctx: CliContext): void {
       "measured seconds, or with a unit: 500ms, 30s, 2m (default 10)",
     )
     .option("-m, --method <method>", "HTTP method (default GET)")
-    .option("-H, --header <line>", 'request header "Name: Value" (repeatable)', collect, [])
+    .option("-H, --header <line>", 'request header "Name: Value" (repeatable)', collect)
     .option("-b, --body <json|@file>", "request body, or @FILE to read it from a file")
     .option("--timeout <seconds>", "per-request timeout (default 10)")
     .option("--rate <rps>", "open loop: constant arrival rate; latency from intended send time")
@@ -106,6 +116,7 @@ export function registerLoadCommand(program: Command, ctx: CliContext): void {
     .option("--json", "print one JSON document (report, verdict, recommendations)")
     .option("--output <file>", "also write the result to FILE (JSON when it ends in .json)")
     .option("--no-tui", "no live screen even in a terminal (progress lines on stderr)")
+    .addHelpText("after", EXAMPLES)
     .action(action((urls: string[], flags: LoadFlags) => runLoadCommand(urls, flags, ctx)));
 }
 
