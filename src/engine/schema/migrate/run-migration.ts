@@ -31,7 +31,7 @@ export async function runMigration(db: Db, options: MigrateOptions): Promise<Mig
     notes: [...migration.notes],
     singleSession,
   };
-  if (singleSession) {
+  if (singleSession && !options.dryRun) {
     base.notes.push(
       "PGlite: all connections share one session, so the advisory lock cannot keep a second connection out; runs are serialised by the in-transaction tracking check instead",
     );

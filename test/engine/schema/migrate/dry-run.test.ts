@@ -107,4 +107,33 @@ ALTER TABLE users DROP COLUMN name;
     expect(await fingerprint(ws.db)).toBe(before);
     expect((await trackingRows(ws.db)).map((r) => r.name)).toEqual(["cols"]);
   });
+
+  it("rehearses an old-style plain file: BEGIN/COMMIT skipped, CREATE INDEX CONCURRENTLY reported, not run", async () => {
+    const file = await ws.write(
+      "20240115_add_user_indexes.sql",
+      "BEGIN;\nCREATE INDEX CONCURRENTLY users_email_idx ON users (email);\nALTER TABLE users ADD COLUMN seen_at timestamptz;\nCOMMIT;\n",
+    );
+    const before = await fingerprint(ws.db);
+    const result = await runMigration(ws.db, {
+      file,
+      direction: "up",
+      dryRun: true,
+      lockTimeoutMs: 5000,
+    });
+    expect(await fingerprint(ws.db)).toBe(before);
+    expect(
+      result.units.map((u) => [u.transactional, u.outcome, u.statements.map((s) => s.line)]),
+    ).toEqual([
+      [false, "skipped-dry-run", [2]],
+      [true, "executed", [3]],
+    ]);
+    expect(result.notes).toEqual([
+      "line 1: BEGIN skipped: the migrator opens and commits the transaction itself",
+      "line 4: COMMIT skipped: the migrator opens and commits the transaction itself",
+      "line 2: runs outside a transaction (CREATE INDEX CONCURRENTLY cannot run inside a transaction); the statements around it run in their own transactions",
+    ]);
+    expect(result.changes).toEqual([
+      expect.objectContaining({ change: "created", kind: "column", name: "public.users.seen_at" }),
+    ]);
+  });
 });
