@@ -32,10 +32,10 @@ export function syntheticSpec(options: SyntheticSpecOptions = {}): Json {
   const schemaCount = options.schemas ?? 1000;
   const next = random(options.seed ?? 42);
   const pick = <T>(items: T[]): T => items[Math.floor(next() * items.length)];
-  const sentence = (words: number) =>
-    Array.from({ length: words }, () => pick(WORDS))
-      .join(" ")
-      .replace(/^./, (c) => c.toUpperCase()) + ".";
+  const sentence = (words: number) => {
+    const text = Array.from({ length: words }, () => pick(WORDS)).join(" ");
+    return `${text.replace(/^./, (c) => c.toUpperCase())}.`;
+  };
   const name = (i: number) => `resource-${String(i).padStart(4, "0")}`;
   const schemaName = (i: number) => `Schema${String(i).padStart(4, "0")}`;
   const ref = (i: number) => ({ $ref: `#/components/schemas/${schemaName(i)}` });

@@ -75,9 +75,6 @@ describe.each(SPECS)("round trip of %s", (spec) => {
       expect(result.warnings).toEqual([]);
       expect(describeDocument(result.document)).toEqual(describeModel(model));
       // The spec we write loads again, and scaffolding it gives the same operations.
-      const { writeSpecDocument } = await import(
-        "../../../src/engine/scaffold/spec-from-routes/index.js"
-      );
       const again = join(dir, `${framework}-again.yaml`);
       await writeSpecDocument(again, result.document);
       const reloaded = (await loadSpec(again)).model;

@@ -51,8 +51,9 @@ export function crudSpec(tables: CrudTable[], title: string): CrudSpec {
   const takenPaths = new Set<string>();
   for (const table of tables) {
     const qualified = `${table.schema}.${table.name}`;
-    const name = pascalCase(
-      table.schema === "public" ? table.name : `${table.schema}_${table.name}`,
+    const name = uniqueName(
+      pascalCase(table.schema === "public" ? table.name : `${table.schema}_${table.name}`),
+      takenNames,
     );
     const module = slug(table.schema === "public" ? table.name : `${table.schema}-${table.name}`);
     const checks = expressChecks(table.checks);
