@@ -13,6 +13,8 @@ export interface DiffContext {
   droppedTables: Set<string>;
   /** Tables whose columns change type or disappear: views reading them must be rebuilt. */
   reshapedTables: Set<string>;
+  /** Tables whose primary key / unique constraints are dropped: foreign keys pointing at them are rebuilt. */
+  rekeyedTables: Set<string>;
 }
 
 export const tableKey = (t: { schema: string; name: string }) => qualified(t.schema, t.name);

@@ -84,6 +84,7 @@ function collect(from: SchemaModel, to: SchemaModel, renames: RenameSpec[]) {
     createdTables: new Set(),
     droppedTables: new Set(),
     reshapedTables: new Set(),
+    rekeyedTables: new Set(),
   };
   diffSchemasAndExtensions(ctx);
   diffEnums(ctx);

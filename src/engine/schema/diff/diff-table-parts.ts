@@ -48,12 +48,14 @@ export function diffConstraints(ctx: DiffContext, a: TableInfo, b: TableInfo): v
     indexBy(b.constraints, (k) => k.name),
   )) {
     const where = { schema: b.schema, table: b.name, name: (x ?? y)?.name ?? "" };
-    const drop = (d: Draft, k: ConstraintInfo) =>
+    const drop = (d: Draft, k: ConstraintInfo) => {
+      if (k.type !== "foreign-key" && k.type !== "check") ctx.rekeyedTables.add(table);
       step(
         d,
         k.type === "foreign-key" ? PHASE.dropForeignKey : PHASE.dropConstraint,
         `ALTER TABLE ${table} DROP CONSTRAINT ${quoteIdent(k.name)}`,
       );
+    };
     if (x && !y) drop(ctx.set.add("constraint", where, "removed", { before: x.definition }), x);
     else if (!x && y)
       addConstraint(ctx.set.add("constraint", where, "added", { after: y.definition }), b, y, true);
@@ -263,4 +265,37 @@ export function rowSecurityStatements(t: TableInfo, from?: TableInfo): string[] 
     out.push(`ALTER TABLE ${table} ${t.rlsForced ? "FORCE" : "NO FORCE"} ROW LEVEL SECURITY`);
   }
   return out;
+}
+
+/**
+ * A key that foreign keys depend on cannot be dropped while they exist: unchanged foreign keys that point
+ * at a table whose keys are rebuilt are dropped first and added back (NOT VALID, then validated).
+ */
+export function rebuildDependentForeignKeys(
+  ctx: DiffContext,
+  pairsOfTables: Array<[TableInfo, TableInfo]>,
+): void {
+  if (ctx.rekeyedTables.size === 0) return;
+  for (const [a, b] of pairsOfTables) {
+    const table = qualified(b.schema, b.name);
+    for (const y of b.constraints) {
+      const x = a.constraints.find((k) => k.name === y.name);
+      if (y.type !== "foreign-key" || !x || !y.references || !ctx.rekeyedTables.has(y.references))
+        continue;
+      if (!sameSql(x.definition, y.definition) || x.validated !== y.validated) continue;
+      const d = ctx.set.add(
+        "constraint",
+        { schema: b.schema, table: b.name, name: y.name },
+        "changed",
+        {
+          before: x.definition,
+          after: y.definition,
+        },
+      );
+      step(d, PHASE.dropForeignKey, `ALTER TABLE ${table} DROP CONSTRAINT ${quoteIdent(x.name)}`, [
+        hazard("access-exclusive-lock", `rebuilt because the key of ${y.references} changes`),
+      ]);
+      addConstraint(d, b, y, true);
+    }
+  }
 }

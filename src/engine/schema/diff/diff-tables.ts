@@ -12,6 +12,7 @@ import {
   diffIndexes,
   diffPolicies,
   diffTriggers,
+  rebuildDependentForeignKeys,
   rowSecurityStatements,
 } from "./diff-table-parts.js";
 
@@ -19,7 +20,9 @@ import {
 export function diffTables(ctx: DiffContext): void {
   const from = viewsAndTables(ctx.from).tables;
   const to = viewsAndTables(ctx.to).tables;
+  const kept: Array<[TableInfo, TableInfo]> = [];
   for (const [key, a, b] of pairs(from, to)) {
+    if (a && b) kept.push([a, b]);
     if (a && !b) {
       dropTable(ctx.set.add("table", a, "removed", { before: describeTable(a) }), a);
       ctx.droppedTables.add(key);
@@ -47,6 +50,7 @@ export function diffTables(ctx: DiffContext): void {
       changedTable(ctx, a, b);
     }
   }
+  rebuildDependentForeignKeys(ctx, kept);
 }
 
 function dropTable(d: Draft, t: TableInfo): void {
