@@ -90,6 +90,22 @@ export function successResponses(op: ApiOperation) {
   return fallback ? [{ ...fallback, status: "200" }] : [];
 }
 
+/**
+ * Fastify route path: find-my-way reads `-` as the end of a parameter name, so names that are
+ * not identifiers get one in the URL (`{thing-id}` → `:thingId`); `renames` maps them back.
+ */
+export function fastifyPath(path: string): { url: string; renames: Record<string, string> } {
+  const renames: Record<string, string> = {};
+  const taken = new Set<string>();
+  const url = path.replace(/\{([^}]+)\}/g, (_, name: string) => {
+    if (/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name)) return `:${name}`;
+    const safe = uniqueName(camelCase(name), taken);
+    renames[safe] = name;
+    return `:${safe}`;
+  });
+  return { url, renames };
+}
+
 /** Express/Koa route path from an OpenAPI path: `/pets/{petId}` → `/pets/:petId`. */
 export function colonPath(path: string, quoteOdd: boolean): string {
   return path.replace(/\{([^}]+)\}/g, (_, name: string) =>

@@ -1,9 +1,16 @@
 import type { ApiOperation } from "./api-model.js";
-import { colonPath, type EmitPlan, type OperationNames, type RouteGroup } from "./emit-plan.js";
+import {
+  colonPath,
+  type EmitPlan,
+  fastifyPath,
+  type OperationNames,
+  type RouteGroup,
+} from "./emit-plan.js";
 import { parsedBodyTypes } from "./emit-schemas.js";
 import { compareNames } from "./identifiers.js";
 import type { HandlerSource } from "./scaffold-options.js";
 import { handlerSignature, stubBody } from "./templates/handler-stub.js";
+import { tsLiteral } from "./ts-literal.js";
 import { docComment } from "./ts-types.js";
 
 /** Biome/Prettier order: imports sorted by module specifier. */
@@ -44,7 +51,9 @@ function registration(
   body: string[],
 ): string {
   const { op } = names;
-  const path = `"${colonPath(op.path, true)}"`;
+  const route = colonPath(op.path, true);
+  // Quoted parameter names (`:"thing-id"`) go in single quotes, as Biome would write them.
+  const path = route.includes('"') ? `'${route}'` : `"${route}"`;
   const validator = `validate(${names.requestSchema})`;
   const head = `${router}.${op.method}(${path}, ${validator}, async (${params}) => {`;
   if (head.length <= 100) return `${head}\n${body.map((l) => `  ${l}`).join("\n")}\n});`;
@@ -70,7 +79,9 @@ function koaRoute(names: OperationNames, router: string): string {
 
 function fastifyRoute(names: OperationNames): string {
   const { op } = names;
+  const { url, renames } = fastifyPath(op.path);
   const hooks: string[] = [];
+  if (Object.keys(renames).length > 0) hooks.push(`renameParams(${tsLiteral(renames)})`);
   if (op.params.cookie.length > 0) hooks.push(`checkCookies(${names.requestSchema}.cookies!)`);
   if (op.requestBody?.required && parsedBodyTypes(op).length > 0) hooks.push("requireBody()");
   const preValidation =
@@ -80,7 +91,7 @@ function fastifyRoute(names: OperationNames): string {
   return `${comment(op, names.handler)}
   app.route({
     method: "${op.method.toUpperCase()}",
-    url: "${colonPath(op.path, false)}",
+    url: "${url}",
     schema: routeSchema(${names.requestSchema}),
 ${preValidation}    handler: async (request, reply) => {
       const input = requestInput(request) as ${names.input};
@@ -106,6 +117,9 @@ export function emitRouteModule(plan: EmitPlan, group: RouteGroup, header: strin
   if (plan.framework === "fastify") {
     const needs = ["requestInput", "routeSchema"];
     if (ops.some((o) => o.op.params.cookie.length > 0)) needs.push("checkCookies");
+    if (ops.some((o) => Object.keys(fastifyPath(o.op.path).renames).length > 0)) {
+      needs.push("renameParams");
+    }
     if (ops.some((o) => o.op.requestBody?.required && parsedBodyTypes(o.op).length > 0)) {
       needs.push("requireBody");
     }

@@ -20,11 +20,16 @@ import { repoRoot } from "../../helpers/cli.js";
  */
 const root = join(repoRoot, ".tmp", `scaffold-apps-${process.pid}`);
 const fixtures = resolve(repoRoot, "test/fixtures/openapi");
-const SPECS = { petstore: "petstore-3.0.yaml", catalog: "multi-file/openapi.json" } as const;
+const SPECS = {
+  petstore: "petstore-3.0.yaml",
+  catalog: "multi-file/openapi.json",
+  odd: "odd-names.yaml",
+} as const;
 type SpecName = keyof typeof SPECS;
 
 /** Handlers the test writes in place of the 501 stubs, to see validated input reach them. */
 const IMPLEMENTED: Record<SpecName, Record<string, string>> = {
+  odd: {},
   petstore: {
     "handlers/pets/getPetById.ts": `import type { HandlerContext } from "../../context.js";
 import type { GetPetByIdInput, GetPetByIdResult } from "../../types.js";
@@ -75,6 +80,17 @@ interface Case {
 
 const tenant = { "x-tenant-id": "acme" };
 const CASES: Record<SpecName, Case[]> = {
+  odd: [
+    {
+      operation: "thingsGetPart",
+      valid: { method: "GET", path: "/things/5/parts.json?page[size]=10", status: 501 },
+      invalid: [
+        { method: "GET", path: "/things/x/parts.json", field: "path.thing-id" },
+        { method: "GET", path: "/things/5/parts.xml", field: "path.format" },
+        { method: "GET", path: "/things/5/parts.csv?page[size]=99", field: "query.page[size]" },
+      ],
+    },
+  ],
   petstore: [
     {
       operation: "listPets",
@@ -337,7 +353,7 @@ beforeAll(async () => {
 
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-it("the six generated apps compile with tsc --strict (NodeNext) without errors", () => {
+it("the nine generated apps compile with tsc --strict (NodeNext) without errors", () => {
   expect(tsc.output).toBe("");
   expect(tsc.status).toBe(0);
 });
@@ -437,12 +453,16 @@ describe.each(FRAMEWORKS)("%s app", (framework) => {
       expect(typeof body.meta.requestId).toBe("string");
     });
 
-    it("answers unknown routes, broken JSON and oversized bodies in the error envelope with security headers", async () => {
+    it("answers unknown routes in the error envelope, with security headers", async () => {
       const missing = await send(app!.base, { method: "GET", path: "/nowhere" });
       expect(missing.status).toBe(404);
       expect(missing.body.error.code).toBe("NOT_FOUND");
       expect(missing.headers.get("x-content-type-options")).toBe("nosniff");
-      const path = spec === "petstore" ? "/pets" : "/v2/products";
+    });
+
+    const path = { petstore: "/pets", catalog: "/v2/products", odd: undefined }[spec];
+    if (!path) return;
+    it("answers broken JSON and oversized bodies in the error envelope", async () => {
       const broken = await fetch(`${app!.base}${path}`, {
         method: "POST",
         headers: { "content-type": "application/json", ...tenant, "idempotency-key": "key-12345" },

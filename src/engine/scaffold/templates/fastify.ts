@@ -69,6 +69,21 @@ export function checkCookies(schema: JsonSchema): preValidationHookHandler {
   };
 }
 
+/**
+ * Path parameters whose spec names are not identifiers (\`thing-id\`) have identifier names in the
+ * route URL; this hook gives them back their spec names before validation.
+ */
+export function renameParams(names: Record<string, string>): preValidationHookHandler {
+  return async (request) => {
+    const params = { ...(request.params as Record<string, unknown>) };
+    for (const [urlName, specName] of Object.entries(names)) {
+      params[specName] = params[urlName];
+      delete params[urlName];
+    }
+    request.params = params;
+  };
+}
+
 /** A body the spec requires but the request lacks fails before the handler runs. */
 export function requireBody(): preValidationHookHandler {
   return async (request) => {
