@@ -8,7 +8,7 @@ import {
   resolveConnectionString,
 } from "../connection.js";
 import { introspect } from "../introspect/introspect.js";
-import type { SchemaFilters } from "../introspect/schema-filters.js";
+import { type SchemaFilters, selectSchemas } from "../introspect/schema-filters.js";
 import type { SchemaModel } from "../model.js";
 import { readSnapshot } from "./snapshot.js";
 import { loadSqlSource } from "./sql-source.js";
@@ -73,9 +73,7 @@ export function fromDb(kind: SchemaSource["kind"], label: string, db: Db): Schem
 }
 
 function filterModel(model: SchemaModel, filters: SchemaFilters = {}): SchemaModel {
-  const keep = (schema: string) =>
-    !filters.exclude?.includes(schema) &&
-    (!filters.include?.length || filters.include.includes(schema));
+  const keep = (schema: string) => selectSchemas(schema, filters);
   return {
     ...model,
     schemas: model.schemas.filter((s) => keep(s.name)),
