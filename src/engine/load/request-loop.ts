@@ -117,6 +117,11 @@ export class RequestLoop {
   /** Closed loop: keep `level` requests in flight. */
   private fill(): void {
     const now = performance.now();
+    // A late stop timer (busy machine) must not stretch the measured phase.
+    if (now >= this.stopAt && !this.stopping) {
+      this.stop();
+      return;
+    }
     const level = this.level(now);
     this.rec.level = level;
     while (!this.stopping && this.inFlight < level && this.budgetLeft()) this.send(now);
@@ -138,9 +143,14 @@ export class RequestLoop {
   /** Open loop: send every request whose intended time has come, up to the connection cap. */
   private pump(): void {
     const now = performance.now();
+    if (now >= this.stopAt && !this.stopping) {
+      this.stop();
+      return;
+    }
     while (
       !this.stopping &&
       this.nextIntended <= now &&
+      this.nextIntended < this.stopAt &&
       this.inFlight < this.plan.concurrency &&
       this.budgetLeft()
     ) {
