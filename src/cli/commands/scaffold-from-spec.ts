@@ -10,7 +10,7 @@ export const scaffoldFromSpec: ScaffoldMode = {
   async run(input, flags, ctx) {
     if (!input) throw new UserError("scaffold needs an OpenAPI spec to read");
     const outputDir = flags.output ?? "src/routes/";
-    const { model } = await loadSpec(input);
+    const { model } = await loadSpec(input, { signal: ctx.signal });
     if (model.operations.length === 0) {
       throw new UserError(`${input} has no operations under "paths"`, {
         hint: "add at least one path with a method, e.g. `/users: { get: … }`",

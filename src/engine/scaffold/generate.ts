@@ -111,7 +111,6 @@ export async function generate(model: ApiModel, options: GenerateOptions): Promi
   const handlerPaths = new Set(
     planned.filter((f) => f.path.startsWith("handlers/")).map((f) => f.path),
   );
-  const plan = planNames(model, options.framework);
   return {
     framework: options.framework,
     outputDir,
@@ -119,6 +118,6 @@ export async function generate(model: ApiModel, options: GenerateOptions): Promi
     handlers: model.operations.length,
     orphanedHandlers: orphanedHandlers(outputDir, handlerPaths),
     outOfDate: files.some((f) => f.status === "written" || f.status === "created"),
-    ...dependenciesFor(plan, options.extraDependencies),
+    ...dependenciesFor(options.framework, options.extraDependencies),
   };
 }

@@ -10,6 +10,8 @@ export interface LoadSpecOptions {
    * for documents we produced ourselves (e.g. a benchmark's synthetic spec).
    */
   validate?: boolean;
+  /** Stops loading between phases (reading, checking, building the model). */
+  signal?: AbortSignal;
 }
 
 export interface LoadedSpec {
@@ -25,9 +27,11 @@ export interface LoadedSpec {
  */
 export async function loadSpec(path: string, options: LoadSpecOptions = {}): Promise<LoadedSpec> {
   const spec = await readSpecFiles(path);
+  options.signal?.throwIfAborted();
   const document = spec.files.get(spec.root);
   const line = checkSpecVersion(document, spec.root);
   if (options.validate !== false) validateSpecSchema(document, line, spec.root);
+  options.signal?.throwIfAborted();
   // Building the model follows every $ref, so a dangling one is reported with its location.
   const model = buildModel(spec, line);
   if (options.validate !== false) checkOperationRules(model.operations, spec.root);

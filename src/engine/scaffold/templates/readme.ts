@@ -1,4 +1,5 @@
 import type { EmitPlan } from "../emit-plan.js";
+import type { Framework } from "../scaffold-options.js";
 
 /** Packages each framework's generated code imports (name → version range). */
 export const FRAMEWORK_DEPENDENCIES = {
@@ -30,8 +31,8 @@ export const FRAMEWORK_DEPENDENCIES = {
 
 const COMMON_DEV = { typescript: "^5.9.0", "@types/node": "^22.0.0" };
 
-export function dependenciesFor(plan: EmitPlan, extra: Record<string, string> = {}) {
-  const deps = FRAMEWORK_DEPENDENCIES[plan.framework];
+export function dependenciesFor(framework: Framework, extra: Record<string, string> = {}) {
+  const deps = FRAMEWORK_DEPENDENCIES[framework];
   return {
     dependencies: { ...deps.dependencies, ...extra } as Record<string, string>,
     devDependencies: { ...deps.devDependencies, ...COMMON_DEV } as Record<string, string>,
@@ -40,7 +41,7 @@ export function dependenciesFor(plan: EmitPlan, extra: Record<string, string> = 
 
 /** The generated README: layout, who owns which file, what to install, how to run. */
 export function readmeSource(plan: EmitPlan, extra: Record<string, string> = {}): string {
-  const { dependencies, devDependencies } = dependenciesFor(plan, extra);
+  const { dependencies, devDependencies } = dependenciesFor(plan.framework, extra);
   const install = (deps: Record<string, string>) =>
     Object.entries(deps)
       .map(([name, range]) => `${name}@${range}`)
