@@ -25,6 +25,15 @@ export const scaffoldGenerateSpec: ScaffoldMode = {
       input: routes,
       title: typeof flags.title === "string" ? flags.title : undefined,
       signal: ctx.signal,
+      onProgress:
+        process.stderr.isTTY && !flags.json
+          ? ({ done, total }) => {
+              if (done === total || done % 50 === 0) {
+                process.stderr.write(`\rgenerate-spec: ${done}/${total} files`);
+              }
+              if (done === total) process.stderr.write("\n");
+            }
+          : undefined,
     });
     if (!flags.json) for (const warning of result.warnings) writeStatus(`warning: ${warning}`);
     const output = flags.output;

@@ -1,6 +1,6 @@
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import {
@@ -140,5 +140,70 @@ describe("generateSpecFromRoutes errors and output", () => {
     const json = JSON.parse(await readFile(join(dir, "out/openapi.json"), "utf8"));
     expect(yaml).toEqual(document);
     expect(json).toEqual(document);
+  });
+});
+
+describe("spec from less common route code", () => {
+  let dir: string;
+  afterEach(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it("follows router factories, require(), re-exports, namespace imports and warns on .all()", async () => {
+    dir = await mkdtemp(join(tmpdir(), "sb-spec-"));
+    const files: Record<string, string> = {
+      "server.js": [
+        'const express = require("express");',
+        'const { ordersRouter } = require("./orders");',
+        'const { makeAdmin } = require("./admin.js");',
+        "const app = express();",
+        'app.use("/api", ordersRouter, makeAdmin());',
+        'app.all("/legacy", (req, res) => res.end());',
+        "module.exports = app;",
+      ].join("\n"),
+      "orders.ts": [
+        'import { Router } from "express";',
+        'import * as schemas from "./schemas/index.js";',
+        'import { validate } from "./validate.js";',
+        "const router = Router();",
+        'router.put("/orders/:orderId", validate(schemas.putOrder), (req, res) => res.end());',
+        "export { router as ordersRouter };",
+      ].join("\n"),
+      "admin.ts": [
+        'import express from "express";',
+        "export function makeAdmin() {",
+        "  const admin = express.Router();",
+        '  admin.get("/admin/stats", stats);',
+        "  return admin;",
+        "}",
+        "function stats() {}",
+      ].join("\n"),
+      "validate.ts": "export const validate = (schema: unknown) => schema;",
+      "schemas/index.ts": 'export { putOrder } from "./orders.js";',
+      "schemas/orders.ts": [
+        'const money = { type: "integer", minimum: 0 } as const;',
+        "export const putOrder = {",
+        '  params: { type: "object", properties: { orderId: { type: "string", pattern: "^o_" } } },',
+        '  body: { type: "object", properties: { total: money, ...{ note: { type: "string" } } } },',
+        "};",
+      ].join("\n"),
+    };
+    for (const [name, text] of Object.entries(files)) {
+      await mkdir(dirname(join(dir, name)), { recursive: true });
+      await writeFile(join(dir, name), text);
+    }
+    const result = await generateSpecFromRoutes({ input: dir });
+    const doc = result.document as unknown as Doc;
+    expect(operations(doc)).toEqual(["GET /api/admin/stats", "PUT /api/orders/{orderId}"]);
+    const put = doc.paths["/api/orders/{orderId}"].put;
+    expect(put.parameters?.[0].schema).toEqual({ type: "string", pattern: "^o_" });
+    expect(put.requestBody?.content["application/json"].schema).toEqual({
+      type: "object",
+      properties: { total: { type: "integer", minimum: 0 }, note: { type: "string" } },
+    });
+    expect(doc.paths["/api/admin/stats"].get.operationId).toBe("stats");
+    expect(result.warnings).toEqual([
+      "server.js:6: /legacy uses .all(); OpenAPI needs explicit methods, skipped",
+    ]);
   });
 });

@@ -21,6 +21,8 @@ export interface SpecFromRoutesOptions extends OpenApiDocumentOptions {
   /** A folder of route files, or one file. */
   input: string;
   signal?: AbortSignal;
+  /** Called after each file is parsed and scanned. */
+  onProgress?: (event: { done: number; total: number; file: string }) => void;
 }
 
 export interface SpecFromRoutesResult {
@@ -40,10 +42,11 @@ export async function generateSpecFromRoutes(
 ): Promise<SpecFromRoutesResult> {
   const sources = await readRouteSources(options.input, options.signal);
   const project = new Project();
-  for (const source of sources) {
+  for (const [index, source] of sources.entries()) {
     options.signal?.throwIfAborted();
     const parsed = parseSource(resolve(source.path), source.text, source.displayPath);
     project.add(scanModule(parsed, source.displayPath));
+    options.onProgress?.({ done: index + 1, total: sources.length, file: source.displayPath });
   }
   const endpoints = collectEndpoints(project);
   const components = liftRegistrySchemas(project, endpoints);
