@@ -223,6 +223,27 @@ describe("load command", () => {
     );
   });
 
+  it("takes the SLO floor from a grill transcript through the decision engine", async () => {
+    const dir = tmp();
+    const grill = await runCli([
+      "grill",
+      "--answers",
+      "examples/answers.yaml",
+      "--transcript-dir",
+      dir,
+      "--json",
+    ]);
+    expect(grill.code).toBe(0);
+    const transcript = JSON.parse(grill.stdout).transcript as string;
+    const t = await track(delayTarget(5));
+    const r = await load([t.url, "--requests", "30", "--slo", transcript, "--json"]);
+    expect(r.code).toBe(0);
+    const slo = JSON.parse(r.stdout).verdict.slo;
+    expect(slo.target).toMatchObject({ name: "node-express", source: "transcript" });
+    expect(slo.target.latencyMs.p99).toBeLessThanOrEqual(600);
+    expect(slo.passed).toBe(true);
+  });
+
   it("runs the built-in demo target and writes --output and --hdr-log files", async () => {
     const dir = tmp();
     const r = await load([
