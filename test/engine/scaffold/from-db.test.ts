@@ -5,11 +5,13 @@ import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parse } from "yaml";
 import {
   type ScaffoldFromDbResult,
   scaffoldFromDb,
 } from "../../../src/engine/scaffold/from-db/index.js";
 import { FRAMEWORKS, type Framework } from "../../../src/engine/scaffold/index.js";
+import { generateSpecFromRoutes } from "../../../src/engine/scaffold/spec-from-routes/index.js";
 import { repoRoot } from "../../helpers/cli.js";
 import { createTestDatabase, type TestDatabase } from "../../helpers/pg.js";
 
@@ -138,6 +140,18 @@ describe("scaffold --from-db", () => {
   it("compiles with tsc --strict", () => {
     expect(tsc.output).toBe("");
     expect(tsc.status).toBe(0);
+  });
+
+  it("reads back with --generate-spec: the same operations as the spec it wrote", async () => {
+    const written = parse(readFileSync(join(root, "src/fastify/openapi.yaml"), "utf8"));
+    const read = await generateSpecFromRoutes({ input: join(root, "src/fastify") });
+    const ops = (doc: { paths: Record<string, Record<string, { operationId: string }>> }) =>
+      Object.entries(doc.paths)
+        .flatMap(([path, item]) =>
+          Object.entries(item).map(([m, op]) => `${m} ${path} ${op.operationId}`),
+        )
+        .sort();
+    expect(ops(read.document as never)).toEqual(ops(written));
   });
 
   it("only ever sends values as parameters", () => {
