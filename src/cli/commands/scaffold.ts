@@ -40,9 +40,12 @@ export function registerScaffoldCommand(program: Command, ctx: CliContext): void
   const command = program
     .command("scaffold")
     .description(
-      "generate Express, Fastify or Koa routes, request validation and TypeScript types from an OpenAPI spec",
+      "generate Express, Fastify or Koa routes, request validation and TypeScript types from an OpenAPI spec or a database (--from-db); an OpenAPI spec from route files (--generate-spec)",
     )
-    .argument("[input]", "OpenAPI 3.0/3.1 spec (YAML or JSON), e.g. openapi.yaml")
+    .argument(
+      "[input]",
+      "OpenAPI 3.0/3.1 spec (YAML or JSON), e.g. openapi.yaml; with --generate-spec, the routes folder",
+    )
     .addOption(
       new Option("--framework <name>", "framework of the generated code")
         .choices([...FRAMEWORKS])
