@@ -89,9 +89,23 @@ export function diffViews(ctx: DiffContext): void {
 function sameView(a: ViewInfo, b: ViewInfo): boolean {
   return (
     a.materialized === b.materialized &&
-    sameSql(a.definition, b.definition) &&
+    sameSql(comparableDefinition(a), comparableDefinition(b)) &&
     a.options.join() === b.options.join()
   );
+}
+
+/**
+ * pg_get_viewdef() of PostgreSQL 16+ leaves out the table qualifier on columns of single-table queries
+ * (`SELECT id` where 15 printed `SELECT items.id`); drop those qualifiers on both sides before comparing.
+ */
+function comparableDefinition(v: ViewInfo): string {
+  let text = v.definition;
+  for (const dependency of v.dependsOn) {
+    const relation = dependency.slice(dependency.lastIndexOf(".") + 1);
+    const escaped = relation.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    text = text.replace(new RegExp(`(?<![\\w."])${escaped}\\.(?=["a-z_])`, "g"), "");
+  }
+  return text;
 }
 
 function dropView(d: Draft, v: ViewInfo, depth: number): void {
