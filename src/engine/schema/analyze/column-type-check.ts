@@ -29,14 +29,15 @@ SELECT n.nspname AS schema, c.relname AS "table", a.attname::text AS "column",
        (SELECT sn.nspname || '.' || s.relname FROM pg_depend d
           JOIN pg_class s ON s.oid = d.objid AND s.relkind = 'S'
           JOIN pg_namespace sn ON sn.oid = s.relnamespace
-         WHERE d.refobjid = c.oid AND d.refobjsubid = a.attnum AND d.deptype = 'a'
+         WHERE d.refclassid = 'pg_class'::regclass AND d.refobjid = c.oid AND d.refobjsubid = a.attnum
+           AND d.deptype = 'a'
            AND d.classid = 'pg_class'::regclass LIMIT 1) AS serial_sequence
   FROM pg_attribute a
   JOIN pg_class c ON c.oid = a.attrelid
   JOIN pg_namespace n ON n.oid = c.relnamespace
  WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition AND a.attnum > 0 AND NOT a.attisdropped
    AND a.attidentity = '' AND ${ctx.schemaFilter("n.nspname")}
-   AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = c.oid AND d.deptype = 'e')
+   AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e')
  ORDER BY 1, 2, a.attnum`);
     const findings: Finding[] = [];
     for (const row of r.rows) {

@@ -46,6 +46,8 @@ export interface AnalyzeContext {
   thresholds: AnalyzeThresholds;
   /** SQL condition on a schema-name column that keeps only the schemas to analyse. */
   schemaFilter(column: string): string;
+  /** Load shared catalog data (all indexes, all foreign keys) once per analysis. */
+  memo<T>(key: string, load: () => Promise<T>): Promise<T>;
 }
 
 export interface AnalyzeCheck {

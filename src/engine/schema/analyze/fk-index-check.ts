@@ -70,7 +70,11 @@ export interface ForeignKeyInfo {
   ref: string;
 }
 
-export async function readForeignKeys(ctx: AnalyzeContext): Promise<ForeignKeyInfo[]> {
+export function readForeignKeys(ctx: AnalyzeContext): Promise<ForeignKeyInfo[]> {
+  return ctx.memo("foreign-keys", () => queryForeignKeys(ctx));
+}
+
+async function queryForeignKeys(ctx: AnalyzeContext): Promise<ForeignKeyInfo[]> {
   const r = await ctx.db.query<{
     schema: string;
     table: string;

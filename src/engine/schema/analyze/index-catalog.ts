@@ -26,7 +26,11 @@ export interface IndexInfo {
   constraint: string | null;
 }
 
-export async function readIndexes(ctx: AnalyzeContext): Promise<IndexInfo[]> {
+export function readIndexes(ctx: AnalyzeContext): Promise<IndexInfo[]> {
+  return ctx.memo("indexes", () => queryIndexes(ctx));
+}
+
+async function queryIndexes(ctx: AnalyzeContext): Promise<IndexInfo[]> {
   const r = await ctx.db.query<{
     schema: string;
     table: string;

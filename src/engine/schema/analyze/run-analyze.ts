@@ -68,10 +68,15 @@ export async function analyzeDatabase(
   db: Db,
   options: AnalyzeOptions = {},
 ): Promise<AnalyzeResult> {
+  const memo = new Map<string, Promise<unknown>>();
   const ctx: AnalyzeContext = {
     db,
     thresholds: { ...DEFAULT_THRESHOLDS, ...options.thresholds },
     schemaFilter: (column) => schemaFilter(column, options),
+    memo: (key, load) => {
+      if (!memo.has(key)) memo.set(key, load());
+      return memo.get(key) as ReturnType<typeof load>;
+    },
   };
   const wanted = options.checks
     ? ANALYZE_CHECKS.filter((c) => options.checks?.includes(c.id))

@@ -50,7 +50,7 @@ SELECT CASE c.relkind WHEN 'r' THEN 'table' WHEN 'p' THEN 'table' WHEN 'v' THEN 
   LEFT JOIN pg_class t ON t.oid = x.indrelid
   LEFT JOIN pg_namespace tn ON tn.oid = t.relnamespace
  WHERE ${USER_SCHEMAS} AND c.relkind IN ('r', 'p', 'v', 'm', 'S', 'i', 'I', 'f')
-   AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = c.oid AND d.deptype = 'e')
+   AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e')
 UNION ALL
 SELECT 'column', n.nspname || '.' || c.relname || '.' || a.attname,
        'table:' || n.nspname || '.' || c.relname,
@@ -91,7 +91,7 @@ SELECT 'function', n.nspname || '.' || p.proname || '(' || pg_get_function_ident
        NULL, md5(COALESCE(p.prosrc, '')) || ' returns ' || format_type(p.prorettype, NULL), NULL
   FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
  WHERE ${USER_SCHEMAS}
-   AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = p.oid AND d.deptype = 'e')
+   AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e')
 UNION ALL
 SELECT CASE t.typtype WHEN 'e' THEN 'enum' ELSE 'domain' END, n.nspname || '.' || t.typname, NULL,
        CASE WHEN t.typtype = 'e'
@@ -100,7 +100,7 @@ SELECT CASE t.typtype WHEN 'e' THEN 'enum' ELSE 'domain' END, n.nspname || '.' |
        NULL
   FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
  WHERE ${USER_SCHEMAS} AND t.typtype IN ('e', 'd')
-   AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = t.oid AND d.deptype = 'e')
+   AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_type'::regclass AND d.objid = t.oid AND d.deptype = 'e')
 UNION ALL
 SELECT 'comment', n.nspname || '.' || c.relname || COALESCE('.' || a.attname, ''),
        NULL, d.description, NULL
