@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -71,6 +71,29 @@ describe("senior-backend scaffold --from-db", () => {
     expect(check.stderr).toContain(
       "warning: public.events has no primary key: it gets a list route only",
     );
+  });
+
+  it("regenerates the SQL after a schema change and keeps the handler a user edited", async () => {
+    const output = join(dir, "regen");
+    const first = await runCli(["scaffold", "--from-db", db.url, "--output", output], {
+      timeoutMs: 60_000,
+    });
+    expect(first.code).toBe(0);
+    const handler = join(output, "handlers/teams/createTeams.ts");
+    const edited = (await readFile(handler, "utf8")).replace(
+      "return crud.",
+      "// audited\n  return crud.",
+    );
+    await writeFile(handler, edited);
+    await db.exec("ALTER TABLE teams ADD COLUMN city varchar(80)");
+    const second = await runCli(["scaffold", "--from-db", db.url, "--output", output], {
+      timeoutMs: 60_000,
+    });
+    expect(second.code).toBe(0);
+    expect(second.stdout).toMatch(/kept +handlers\/teams\/createTeams\.ts/);
+    expect(second.stdout).toMatch(/written +crud\/teams\.ts/);
+    expect(await readFile(handler, "utf8")).toBe(edited);
+    expect(await readFile(join(output, "crud/teams.ts"), "utf8")).toContain("'\"city\"'");
   });
 
   it("says which database it cannot reach in one line, with the password as ***", async () => {
