@@ -149,7 +149,7 @@ describe("spec from less common route code", () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  it("follows router factories, require(), re-exports, namespace imports and warns on .all()", async () => {
+  it("follows constants, router factories, require(), re-exports, namespace imports; warns on .all()", async () => {
     dir = await mkdtemp(join(tmpdir(), "sb-spec-"));
     const files: Record<string, string> = {
       "server.js": [
@@ -157,7 +157,8 @@ describe("spec from less common route code", () => {
         'const { ordersRouter } = require("./orders");',
         'const { makeAdmin } = require("./admin.js");',
         "const app = express();",
-        'app.use("/api", ordersRouter, makeAdmin());',
+        'const API = "/api";',
+        "app.use(API, ordersRouter, makeAdmin());",
         'app.all("/legacy", (req, res) => res.end());',
         "module.exports = app;",
       ].join("\n"),
@@ -166,7 +167,8 @@ describe("spec from less common route code", () => {
         'import * as schemas from "./schemas/index.js";',
         'import { validate } from "./validate.js";',
         "const router = Router();",
-        'router.put("/orders/:orderId", validate(schemas.putOrder), (req, res) => res.end());',
+        'const ORDERS = "/orders";',
+        `router.put(\`\${ORDERS}/:orderId\`, validate(schemas.putOrder), (req, res) => res.end());`,
         "export { router as ordersRouter };",
       ].join("\n"),
       "admin.ts": [
@@ -203,7 +205,7 @@ describe("spec from less common route code", () => {
     });
     expect(doc.paths["/api/admin/stats"].get.operationId).toBe("stats");
     expect(result.warnings).toEqual([
-      "server.js:6: /legacy uses .all(); OpenAPI needs explicit methods, skipped",
+      "server.js:7: /legacy uses .all(); OpenAPI needs explicit methods, skipped",
     ]);
   });
 });

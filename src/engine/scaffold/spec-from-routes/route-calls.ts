@@ -34,7 +34,7 @@ export function scanCall(call: AstNode, scope: Scope): void {
       chainPath.node.routes.push(route(method, chainPath.path, args, line, scope, chainPath.node));
       return;
     }
-    const path = pathArgument(args);
+    const path = pathArgument(args, scope);
     if (!path) return;
     const node = routerOf(member.object, scope, true);
     if (!node) return;
@@ -45,7 +45,7 @@ export function scanCall(call: AstNode, scope: Scope): void {
     return;
   }
   if (method === "all") {
-    const path = pathArgument(args);
+    const path = pathArgument(args, scope);
     if (path && routerOf(member.object, scope, false)) {
       scope.module.warnings.push(
         `${scope.module.displayPath}:${line}: ${path.path} uses .all(); OpenAPI needs explicit methods, skipped`,
@@ -60,7 +60,7 @@ export function scanCall(call: AstNode, scope: Scope): void {
   if (method === "use") {
     const node = routerOf(member.object, scope, false);
     if (!node) return;
-    const prefix = stringValue(args[0]);
+    const prefix = constantString(args[0], scope);
     const targets = prefix === undefined ? args : args.slice(1);
     for (const target of targets) {
       node.mounts.push({ prefix: prefix ?? "", target: { expr: target, scope }, line });
@@ -71,12 +71,12 @@ export function scanCall(call: AstNode, scope: Scope): void {
     const node = routerOf(member.object, scope, true);
     if (!node) return;
     node.framework ??= "fastify";
-    const prefix = stringValue(objectProperty(args[1], "prefix")) ?? "";
+    const prefix = constantString(objectProperty(args[1], "prefix"), scope) ?? "";
     node.mounts.push({ prefix, target: { expr: args[0], scope }, line });
     return;
   }
   if (method === "prefix" && args.length === 1) {
-    const prefix = stringValue(args[0]);
+    const prefix = constantString(args[0], scope);
     const node = routerOf(member.object, scope, false);
     if (node && prefix !== undefined) node.prefix = prefix;
   }
@@ -115,7 +115,10 @@ function route(
 }
 
 function fastifyRouteOptions(options: AstNode, object: AstNode, line: number, scope: Scope): void {
-  const url = stringValue(objectProperty(options, "url") ?? objectProperty(options, "path"));
+  const url = constantString(
+    objectProperty(options, "url") ?? objectProperty(options, "path"),
+    scope,
+  );
   const methodNode = unwrap(objectProperty(options, "method"));
   if (!url || !methodNode) return;
   const node = routerOf(object, scope, true);
@@ -143,9 +146,9 @@ function fastifyRouteOptions(options: AstNode, object: AstNode, line: number, sc
 }
 
 /** `(name?, path, …)`: Koa routes may be named; paths start with "/" (or are "*"). */
-function pathArgument(args: AstNode[]): { path: string; index: number } | undefined {
-  const first = stringValue(args[0]);
-  const second = stringValue(args[1]);
+function pathArgument(args: AstNode[], scope: Scope): { path: string; index: number } | undefined {
+  const first = constantString(args[0], scope);
+  const second = constantString(args[1], scope);
   const isPath = (p: string | undefined) => p !== undefined && (p.startsWith("/") || p === "*");
   if (first !== undefined && isPath(second) && !isPath(first) && args.length >= 3) {
     return { path: second as string, index: 1 };
@@ -164,7 +167,7 @@ function routeChainPath(
     const m = memberParts(child(current, "callee"));
     if (!m) return undefined;
     if (m.property === "route") {
-      const path = stringValue(children(current, "arguments")[0]);
+      const path = constantString(children(current, "arguments")[0], scope);
       const node = path ? routerOf(m.object, scope, true) : undefined;
       return node && path ? { node, path } : undefined;
     }
@@ -223,5 +226,33 @@ function handlerName(handler: AstNode | undefined): string | undefined {
   if (n.type === "FunctionExpression") return identifierName(child(n, "id"));
   // asyncHandler(getUser), wrap(handlers.getUser)
   if (n.type === "CallExpression") return handlerName(children(n, "arguments")[0]);
+  return undefined;
+}
+
+/**
+ * A string written in place or through a constant of this file declared before the call:
+ * `"/users"`, `` `/users` ``, `API_PREFIX` where `const API_PREFIX = "/api/v1"`, `` `${API_PREFIX}/users` ``.
+ */
+function constantString(node: AstNode | undefined, scope: Scope, depth = 0): string | undefined {
+  const direct = stringValue(node);
+  if (direct !== undefined || !node || depth > 8) return direct;
+  const n = unwrap(node);
+  if (n?.type === "Identifier") {
+    const binding = scope.lookup(n.name as string)?.binding;
+    return binding?.kind === "value"
+      ? constantString(binding.value.expr, binding.value.scope, depth + 1)
+      : undefined;
+  }
+  if (n?.type === "TemplateLiteral") {
+    const quasis = children(n, "quasis").map((q) => (q.value as { cooked?: string }).cooked);
+    const parts = children(n, "expressions").map((e) => constantString(e, scope, depth + 1));
+    if (quasis.some((q) => q === undefined) || parts.some((p) => p === undefined)) return undefined;
+    return quasis.map((q, i) => `${q}${parts[i] ?? ""}`).join("");
+  }
+  if (n?.type === "BinaryExpression" && n.operator === "+") {
+    const left = constantString(child(n, "left"), scope, depth + 1);
+    const right = constantString(child(n, "right"), scope, depth + 1);
+    return left !== undefined && right !== undefined ? left + right : undefined;
+  }
   return undefined;
 }
