@@ -1,4 +1,4 @@
-import type { ApiOperation } from "./api-model.js";
+import type { ApiModel, ApiOperation } from "./api-model.js";
 import {
   colonPath,
   type EmitPlan,
@@ -7,6 +7,7 @@ import {
   type RouteGroup,
 } from "./emit-plan.js";
 import { parsedBodyTypes } from "./emit-schemas.js";
+import { securityRequirements } from "./emit-security.js";
 import { compareNames } from "./identifiers.js";
 import type { HandlerSource } from "./scaffold-options.js";
 import { handlerSignature, stubBody } from "./templates/handler-stub.js";
@@ -64,7 +65,12 @@ function registration(
 function expressRoute(names: OperationNames, router: string): string {
   return `${comment(names.op, names.handler).slice(2)}\n${registration(router, names, "req, res", [
     `const input = res.locals.input as ${names.input};`,
-    "const context = { requestId: String(res.locals.requestId), req, res };",
+    "const context = {",
+    "  requestId: String(res.locals.requestId),",
+    "  principal: res.locals.principal,",
+    "  req,",
+    "  res,",
+    "};",
     `send(res, await ${names.handler}(input, context));`,
   ])}`;
 }
@@ -72,17 +78,18 @@ function expressRoute(names: OperationNames, router: string): string {
 function koaRoute(names: OperationNames, router: string): string {
   return `${comment(names.op, names.handler).slice(2)}\n${registration(router, names, "ctx", [
     `const input = ctx.state.input as ${names.input};`,
-    "const context = { requestId: ctx.state.requestId, ctx };",
+    "const context = { requestId: ctx.state.requestId, principal: ctx.state.principal, ctx };",
     `send(ctx, await ${names.handler}(input, context));`,
   ])}`;
 }
 
-function fastifyRoute(names: OperationNames): string {
+function fastifyRoute(names: OperationNames, model: ApiModel): string {
   const { op } = names;
   const { url, renames } = fastifyPath(op.path);
   const hooks: string[] = [];
+  if (securityRequirements(op, model)) hooks.push(`requireCredentials(${names.requestSchema})`);
   if (Object.keys(renames).length > 0) hooks.push(`renameParams(${tsLiteral(renames)})`);
-  if (op.params.cookie.length > 0) hooks.push(`checkCookies(${names.requestSchema}.cookies!)`);
+  if (op.params.cookie.length > 0) hooks.push(`checkCookies(${names.requestSchema})`);
   if (op.requestBody?.required && parsedBodyTypes(op).length > 0) hooks.push("requireBody()");
   const preValidation =
     hooks.length === 0
@@ -95,7 +102,7 @@ function fastifyRoute(names: OperationNames): string {
     schema: routeSchema(${names.requestSchema}),
 ${preValidation}    handler: async (request, reply) => {
       const input = requestInput(request) as ${names.input};
-      const context = { requestId: request.id, request, reply };
+      const context = { requestId: request.id, principal: request.principal, request, reply };
       return send(reply, await ${names.handler}(input, context));
     },
   });`;
@@ -117,6 +124,7 @@ export function emitRouteModule(plan: EmitPlan, group: RouteGroup, header: strin
   if (plan.framework === "fastify") {
     const needs = ["requestInput", "routeSchema"];
     if (ops.some((o) => o.op.params.cookie.length > 0)) needs.push("checkCookies");
+    if (ops.some((o) => securityRequirements(o.op, plan.model))) needs.push("requireCredentials");
     if (ops.some((o) => Object.keys(fastifyPath(o.op.path).renames).length > 0)) {
       needs.push("renameParams");
     }
@@ -135,7 +143,7 @@ export function emitRouteModule(plan: EmitPlan, group: RouteGroup, header: strin
 
 /** ${group.name}: ${ops.length} operation(s), registered on the spec's exact paths. */
 export const ${routerName}: FastifyPluginAsync = async (app) => {
-${ops.map(fastifyRoute).join("\n\n")}
+${ops.map((o) => fastifyRoute(o, plan.model)).join("\n\n")}
 };
 `;
   }

@@ -1,5 +1,6 @@
 import { type ApiOperation, type JsonSchema, SCHEMA_REF_PREFIX } from "./api-model.js";
 import type { EmitPlan } from "./emit-plan.js";
+import { securityRequirements } from "./emit-security.js";
 import { INPUT_SLOTS, paramsSchema } from "./emit-types.js";
 import { tsLiteral } from "./ts-literal.js";
 import { docComment } from "./ts-types.js";
@@ -64,6 +65,15 @@ export function emitSchemas(plan: EmitPlan, header: string): string {
     "  /** Body schema per accepted content type. */",
     "  body?: Record<string, JsonSchema>;",
     "  bodyRequired: boolean;",
+    "  /** Security requirements: any one of them, every scheme within it (absent: open). */",
+    "  security?: SecurityScheme[][];",
+    "}\n",
+    "/** How one security scheme's credential is sent. */",
+    "export interface SecurityScheme {",
+    "  scheme: string;",
+    '  type: "bearer" | "basic" | "apiKey";',
+    '  in?: "header" | "query" | "cookie";',
+    "  name?: string;",
     "}\n",
     `/** Every named schema; the request schemas refer to them as \`${COMPONENTS_ID}#/$defs/<Name>\`. */`,
     `${COMPONENTS_HEAD}${tsLiteral({ $id: COMPONENTS_ID, $defs: defs }, 0, COMPONENTS_HEAD.length)};\n`,
@@ -83,6 +93,8 @@ export function emitSchemas(plan: EmitPlan, header: string): string {
       request.body = body;
     }
     request.bodyRequired = types.length > 0 && op.requestBody?.required === true;
+    const security = securityRequirements(op, plan.model);
+    if (security) request.security = security;
     const head = `export const ${names.requestSchema}: RequestSchemas = `;
     const doc = docComment(`${names.handler}: ${op.method.toUpperCase()} ${op.path}`, "");
     out.push(`${doc}${head}${tsLiteral(request, 0, head.length)};\n`);

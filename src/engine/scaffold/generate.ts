@@ -31,6 +31,7 @@ import {
 import { koaAppSource, koaContextSource, koaServerSource } from "./templates/koa.js";
 import { dependenciesFor, readmeSource } from "./templates/readme.js";
 import { requestValidationSource } from "./templates/request-validation.js";
+import { authSource, securitySource } from "./templates/security.js";
 
 /** Every file of the generated app, with its owner and content (nothing touches the disk). */
 export function planFiles(model: ApiModel, options: GenerateOptions): PlannedFile[] {
@@ -61,6 +62,7 @@ export function planFiles(model: ApiModel, options: GenerateOptions): PlannedFil
   );
   add("types.ts", "tool", emitTypes(plan, tool));
   add("schemas.ts", "tool", emitSchemas(plan, tool));
+  add("security.ts", "tool", tool + securitySource);
   add(
     "validation.ts",
     "tool",
@@ -68,6 +70,7 @@ export function planFiles(model: ApiModel, options: GenerateOptions): PlannedFil
   );
   for (const group of plan.groups) add(group.file, "tool", emitRouteModule(plan, group, tool));
   add("README.md", "tool", readmeSource(plan, options.extraDependencies));
+  add("auth.ts", "user", ownershipHeader("user", plan.sourceName) + authSource);
   add(
     "server.ts",
     "user",

@@ -39,10 +39,17 @@ export async function getPetById(input: GetPetByIdInput, context: HandlerContext
 }
 `,
     "handlers/pets/createPet.ts": `import type { HandlerContext } from "../../context.js";
-import type { CreatePetInput, CreatePetResult } from "../../types.js";
+import type { CreatePetInput, CreatePetResult, Owner } from "../../types.js";
 
-export async function createPet(input: CreatePetInput, _context: HandlerContext): Promise<CreatePetResult> {
-  return { status: 201, data: { ...input.body, id: 1 } };
+export async function createPet(input: CreatePetInput, context: HandlerContext): Promise<CreatePetResult> {
+  return { status: 201, data: { ...input.body, id: 1, owner: context.principal as Owner } };
+}
+`,
+    "auth.ts": `import type { Credential } from "./security.js";
+
+export async function authenticate(credentials: Credential[]): Promise<unknown> {
+  const ok = credentials.every((c) => c.value === (c.type === "apiKey" ? "good-key" : "good-token"));
+  return ok ? { id: "u1", name: "ada" } : undefined;
 }
 `,
     "handlers/pets/deletePet.ts": `import type { HandlerContext } from "../../context.js";
@@ -79,6 +86,7 @@ interface Case {
 }
 
 const tenant = { "x-tenant-id": "acme" };
+const bearer = { authorization: "Bearer good-token" };
 const CASES: Record<SpecName, Case[]> = {
   odd: [
     {
@@ -111,19 +119,33 @@ const CASES: Record<SpecName, Case[]> = {
       valid: {
         method: "POST",
         path: "/pets",
+        headers: bearer,
         json: { name: "Rex", tag: null, kind: { type: "dog" } },
         status: 201,
-        data: { name: "Rex", tag: null, kind: { type: "dog" }, id: 1 },
+        data: {
+          name: "Rex",
+          tag: null,
+          kind: { type: "dog" },
+          id: 1,
+          owner: { id: "u1", name: "ada" },
+        },
       },
       invalid: [
-        { method: "POST", path: "/pets", json: { kind: { type: "dog" } }, field: "body.name" },
         {
           method: "POST",
           path: "/pets",
+          headers: bearer,
+          json: { kind: { type: "dog" } },
+          field: "body.name",
+        },
+        {
+          method: "POST",
+          path: "/pets",
+          headers: bearer,
           json: { name: "", kind: { type: "dog" } },
           field: "body.name",
         },
-        { method: "POST", path: "/pets", field: "body" },
+        { method: "POST", path: "/pets", headers: bearer, field: "body" },
       ],
     },
     {
@@ -153,8 +175,13 @@ const CASES: Record<SpecName, Case[]> = {
     },
     {
       operation: "deletePet",
-      valid: { method: "DELETE", path: "/pets/3", status: 204 },
-      invalid: [{ method: "DELETE", path: "/pets/abc", field: "path.petId" }],
+      valid: {
+        method: "DELETE",
+        path: "/pets/3",
+        headers: { "x-api-key": "good-key" },
+        status: 204,
+      },
+      invalid: [{ method: "DELETE", path: "/pets/abc", headers: bearer, field: "path.petId" }],
     },
     {
       operation: "RequestPhoto",
@@ -452,6 +479,48 @@ describe.each(FRAMEWORKS)("%s app", (framework) => {
       expect(body.error.details.map((d: { field: string }) => d.field)).toContain(call.field);
       expect(typeof body.meta.requestId).toBe("string");
     });
+
+    if (spec === "petstore") {
+      it.each<{ call: Call; message: string }>([
+        {
+          call: { method: "POST", path: "/pets", json: { name: "Rex", kind: { type: "cat" } } },
+          message: "Send credentials: bearerAuth",
+        },
+        {
+          call: {
+            method: "POST",
+            path: "/pets",
+            headers: { authorization: "Bearer stolen" },
+            json: { name: "Rex" },
+          },
+          message: "The credentials were refused",
+        },
+        {
+          call: { method: "DELETE", path: "/pets/3", headers: { "x-api-key": "wrong" } },
+          message: "The credentials were refused",
+        },
+        {
+          call: { method: "DELETE", path: "/pets/3" },
+          message: "Send credentials: apiKey or bearerAuth",
+        },
+      ])(
+        "secured operations answer 401 before validating: $call.method $call.path → $message",
+        async ({ call, message }) => {
+          const { status, body } = await send(app!.base, call);
+          expect(status, JSON.stringify(body)).toBe(401);
+          expect(body.error).toEqual({ code: "UNAUTHORIZED", message });
+        },
+      );
+
+      it("any one of the security requirements lets the request through", async () => {
+        const { status } = await send(app!.base, {
+          method: "DELETE",
+          path: "/pets/3",
+          headers: bearer,
+        });
+        expect(status).toBe(204);
+      });
+    }
 
     it("answers unknown routes in the error envelope, with security headers", async () => {
       const missing = await send(app!.base, { method: "GET", path: "/nowhere" });

@@ -5,9 +5,11 @@ import { compareNames } from "../identifiers.js";
 export const expressContextSource = `import type { Request, Response } from "express";
 import { type HandlerResult, successBody } from "./envelope.js";
 
-/** What every handler gets besides its input: the request id, and the raw request and response. */
+/** What every handler gets besides its input: the request id, the caller, the raw request and response. */
 export interface HandlerContext {
   requestId: string;
+  /** Who auth.ts said is calling (operations the spec secures); undefined elsewhere. */
+  principal: unknown;
   req: Request;
   res: Response;
 }

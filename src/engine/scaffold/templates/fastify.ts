@@ -5,9 +5,18 @@ import { compareNames } from "../identifiers.js";
 export const fastifyContextSource = `import type { FastifyReply, FastifyRequest } from "fastify";
 import { type HandlerResult, successBody } from "./envelope.js";
 
-/** What every handler gets besides its input: the request id, and the raw request and reply. */
+declare module "fastify" {
+  interface FastifyRequest {
+    /** The caller auth.ts vouched for, on operations the spec secures. */
+    principal?: unknown;
+  }
+}
+
+/** What every handler gets besides its input: the request id, the caller, the raw request and reply. */
 export interface HandlerContext {
   requestId: string;
+  /** Who auth.ts said is calling (operations the spec secures); undefined elsewhere. */
+  principal: unknown;
   request: FastifyRequest;
   reply: FastifyReply;
 }
@@ -25,6 +34,7 @@ export function send(reply: FastifyReply, result: HandlerResult): FastifyReply {
 export const fastifyValidationSource = `import type { FastifyRequest, FastifySchema, preValidationHookHandler } from "fastify";
 import { schemaErrorDetails, validationFailed } from "./envelope.js";
 import type { JsonSchema, RequestSchemas } from "./schemas.js";
+import { checkSecurity } from "./security.js";
 
 /** The route schema Fastify validates params, querystring, headers and body with. */
 export function routeSchema(schemas: RequestSchemas): FastifySchema {
@@ -60,9 +70,10 @@ export function parseCookies(header: string | undefined): Record<string, string>
 }
 
 /** Fastify has no cookie slot in route schemas: this hook checks them with the route's validator. */
-export function checkCookies(schema: JsonSchema): preValidationHookHandler {
+export function checkCookies(schemas: RequestSchemas): preValidationHookHandler {
+  const schema = (schemas.cookies ?? {}) as Record<string, unknown>;
   return async (request) => {
-    const validate = request.compileValidationSchema(schema as Record<string, unknown>);
+    const validate = request.compileValidationSchema(schema);
     if (!validate(parseCookies(request.headers.cookie))) {
       throw validationFailed(schemaErrorDetails("cookie", validate.errors ?? []));
     }
@@ -81,6 +92,18 @@ export function renameParams(names: Record<string, string>): preValidationHookHa
       delete params[urlName];
     }
     request.params = params;
+  };
+}
+
+/** Operations the spec secures: credentials first (401), the caller goes to \`request.principal\`. */
+export function requireCredentials(schemas: RequestSchemas): preValidationHookHandler {
+  const requirements = schemas.security ?? [];
+  return async (request) => {
+    request.principal = await checkSecurity(requirements, {
+      headers: request.headers,
+      query: request.query as Record<string, unknown>,
+      cookies: parseCookies(request.headers.cookie),
+    });
   };
 }
 

@@ -9,13 +9,16 @@ import { type HandlerResult, successBody } from "./envelope.js";
 export interface AppState {
   requestId: string;
   input?: unknown;
+  principal?: unknown;
 }
 
 export type AppContext = RouterContext<AppState>;
 
-/** What every handler gets besides its input: the request id, and the raw Koa context. */
+/** What every handler gets besides its input: the request id, the caller, the raw Koa context. */
 export interface HandlerContext {
   requestId: string;
+  /** Who auth.ts said is calling (operations the spec secures); undefined elsewhere. */
+  principal: unknown;
   ctx: AppContext;
 }
 

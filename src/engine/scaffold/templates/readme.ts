@@ -64,6 +64,7 @@ export function readmeSource(plan: EmitPlan, extra: Record<string, string> = {})
       "a type per schema; `<Operation>Input` / `<Operation>Result` per operation",
     ],
     ["`schemas.ts`", "tool", "the JSON Schemas requests are validated against"],
+    ["`security.ts`", "tool", "credentials for operations the spec secures; 401 UNAUTHORIZED"],
     [
       "`validation.ts`",
       "tool",
@@ -80,6 +81,11 @@ export function readmeSource(plan: EmitPlan, extra: Record<string, string> = {})
       "`handlers/<group>/<operation>.ts`",
       "**you**",
       "one handler per operation; created once, never overwritten",
+    ],
+    [
+      "`auth.ts`",
+      "**you**",
+      "`authenticate(credentials)`: who is calling; refuses everyone until written",
     ],
     ["`server.ts`", "**you**", "starts the app; created once"],
   ];

@@ -123,12 +123,20 @@ function check(compiled: CompiledRequest, raw: RawRequest): ValidatedRequest {
 
 const expressTail = `
 /**
- * Express middleware validating path, query, header, cookie and body against the spec; the
+ * Express middleware checking credentials (operations the spec secures; the caller goes to
+ * \`res.locals.principal\`), then path, query, header, cookie and body against the spec; the
  * validated (and coerced) request goes to \`res.locals.input\`.
  */
 export function validate(schemas: RequestSchemas): RequestHandler {
   const compiled = compile(schemas);
-  return (req, res, next) => {
+  return async (req, res, next) => {
+    if (schemas.security) {
+      res.locals.principal = await checkSecurity(schemas.security, {
+        headers: req.headers,
+        query: req.query as Record<string, unknown>,
+        cookies: parseCookies(req.headers.cookie),
+      });
+    }
     res.locals.input = check(compiled, {
       params: req.params,
       query: req.query as Record<string, unknown>,
@@ -142,12 +150,20 @@ export function validate(schemas: RequestSchemas): RequestHandler {
 
 const koaTail = `
 /**
- * Koa middleware validating path, query, header, cookie and body against the spec; the
+ * Koa middleware checking credentials (operations the spec secures; the caller goes to
+ * \`ctx.state.principal\`), then path, query, header, cookie and body against the spec; the
  * validated (and coerced) request goes to \`ctx.state.input\`.
  */
 export function validate(schemas: RequestSchemas): RouterMiddleware<AppState> {
   const compiled = compile(schemas);
   return async (ctx, next) => {
+    if (schemas.security) {
+      ctx.state.principal = await checkSecurity(schemas.security, {
+        headers: ctx.headers,
+        query: ctx.query,
+        cookies: parseCookies(ctx.headers.cookie),
+      });
+    }
     ctx.state.input = check(compiled, {
       params: ctx.params,
       query: ctx.query,
@@ -177,6 +193,7 @@ export function requestValidationSource(framework: Exclude<Framework, "fastify">
   imports.push(
     'import { ApiError, type ErrorDetail, schemaErrorDetails, validationFailed } from "./envelope.js";',
     'import { components, type RequestSchemas } from "./schemas.js";',
+    'import { checkSecurity } from "./security.js";',
   );
   const formats =
     "\n// ajv-formats is CommonJS; its plugin is the default export's `default`.\nconst addFormats = ajvFormats.default;\n\n";
