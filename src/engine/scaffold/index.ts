@@ -11,7 +11,10 @@
  *     envelope.ts             tool  success/error envelopes, ApiError, request ids
  *     types.ts                tool  a type per named schema; <Op>Input / <Op>Result per operation
  *     schemas.ts              tool  the JSON Schemas (named schemas + per-operation request schemas)
- *     validation.ts           tool  (express, koa) ajv validators → 400 VALIDATION_ERROR
+ *     validation.ts           tool  ajv validators (express, koa) or Fastify route schemas → 400 VALIDATION_ERROR
+ *     security.ts             tool  credentials for operations the spec secures → 401 UNAUTHORIZED
+ *     context.ts              tool  HandlerContext (requestId, principal, raw request) and `send`
+ *     auth.ts                 user  authenticate(credentials): who is calling; refuses all until written
  *     routes/<group>.ts       tool  one module per tag (or first path segment) with the spec's exact paths
  *     handlers/<group>/<operationId>.ts  user  one handler per operation, created once, never overwritten
  *     server.ts               user  starts the app (PORT, HOST), created once
