@@ -35,7 +35,8 @@ Modes (pick one):
   --from A --to B          the same for any two sources (URL, .sql file, migrations folder, snapshot .json)
   --snapshot FILE          write the introspected schema of --connection to a JSON snapshot
   --migrate FILE           apply a migration (--dry-run, --down)
-  --analyze                report schema and index problems (--fail-on warning|error)
+  --analyze                report schema and index problems (--fail-on warning|error;
+                           --from FILE analyzes a .sql file or migrations folder instead)
   --suggest-indexes        write a migration with the suggested indexes (--output DIR)
 
 The database is --connection URL, else DATABASE_URL, else the libpq PG* variables.
