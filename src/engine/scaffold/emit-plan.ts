@@ -12,6 +12,8 @@ export interface OperationNames {
   /** `<Op>Input` and `<Op>Result` type names. */
   input: string;
   result: string;
+  /** `<Op>Responses`: every documented response by status. */
+  responses: string;
   /** Const in schemas.ts holding the request schemas. */
   requestSchema: string;
   /** `handlers/<group>/<handler>.ts` */
@@ -54,6 +56,7 @@ export function planNames(model: ApiModel, framework: Framework): EmitPlan {
       handler,
       input: uniqueName(`${base}Input`, taken),
       result: uniqueName(`${base}Result`, taken),
+      responses: uniqueName(`${base}Responses`, taken),
       requestSchema: uniqueName(`${handler}Request`, values),
       handlerFile: `handlers/${op.group}/${handler}.ts`,
     };

@@ -1,5 +1,6 @@
 import type { ApiParam, ApiResponse, JsonSchema, ParamLocation } from "./api-model.js";
 import { type EmitPlan, type OperationNames, successResponses } from "./emit-plan.js";
+import { propertyKey } from "./ts-literal.js";
 import { docComment, tsType } from "./ts-types.js";
 
 /** The input slots in the order handlers see them, with the spec location each comes from. */
@@ -72,6 +73,18 @@ function resultType(names: OperationNames, plan: EmitPlan): string {
   return `${head}\n${variants.map((v) => `  | ${v}`).join("\n")};`;
 }
 
+/** `<Op>Responses`: every documented response by status, its payload type (`undefined` without a body). */
+function responsesType(names: OperationNames, plan: EmitPlan): string | undefined {
+  const responses = names.op.responses;
+  if (responses.length === 0) return undefined;
+  const lines = responses.map((r) => {
+    const key = /^\d+$/.test(r.status) ? r.status : propertyKey(r.status);
+    const payload = r.schema ? tsType(r.schema, plan.typeNames, "  ") : "undefined";
+    return `${docComment(r.description, "  ")}  ${key}: ${payload};`;
+  });
+  return `export type ${names.responses} = {\n${lines.join("\n")}\n};`;
+}
+
 /** `types.ts`: a type per named schema (dependencies first), then each operation's input and result. */
 export function emitTypes(plan: EmitPlan, header: string): string {
   const out: string[] = [header];
@@ -90,6 +103,8 @@ export function emitTypes(plan: EmitPlan, header: string): string {
     const title = `${names.handler}: ${op.method.toUpperCase()} ${op.path}${op.summary ? ` — ${op.summary}` : ""}`;
     out.push(`${docComment(title, "")}${inputType(names, plan)}\n`);
     out.push(`${resultType(names, plan)}\n`);
+    const responses = responsesType(names, plan);
+    if (responses) out.push(`${responses}\n`);
   }
   return `${out.join("\n").trimEnd()}\n`;
 }
