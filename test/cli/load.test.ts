@@ -28,7 +28,7 @@ describe("load command", () => {
   it("runs the original command line and reports throughput, percentiles and errors", async () => {
     const t = await track(delayTarget(5));
     const r = await load([t.url, "--concurrency", "5", "--duration", "1"]);
-    expect(r.code).toBe(0);
+    expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/requests\s+[\d,]+ in 1\.0 s\s+[\d.]+ req\/s/);
     expect(r.stdout).toMatch(
       /latency\s+p50 [\d.]+ {2}p90 [\d.]+ {2}p95 [\d.]+ {2}p99 [\d.]+ {2}p99\.9 [\d.]+ {2}max [\d.]+ ms/,
@@ -69,7 +69,7 @@ describe("load command", () => {
       "--requests",
       "6",
     ]);
-    expect(r.code).toBe(0);
+    expect(r.code, r.stderr).toBe(0);
     expect(seen).toHaveLength(6);
     expect(seen[0]).toEqual({
       method: "POST",
@@ -82,7 +82,7 @@ describe("load command", () => {
   it("prints exactly one JSON document with --json", async () => {
     const t = await track(statusTarget(200));
     const r = await load([t.url, "--requests", "50", "--concurrency", "5", "--json"]);
-    expect(r.code).toBe(0);
+    expect(r.code, r.stderr).toBe(0);
     const doc = JSON.parse(r.stdout);
     expect(doc.report.requests).toBe(50);
     expect(doc.report.statuses).toEqual({ "200": 50 });
@@ -94,7 +94,7 @@ describe("load command", () => {
   it("exits 1 when a --fail-on threshold is breached and names it", async () => {
     const t = await track(delayTarget(20));
     const r = await load([t.url, "--requests", "20", "-c", "2", "--fail-on", "p50>1ms,errors>5%"]);
-    expect(r.code).toBe(1);
+    expect(r.code, r.stderr).toBe(1);
     expect(r.stdout).toMatch(/✖ --fail-on p50>1ms: p50 was [\d.]+ ms/);
     expect(r.stdout).not.toContain("errors>5%:");
   });
@@ -102,7 +102,7 @@ describe("load command", () => {
   it("reports an all-failed run without 0 ms percentiles and exits 1", async () => {
     const url = await closedPortUrl();
     const r = await load([url, "--requests", "10", "-c", "2"]);
-    expect(r.code).toBe(1);
+    expect(r.code, r.stderr).toBe(1);
     expect(r.stdout).toContain("no successful responses — no latency to report");
     expect(r.stdout).toContain("connection refused ×10");
     expect(r.stdout).not.toMatch(/p50 0(\.0+)?\s/);
@@ -121,11 +121,11 @@ describe("load command", () => {
       "--requests",
       "10",
     ]);
-    expect(pass.code).toBe(0);
+    expect(pass.code, pass.stderr).toBe(0);
     expect(pass.stdout).toContain("(10 ok, 0 failed");
     const good = await track(statusTarget(201));
     const fail = await load([good.url, "--expect-status", "400", "--requests", "10"]);
-    expect(fail.code).toBe(1);
+    expect(fail.code, fail.stderr).toBe(1);
     expect(fail.stdout).toContain(
       "expected 400 on every response; 0 were, got instead HTTP 201 ×10",
     );
@@ -147,12 +147,12 @@ describe("load command", () => {
       "40",
       "--expect-rate-limit",
     ]);
-    expect(pass.code).toBe(0);
+    expect(pass.code, pass.stderr).toBe(0);
     expect(pass.stdout).toMatch(/rate limit\s+20 × 429 from/);
     expect(pass.stdout).toContain("retry-after: 1");
     const open = await track(statusTarget(200));
     const fail = await load([open.url, "--requests", "20", "--expect-rate-limit"]);
-    expect(fail.code).toBe(1);
+    expect(fail.code, fail.stderr).toBe(1);
     expect(fail.stdout).toContain("--expect-rate-limit: no 429 in 20 requests");
   });
 
@@ -168,7 +168,7 @@ describe("load command", () => {
       "--save",
       join(dir, "snapshots/base.json"),
     ]);
-    expect(saved.code).toBe(0);
+    expect(saved.code, saved.stderr).toBe(0);
     expect(saved.stderr).toContain("base.json");
     const r = await load([
       t.url,
@@ -179,7 +179,7 @@ describe("load command", () => {
       "-c",
       "2",
     ]);
-    expect(r.code).toBe(0);
+    expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/baseline .*base\.json \(saved .*\): /);
     expect(r.stdout).toMatch(/throughput\s+[\d.]+ req\/s\s+[\d.]+ req\/s\s+[+-][\d.]+%/);
     const json = await load([
@@ -208,7 +208,7 @@ describe("load command", () => {
       "--duration",
       "1",
     ]);
-    expect(r.code).toBe(0);
+    expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain(`A = ${fast.url}`);
     expect(r.stdout).toMatch(/p50 latency\s+[\d.]+ ms\s+[\d.]+ ms\s+\+[\d.]+%\s+A/);
     expect(r.stdout).toMatch(/throughput\s+.*-[\d.]+%\s+A/);
@@ -217,7 +217,7 @@ describe("load command", () => {
   it("judges against a profile's SLO floor", async () => {
     const t = await track(delayTarget(5));
     const r = await load([t.url, "--requests", "30", "--slo", "node-express"]);
-    expect(r.code).toBe(0);
+    expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(
       /SLO node-express \(profile\): p50 [\d.]+ ms ≤ 80 ms ✔ .* p99 [\d.]+ ms ≤ 600 ms ✔/,
     );
@@ -233,11 +233,11 @@ describe("load command", () => {
       dir,
       "--json",
     ]);
-    expect(grill.code).toBe(0);
+    expect(grill.code, grill.stderr).toBe(0);
     const transcript = JSON.parse(grill.stdout).transcript as string;
     const t = await track(delayTarget(5));
     const r = await load([t.url, "--requests", "30", "--slo", transcript, "--json"]);
-    expect(r.code).toBe(0);
+    expect(r.code, r.stderr).toBe(0);
     const slo = JSON.parse(r.stdout).verdict.slo;
     expect(slo.target).toMatchObject({ name: "node-express", source: "transcript" });
     expect(slo.target.latencyMs.p99).toBeLessThanOrEqual(600);
@@ -257,7 +257,7 @@ describe("load command", () => {
       "--demo-errors",
       "0",
     ]);
-    expect(r.code).toBe(0);
+    expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/load GET http:\/\/127\.0\.0\.1:\d+\/demo/);
     expect(JSON.parse(readFileSync(join(dir, "out.json"), "utf8")).report.requests).toBe(30);
     expect(readFileSync(join(dir, "run.hlog"), "utf8")).toContain("#[StartTime:");
@@ -313,7 +313,7 @@ describe("load command", () => {
     [[], /^error: no URL given\nhint: /],
   ])("exits 2 with a one-line error for %j", async (args, message) => {
     const r = await load(args);
-    expect(r.code).toBe(2);
+    expect(r.code, r.stderr).toBe(2);
     expect(r.stderr).toMatch(message);
     expect(r.stderr).not.toMatch(/\n\s+at /);
     expect(r.stdout).toBe("");

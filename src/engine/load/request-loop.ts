@@ -1,17 +1,20 @@
-import { type Dispatcher, Pool } from "undici";
+import { Client, type Dispatcher } from "undici";
 import { classifyError } from "./error-kind.js";
 import type { IntervalRecorder } from "./interval-recorder.js";
 import { levelAt, nextChangeAt } from "./ramp.js";
 import type { LoadPlan } from "./types.js";
 
 /**
- * Sends one thread's share of the load through an undici keep-alive pool.
+ * Sends one thread's share of the load over undici keep-alive connections (one Client per
+ * connection, handed out from a free list, so picking a connection costs nothing).
  * Closed loop: `level` connections each send back to back. Open loop (`rate`): requests are due
  * at fixed intended times and latency counts from that time (coordinated omission corrected).
  * Memory is constant: a handler per in-flight request, bodies counted and dropped.
  */
 export class RequestLoop {
-  private readonly pool: Pool;
+  private readonly clients: Client[];
+  /** Connections with no request in flight. */
+  private readonly free: Client[];
   private readonly dispatchOptions: Dispatcher.DispatchOptions;
   private readonly bodyBytes: number;
   private readonly t0 = performance.now();
@@ -35,14 +38,19 @@ export class RequestLoop {
     private readonly rec: IntervalRecorder,
   ) {
     const url = new URL(plan.url);
-    this.pool = new Pool(url.origin, {
-      connections: plan.concurrency,
-      pipelining: 1,
-      headersTimeout: plan.timeoutMs,
-      bodyTimeout: plan.timeoutMs,
-      connectTimeout: plan.timeoutMs,
-      keepAliveTimeout: 30_000,
-    });
+    // Connections open on their first request; unused ones cost nothing.
+    this.clients = Array.from(
+      { length: plan.concurrency },
+      () =>
+        new Client(url.origin, {
+          pipelining: 1,
+          headersTimeout: plan.timeoutMs,
+          bodyTimeout: plan.timeoutMs,
+          connectTimeout: plan.timeoutMs,
+          keepAliveTimeout: 30_000,
+        }),
+    );
+    this.free = this.clients.slice().reverse();
     this.dispatchOptions = {
       path: url.pathname + url.search,
       method: plan.method as Dispatcher.HttpMethod,
@@ -58,7 +66,7 @@ export class RequestLoop {
     });
   }
 
-  /** Begin sending; `done` resolves when the run is over and the pool is closed. */
+  /** Begin sending; `done` resolves when the run is over and the connections are closed. */
   start(): Promise<void> {
     this.stopTimer = setTimeout(() => this.stop(), this.stopAt - performance.now());
     this.rec.level = this.level(performance.now());
@@ -94,7 +102,7 @@ export class RequestLoop {
       const now = performance.now();
       for (let i = 0; i < this.inFlight; i++) this.rec.error("timeout", now - this.stopAt, 0);
     }
-    this.pool.destroy().then(this.resolveDone, this.resolveDone);
+    Promise.all(this.clients.map((c) => c.destroy())).then(this.resolveDone, this.resolveDone);
   }
 
   private level(now: number): number {
@@ -111,7 +119,9 @@ export class RequestLoop {
     const measured = startedAt >= this.measureStart;
     if (measured) this.issued += 1;
     this.inFlight += 1;
-    this.pool.dispatch(this.dispatchOptions, new Exchange(this, startedAt, measured));
+    // inFlight < concurrency whenever we get here, so a connection is free.
+    const client = this.free.pop()!;
+    client.dispatch(this.dispatchOptions, new Exchange(this, client, startedAt, measured));
   }
 
   /** Closed loop: keep `level` requests in flight. */
@@ -188,6 +198,7 @@ export class RequestLoop {
   /** Called by an Exchange when its response ended or failed. */
   finish(ex: Exchange, error: Error | null): void {
     this.inFlight -= 1;
+    this.free.push(ex.client);
     if (this.closed) return;
     const latency = performance.now() - ex.startedAt;
     if (!ex.measured) this.rec.warmupDone();
@@ -220,6 +231,7 @@ class Exchange implements Dispatcher.DispatchHandler {
 
   constructor(
     private readonly loop: RequestLoop,
+    readonly client: Client,
     readonly startedAt: number,
     readonly measured: boolean,
   ) {}
