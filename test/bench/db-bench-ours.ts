@@ -21,8 +21,18 @@ export async function ourIntrospection(fromUrl: string, toUrl: string, runs: num
     let slowest: QueryTime[] = [];
     for (let i = 0; i < runs; i++) {
       const log: QueryTime[] = [];
+      // introspect() names each object kind just before its catalog query runs.
+      let kind = "search_path / schemas";
       const started = performance.now();
-      fromModel = await introspect(timed(from, log));
+      fromModel = await introspect(
+        timed(from, log, () => kind),
+        {},
+        {
+          onProgress: (event) => {
+            kind = `${event.kind} query`;
+          },
+        },
+      );
       times.push(performance.now() - started);
       slowest = [...log].sort((a, b) => b.ms - a.ms).slice(0, 5);
     }
@@ -45,8 +55,8 @@ export async function ourDiff(fromModel: Model, toModel: Model, runs: number) {
   return { ms: median(times), changes };
 }
 
-/** The same Db, recording how long each query takes, named by the first catalog relation it reads. */
-function timed(db: Db, log: QueryTime[]): Db {
+/** The same Db, recording how long each query takes under the name `name()` gives at the time. */
+function timed(db: Db, log: QueryTime[], name: () => string): Db {
   return {
     ...db,
     query: async (sql, params) => {
@@ -54,15 +64,8 @@ function timed(db: Db, log: QueryTime[]): Db {
       try {
         return await db.query(sql, params);
       } finally {
-        log.push({ name: queryName(sql), ms: performance.now() - started });
+        log.push({ name: name(), ms: performance.now() - started });
       }
     },
   };
-}
-
-function queryName(sql: string): string {
-  // The query's own FROM starts a line; a FROM inside a sub-select does not.
-  const from = (/^FROM\s+([a-z_.]+)/im.exec(sql) ?? /\bFROM\s+([a-z_.]+)/i.exec(sql))?.[1] ?? "?";
-  const first = sql.trim().split("\n")[0]?.slice(0, 60) ?? "";
-  return `${from.replace(/^pg_catalog\./, "")} — ${first}`;
 }
