@@ -91,16 +91,23 @@ describe("load screen", () => {
     unmount();
   });
 
-  it("changes the chart window with + and -", async () => {
+  it("changes the chart window with + and -, shows help with ? and follows a resize", async () => {
     const t = await target(5);
     const plan = planLoad({ url: t.url, duration: 30, concurrency: 1, workers: 1 });
-    const { lastFrame, stdin, unmount } = start({ plan });
+    const { lastFrame, stdin, stdout, unmount } = start({ plan });
     await waitForFrame(lastFrame, "window 60 s", 5_000);
     stdin.write("+");
     await waitForFrame(lastFrame, "window 120 s");
     stdin.write("-");
     stdin.write("-");
     await waitForFrame(lastFrame, "window 30 s");
+    stdin.write("?");
+    await waitForFrame(lastFrame, "Help — load");
+    stdin.write("\u001b");
+    await waitForFrame(lastFrame, "latency ms");
+    resize(stdout as unknown as EventEmitter, 100, 30);
+    const wide = await waitForFrame(lastFrame, "window 30 s");
+    expect(wide.split("\n").length).toBeLessThanOrEqual(30);
     stdin.write(CTRL_C);
     await waitForFrame(lastFrame, /\(stopped\s+early\)/, 5_000);
     unmount();
