@@ -311,6 +311,7 @@ describe("load command", () => {
     ],
     [["http://127.0.0.1:9/", "--slo", "nope"], /^error: unknown profile "nope"/],
     [[], /^error: no URL given\nhint: /],
+    [["http://127.0.0.1:9/", "--compare"], /^error: --compare needs a second URL or a saved run/],
   ])("exits 2 with a one-line error for %j", async (args, message) => {
     const r = await load(args);
     expect(r.code, r.stderr).toBe(2);

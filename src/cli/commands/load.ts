@@ -130,6 +130,10 @@ async function runLoadCommand(urls: string[], flags: LoadFlags, ctx: CliContext)
     else baselinePath = flags.compare;
   }
   const compareUrls = targets.length === 2;
+  if (flags.compare === true && !compareUrls)
+    throw new UserError("--compare needs a second URL or a saved run", {
+      hint: "load URL1 URL2 --compare, or load URL --compare snapshots/NAME.json",
+    });
   if (targets.length > 2) throw new UserError("load takes one URL, or two with --compare");
   if (compareUrls && baselinePath)
     throw new UserError("compare two URLs or a baseline file, not both");
@@ -217,7 +221,12 @@ function measure(plan: LoadPlan, flags: LoadFlags, ctx: CliContext) {
     hdrLogPath: flags.hdrLog,
     onSecond: (point, progress) =>
       writeStatus(
-        progressLine({ ...point, total: progress.requests, durationSec: plan.durationMs / 1000 }),
+        progressLine({
+          ...point,
+          total: progress.requests,
+          durationSec: plan.durationMs / 1000,
+          requestsTarget: plan.requests,
+        }),
       ),
   });
 }

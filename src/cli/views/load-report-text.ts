@@ -236,6 +236,11 @@ export function progressLine(p: {
   errors: number;
   total: number;
   durationSec: number;
+  requestsTarget?: number;
 }): string {
-  return `[${String(p.second).padStart(3)}/${Math.round(p.durationSec)}s] ${p.rps.toFixed(0).padStart(6)} req/s   p50 ${ms(p.p50).padStart(9)}   p99 ${ms(p.p99).padStart(9)}   errors ${p.errors}   total ${n(p.total)}`;
+  const clock = p.requestsTarget
+    ? `[${String(p.second).padStart(3)}s]`
+    : `[${String(p.second).padStart(3)}/${Math.round(p.durationSec)}s]`;
+  const total = p.requestsTarget ? `${n(p.total)}/${n(p.requestsTarget)}` : n(p.total);
+  return `${clock} ${p.rps.toFixed(0).padStart(6)} req/s   p50 ${ms(p.p50).padStart(9)}   p99 ${ms(p.p99).padStart(9)}   errors ${p.errors}   total ${total}`;
 }
