@@ -1,7 +1,7 @@
 import type { ApiParam, ApiResponse, JsonSchema, ParamLocation } from "./api-model.js";
 import { type EmitPlan, type OperationNames, successResponses } from "./emit-plan.js";
 import { propertyKey } from "./ts-literal.js";
-import { docComment, tsType } from "./ts-types.js";
+import { declaration, docComment, tsType } from "./ts-types.js";
 
 /** The input slots in the order handlers see them, with the spec location each comes from. */
 export const INPUT_SLOTS: Array<{ slot: string; location: ParamLocation }> = [
@@ -93,9 +93,8 @@ export function emitTypes(plan: EmitPlan, header: string): string {
     const schema = plan.model.schemas[name]!;
     const doc =
       typeof schema === "object" ? docComment(schema.description ?? schema.title, "") : "";
-    out.push(
-      `${doc}export type ${plan.typeNames.get(name)} = ${tsType(schema, plan.typeNames, "")};\n`,
-    );
+    const head = `export type ${plan.typeNames.get(name)} =`;
+    out.push(`${doc}${declaration(head, tsType(schema, plan.typeNames, ""), "")}\n`);
   }
   out.push("// Operations: what each handler receives (validated) and may return\n");
   for (const names of plan.operations) {

@@ -103,7 +103,8 @@ function objectType(s: Obj, names: TypeNames, indent: string): string {
   for (const [name, prop] of Object.entries(props)) {
     const optional = required.has(name) ? "" : "?";
     const doc = typeof prop === "object" ? docComment(prop.description, inner) : "";
-    lines.push(`${doc}${inner}${propertyKey(name)}${optional}: ${tsType(prop, names, inner)};`);
+    const head = `${inner}${propertyKey(name)}${optional}:`;
+    lines.push(`${doc}${declaration(head, tsType(prop, names, inner), inner)}`);
   }
   const extra = s.additionalProperties;
   if (extra !== undefined && extra !== false) {
@@ -115,6 +116,42 @@ function objectType(s: Obj, names: TypeNames, indent: string): string {
   if (lines.length === 0)
     return extra === false ? "Record<string, never>" : "Record<string, unknown>";
   return `{\n${lines.join("\n")}\n${indent}}`;
+}
+
+/** The members of a union at its top level (not inside brackets, braces or strings). */
+function unionMembers(type: string): string[] {
+  const members: string[] = [];
+  let depth = 0;
+  let quote = "";
+  let start = 0;
+  for (let i = 0; i < type.length; i++) {
+    const c = type[i]!;
+    if (quote) {
+      if (c === "\\") i++;
+      else if (c === quote) quote = "";
+    } else if (c === '"' || c === "'") quote = c;
+    else if ("([{<".includes(c)) depth++;
+    else if (")]}>".includes(c)) depth--;
+    else if (depth === 0 && type.startsWith(" | ", i)) {
+      members.push(type.slice(start, i));
+      start = i + 3;
+      i += 2;
+    }
+  }
+  members.push(type.slice(start));
+  return members;
+}
+
+/**
+ * `head type;` on one line when it fits in 100 columns; a long one-line union goes one member per
+ * line, the way Biome lays it out. `indent` is the indentation of `head`.
+ */
+export function declaration(head: string, type: string, indent: string): string {
+  const line = `${head} ${type};`;
+  if (line.length <= 100 || type.includes("\n")) return line;
+  const members = unionMembers(type);
+  if (members.length < 2) return line;
+  return `${head}\n${members.map((m) => `${indent}  | ${m}`).join("\n")};`;
 }
 
 /** Named schemas other named schemas refer to, for ordering definitions before their users. */

@@ -86,10 +86,14 @@ describe("loadSpec: OpenAPI 3.1 split over files (JSON + YAML)", async () => {
   it("names schemas from external files after the file", () => {
     expect(Object.keys(model.schemas)).toEqual([
       "ProductWithRelated",
+      "Region",
       "Product",
       "Money",
       "ProductPatch",
     ]);
+    // product.yaml's ref back into the root document reaches the root's own Region.
+    const product = model.schemas.Product as { properties: Record<string, unknown> };
+    expect(product.properties.region).toEqual({ $ref: "#/components/schemas/Region" });
     const create = model.operations.find((o) => o.operationId === "createProduct")!;
     expect(create.requestBody?.schema).toEqual({ $ref: "#/components/schemas/Product" });
     expect(create.requestBody?.contentTypes).toEqual([
