@@ -6,6 +6,7 @@ import { emitSchemas } from "./emit-schemas.js";
 import { emitTypes } from "./emit-types.js";
 import {
   applyFile,
+  assertNoForeignFiles,
   orphanedHandlers,
   ownershipHeader,
   type PlannedFile,
@@ -39,7 +40,7 @@ export function planFiles(model: ApiModel, options: GenerateOptions): PlannedFil
   const tool = ownershipHeader("tool", plan.sourceName);
   const files: PlannedFile[] = [];
   const add = (path: string, owner: PlannedFile["owner"], content: string) =>
-    files.push({ path, owner, content });
+    files.push({ path, owner, content, guarded: true });
   const fw = options.framework;
   add(
     "app.ts",
@@ -92,7 +93,7 @@ export function planFiles(model: ApiModel, options: GenerateOptions): PlannedFil
       emitHandler(names, ownershipHeader("user", plan.sourceName, what), source),
     );
   }
-  for (const extra of options.extraFiles ?? []) add(extra.path, extra.owner, extra.content);
+  for (const extra of options.extraFiles ?? []) files.push({ ...extra });
   return files;
 }
 
@@ -103,6 +104,7 @@ export function planFiles(model: ApiModel, options: GenerateOptions): PlannedFil
 export async function generate(model: ApiModel, options: GenerateOptions): Promise<GenerateResult> {
   const outputDir = resolve(options.outputDir);
   const planned = planFiles(model, options);
+  assertNoForeignFiles(outputDir, planned);
   const files: GeneratedFile[] = [];
   for (const [i, file] of planned.entries()) {
     options.signal?.throwIfAborted();
