@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { render } from "ink-testing-library";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { App } from "../../src/tui/app.js";
 import { type Navigator, NavigatorContext } from "../../src/tui/navigation.js";
 import { type SchemaDiffParams, SchemaDiffScreen } from "../../src/tui/screens/schema-diff.js";
 import { repoRoot } from "../helpers/cli.js";
@@ -270,8 +271,12 @@ describe("schema-diff screen", () => {
     unmount();
   });
 
-  it("loads the bundled demo with a progress line, then shows its changes", async () => {
-    const { lastFrame, stdin, unmount } = await renderScreen({});
+  it("loads the bundled demo when opened without params (as from the home menu)", async () => {
+    // Through App, exactly as the home menu opens it: no params at all.
+    const r = render(<App start={{ screen: "schema-diff" }} onDone={() => {}} />);
+    resize(r.stdout as unknown as EventEmitter, 120, 40);
+    await tick(100);
+    const { lastFrame, stdin, unmount } = r;
     await waitForFrame(lastFrame, /demo v1 → demo v2/);
     await waitForFrame(lastFrame, /embedded PostgreSQL|loading demo v2|reading the schema/, 10_000);
     const frame = await waitForTree(lastFrame, /Changes \d+/, 90_000);

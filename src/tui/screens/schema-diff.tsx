@@ -73,7 +73,10 @@ type Loaded =
   | { phase: "ready"; changes: SchemaChange[]; sides: DiffSides; renames: RenameCandidate[] }
   | { phase: "failed"; message: string; hint?: string };
 
-export function SchemaDiffScreen({ nav, params = {} }: ScreenProps<SchemaDiffParams>) {
+/** Opened from the home menu without params: the demo. One object, so the load effect runs once. */
+const DEMO: SchemaDiffParams = {};
+
+export function SchemaDiffScreen({ nav, params = DEMO }: ScreenProps<SchemaDiffParams>) {
   const { columns, rows } = useWindowSize();
   const [loaded, setLoaded] = useState<Loaded>(() =>
     params.changes
