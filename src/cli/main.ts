@@ -1,12 +1,10 @@
 #!/usr/bin/env node
+import "./process-defaults.js";
 import { Command, CommanderError } from "commander";
 import { isUserError, packageVersion } from "../engine/shared/index.js";
 import { registerCommands } from "./commands/index.js";
 import type { CliContext } from "./context.js";
 import { EXIT, isInteractive, writeError } from "./output.js";
-
-// Ink's chalk ignores NO_COLOR; make it agree before any screen module loads.
-if (process.env.NO_COLOR) process.env.FORCE_COLOR = "0";
 
 const controller = new AbortController();
 let interrupts = 0;
@@ -22,7 +20,7 @@ process.on("SIGINT", () => {
 let debug = process.argv.includes("--debug");
 const ctx: CliContext = { signal: controller.signal, debug: () => debug };
 
-function buildProgram(): Command {
+async function buildProgram(args: string[]): Promise<Command> {
   const program = new Command();
   program
     .name("senior-backend")
@@ -39,7 +37,7 @@ function buildProgram(): Command {
   program.hook("preAction", (cmd) => {
     debug = Boolean(cmd.optsWithGlobals().debug);
   });
-  registerCommands(program, ctx);
+  await registerCommands(program, ctx, args);
   return program;
 }
 
@@ -56,7 +54,7 @@ async function main(argv: string[]): Promise<number> {
     const { runTui } = await import("../tui/run.js");
     return runTui();
   }
-  const program = buildProgram();
+  const program = await buildProgram(args);
   try {
     await program.parseAsync(argv);
     return typeof process.exitCode === "number" ? process.exitCode : EXIT.ok;

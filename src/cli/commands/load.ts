@@ -203,9 +203,8 @@ async function runLoadCommand(urls: string[], flags: LoadFlags, ctx: CliContext)
   }
 }
 
-/** The live screen. React's development build would take CPU the load generator needs. */
+/** The live screen (React runs its production build: main.ts sets NODE_ENV before anything loads). */
 async function openScreen(params: LoadScreenParams): Promise<number> {
-  process.env.NODE_ENV ??= "production";
   const { runTui } = await import("../../tui/run.js");
   return runTui({ screen: "load", params });
 }
