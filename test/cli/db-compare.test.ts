@@ -21,7 +21,9 @@ afterAll(async () => {
 });
 
 describe("db --from/--to and --compare", () => {
-  it("reports the changes and refuses destructive ones (exit 2, naming them)", async () => {
+  it("reports the changes and refuses destructive ones (exit 2, naming them)", {
+    timeout: 180_000,
+  }, async () => {
     const run = await runCli(["db", "--from", A, "--to", B], slow);
     expect(run.code).toBe(2);
     expect(run.stdout).toContain("- table             app.old_stuff");
@@ -35,7 +37,9 @@ describe("db --from/--to and --compare", () => {
     );
   });
 
-  it("writes YYYYMMDDHHMMSS_<name>.sql with up and down parts when allowed", async () => {
+  it("writes YYYYMMDDHHMMSS_<name>.sql with up and down parts when allowed", {
+    timeout: 180_000,
+  }, async () => {
     const out = join(dir, "migrations");
     const run = await runCli(
       ["db", "--from", A, "--to", B, "--allow-destructive", "--output", out, "--name", "users v2"],
@@ -52,7 +56,9 @@ describe("db --from/--to and --compare", () => {
     expect(text).toContain("-- data not restored: every row of old_stuff is deleted");
   });
 
-  it("--json prints one document with changes, hazards and the migration", async () => {
+  it("--json prints one document with changes, hazards and the migration", {
+    timeout: 180_000,
+  }, async () => {
     const run = await runCli(
       [
         "db",
@@ -88,7 +94,9 @@ describe("db --from/--to and --compare", () => {
       await db?.drop();
     });
 
-    it("sslmode in the URL is honoured (this server has no TLS, so sslmode=require fails in one line)", async () => {
+    it("sslmode in the URL is honoured (this server has no TLS, so sslmode=require fails in one line)", {
+      timeout: 180_000,
+    }, async () => {
       const url = `${db.url}${db.url.includes("?") ? "&" : "?"}sslmode=require`;
       const run = await runCli(
         ["db", "--connection", url, "--snapshot", join(dir, "tls.json")],
@@ -100,7 +108,9 @@ describe("db --from/--to and --compare", () => {
       );
     });
 
-    it("--snapshot writes the model; the snapshot is a source; --compare diffs the database to a file", async () => {
+    it("--snapshot writes the model; the snapshot is a source; --compare diffs the database to a file", {
+      timeout: 180_000,
+    }, async () => {
       const snap = join(dir, "snapshots", "app.json");
       const taken = await runCli(
         ["db", "--connection", db.url, "--snapshot", snap, "--json"],
@@ -131,7 +141,9 @@ describe("db --from/--to and --compare", () => {
     });
   });
 
-  it("bad input is one line and exit 2: unreachable host (password hidden), SQL error, missing file", async () => {
+  it("bad input is one line and exit 2: unreachable host (password hidden), SQL error, missing file", {
+    timeout: 180_000,
+  }, async () => {
     const port = await freePort();
     const refused = await runCli(
       ["db", "--connection", `postgres://app:s3cret@127.0.0.1:${port}/app`, "--compare", A],
@@ -159,7 +171,7 @@ describe("db --from/--to and --compare", () => {
     );
   });
 
-  it("wrong credentials are one line and exit 2", async () => {
+  it("wrong credentials are one line and exit 2", { timeout: 180_000 }, async () => {
     if (!usingServer) {
       // Embedded PGlite accepts any user; the server case runs in CI (TEST_DATABASE_URL).
       expect(usingServer).toBe(false);

@@ -21,7 +21,7 @@ afterAll(async () => {
 /** The written file is the contract with `db --migrate`: applying its text gives the same round trip. */
 describe("a planned migration file applied with the migrator", () => {
   for (const name of ["constraints-indexes", "types", "views-functions"]) {
-    it(`${name}: up then down through the file`, async () => {
+    it(`${name}: up then down through the file`, { timeout: 120_000 }, async () => {
       const [a, b] = [await fixture(`${name}/a.sql`), await fixture(`${name}/b.sql`)];
       const dbA = await schemaTestDb(a, b);
       const dbB = await schemaTestDb(b);

@@ -26,7 +26,9 @@ CREATE TABLE public.users (id int PRIMARY KEY, email text NOT NULL, team int REF
 CREATE INDEX users_email_idx ON public.users (email);`;
 
 describe("migration planning", () => {
-  it("uses the safe patterns: concurrent indexes outside a transaction, NOT VALID then VALIDATE, SET NOT NULL via a check", async () => {
+  it("uses the safe patterns: concurrent indexes outside a transaction, NOT VALID then VALIDATE, SET NOT NULL via a check", {
+    timeout: 180_000,
+  }, async () => {
     const diff = diffSchemas(await modelOf(BASE), await modelOf(NEXT));
     const plan = planMigration(diff.changes, { now: new Date(Date.UTC(2026, 0, 2, 3, 4, 5)) });
     const file = parseMigrationFile(plan.text);
@@ -61,7 +63,7 @@ describe("migration planning", () => {
     expect(plan.fileName).toMatch(/^20260102030405_[a-z0-9_]+\.sql$/);
   });
 
-  it("every statement carries its hazards", async () => {
+  it("every statement carries its hazards", { timeout: 180_000 }, async () => {
     const diff = diffSchemas(await modelOf(BASE), await modelOf(NEXT));
     const index = diff.changes.find((c) => c.id === "index:public.users.users_email_idx");
     expect(index?.up[0]?.hazards.map((h) => h.kind)).toEqual(["index-build"]);
@@ -73,7 +75,9 @@ describe("migration planning", () => {
     ]);
   });
 
-  it("is deterministic: the same inputs give a byte-identical file", async () => {
+  it("is deterministic: the same inputs give a byte-identical file", {
+    timeout: 180_000,
+  }, async () => {
     const [a, b] = [
       await modelOf(await fixture("views-functions/a.sql")),
       await modelOf(await fixture("views-functions/b.sql")),
@@ -86,7 +90,9 @@ describe("migration planning", () => {
     expect(second).toBe(first);
   });
 
-  it("refuses destructive changes unless allowed, and says when down cannot restore data", async () => {
+  it("refuses destructive changes unless allowed, and says when down cannot restore data", {
+    timeout: 180_000,
+  }, async () => {
     const a = await modelOf(
       "CREATE TABLE public.t (id int, old text, n bigint); CREATE TABLE public.gone (id int);",
     );
@@ -104,24 +110,34 @@ describe("migration planning", () => {
     expect(text).toContain("-- data not restored: every row of gone is deleted");
   });
 
-  it("reports a likely rename, and a confirmed rename keeps the rows", async () => {
+  it("reports a likely rename, and a confirmed rename keeps the rows", {
+    timeout: 180_000,
+  }, async () => {
     const [a, b] = [await fixture("renames/a.sql"), await fixture("renames/b.sql")];
     const modelB = await modelOf(b);
     const db = await schemaTestDb(a);
     try {
       const modelA = await introspect(db);
       const guessed = diffSchemas(modelA, modelB);
+      // a table whose column changes too is not recognised by shape; the column rename inside it is named by hand
       expect(guessed.renameCandidates.map((r) => r.flag)).toEqual([
-        "--rename app.customers=clients",
         "--rename app.orders.total=amount",
       ]);
+      expect(() => diffSchemas(modelA, modelB, { renames: ["app.customers=client"] })).toThrow(
+        '--rename app.customers=client: no table app.client on the "to" side',
+      );
       expect(guessed.refused.length).toBeGreaterThan(0);
       const confirmed = diffSchemas(modelA, modelB, {
-        renames: guessed.renameCandidates.map((r) => r.flag.slice(9)),
+        renames: [
+          "app.customers=clients",
+          "app.customers.name=full_name",
+          "app.orders.total=amount",
+        ],
       });
       expect(confirmed.refused).toEqual([]);
       expect(confirmed.changes.filter((c) => c.change === "renamed").map((c) => c.id)).toEqual([
         "table:app.clients",
+        "column:app.clients.full_name",
         "column:app.orders.amount",
       ]);
       await applyStatements(db, upOf(confirmed.changes));

@@ -30,7 +30,9 @@ async function failure(promise: Promise<unknown>): Promise<Error> {
 }
 
 describe("schema sources", () => {
-  it("a .sql file is loaded into embedded PostgreSQL and read like a server", async () => {
+  it("a .sql file is loaded into embedded PostgreSQL and read like a server", {
+    timeout: 180_000,
+  }, async () => {
     const file = join(dir, "v1.sql");
     await writeFile(file, "CREATE TABLE public.a (id int PRIMARY KEY, name text);\n");
     const source = await openSource(file);
@@ -44,7 +46,7 @@ describe("schema sources", () => {
     }
   });
 
-  it("a SQL error is one line naming the file and the line", async () => {
+  it("a SQL error is one line naming the file and the line", { timeout: 180_000 }, async () => {
     const file = join(dir, "broken.sql");
     await writeFile(
       file,
@@ -55,13 +57,15 @@ describe("schema sources", () => {
     expect(error.message).toMatch(/^broken\.sql:3: syntax error at or near ","$/);
   });
 
-  it("a missing file is a one-line error", async () => {
+  it("a missing file is a one-line error", { timeout: 180_000 }, async () => {
     const error = await failure(openSource(join(dir, "nope.sql")));
     expect(isUserError(error)).toBe(true);
     expect(error.message).toBe(`${join(dir, "nope.sql")}: no such file or folder`);
   });
 
-  it("a folder of migrations applies the files by name, up parts only", async () => {
+  it("a folder of migrations applies the files by name, up parts only", {
+    timeout: 180_000,
+  }, async () => {
     const folder = join(dir, "migrations");
     await mkdir(folder);
     await writeFile(
@@ -93,7 +97,9 @@ describe("schema sources", () => {
     }
   });
 
-  it("a snapshot written from a model reads back as the same model, filters included", async () => {
+  it("a snapshot written from a model reads back as the same model, filters included", {
+    timeout: 180_000,
+  }, async () => {
     const db = await openEmbedded();
     try {
       await db.exec("CREATE SCHEMA s; CREATE TABLE s.t (id int); CREATE TABLE public.u (id int);");
@@ -112,14 +118,14 @@ describe("schema sources", () => {
     }
   });
 
-  it("a file that is not a snapshot is refused with a hint", async () => {
+  it("a file that is not a snapshot is refused with a hint", { timeout: 180_000 }, async () => {
     const file = join(dir, "other.json");
     await writeFile(file, '{"hello": 1}');
     const error = await failure(openSource(file));
     expect(error.message).toBe(`${file}: not a schema snapshot`);
   });
 
-  it("embedded PostgreSQL starts from a cached data directory", async () => {
+  it("embedded PostgreSQL starts from a cached data directory", { timeout: 180_000 }, async () => {
     const cacheDir = join(dir, "cache");
     const db = await openEmbedded({ cacheDir });
     try {

@@ -106,14 +106,35 @@ export function applyRenames(
 ): SchemaModel {
   if (specs.length === 0) return from;
   const model = structuredClone(from);
-  for (const s of specs) {
-    const table = model.tables.find((t) => t.schema === s.schema && t.name === s.table);
+  const renamedTo = new Map<string, string>();
+  const ordered = [
+    ...specs.filter((s) => s.kind === "table"),
+    ...specs.filter((s) => s.kind === "column"),
+  ];
+  for (const s of ordered) {
+    const current = renamedTo.get(`${s.schema}.${s.table}`) ?? s.table;
+    const table = model.tables.find((t) => t.schema === s.schema && t.name === current);
     if (!table) continue;
-    const target = to.tables.find(
-      (t) => t.schema === s.schema && t.name === (s.kind === "table" ? s.to : table.name),
-    );
-    if (s.kind === "table") renameTable(model, table, s, target, set);
-    else renameColumn(model, table, s, set);
+    const targetName = s.kind === "table" ? s.to : table.name;
+    const target = to.tables.find((t) => t.schema === s.schema && t.name === targetName);
+    const flag =
+      s.kind === "table"
+        ? `${s.schema}.${s.table}=${s.to}`
+        : `${s.schema}.${s.table}.${s.from}=${s.to}`;
+    if (!target) {
+      throw new UserError(`--rename ${flag}: no table ${s.schema}.${targetName} on the "to" side`);
+    }
+    if (s.kind === "table") {
+      renameTable(model, table, s, target, set);
+      renamedTo.set(`${s.schema}.${s.table}`, s.to);
+    } else {
+      if (!target.columns.some((c) => c.name === s.to)) {
+        throw new UserError(
+          `--rename ${flag}: ${s.schema}.${targetName} has no column ${s.to} on the "to" side`,
+        );
+      }
+      renameColumn(model, table, s, set);
+    }
   }
   return model;
 }
