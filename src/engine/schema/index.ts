@@ -82,6 +82,7 @@ export type {
   SchemaChange,
 } from "./plan-types.js";
 export { type EmbeddedOptions, openEmbedded } from "./sources/embedded.js";
+export { extensionsIn } from "./sources/embedded-extensions.js";
 export {
   fromDb,
   isConnectionString,

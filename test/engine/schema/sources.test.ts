@@ -46,6 +46,36 @@ describe("schema sources", () => {
     }
   });
 
+  it("pg_dump output loads: psql meta-commands skipped, the roles it names created", {
+    timeout: 180_000,
+  }, async () => {
+    const file = join(dir, "dump.sql");
+    await writeFile(
+      file,
+      [
+        "\\restrict abc123",
+        "SET statement_timeout = 0;",
+        "SELECT pg_catalog.set_config('search_path', '', false);",
+        "CREATE SCHEMA app;",
+        "ALTER SCHEMA app OWNER TO app_owner;",
+        "CREATE TABLE app.t (id integer NOT NULL, owner text);",
+        'ALTER TABLE app.t OWNER TO "App Owner";',
+        "ALTER TABLE app.t ENABLE ROW LEVEL SECURITY;",
+        "CREATE POLICY mine ON app.t FOR SELECT TO reader, writer USING ((owner = CURRENT_USER));",
+        "GRANT SELECT ON TABLE app.t TO reporting;",
+        "\\unrestrict abc123",
+        "",
+      ].join("\n"),
+    );
+    const source = await openSource(file);
+    try {
+      const t = (await source.model()).tables.find((x) => x.name === "t");
+      expect(t?.policies[0]?.roles).toEqual(["reader", "writer"]);
+    } finally {
+      await source.close();
+    }
+  });
+
   it("a SQL error is one line naming the file and the line", { timeout: 180_000 }, async () => {
     const file = join(dir, "broken.sql");
     await writeFile(

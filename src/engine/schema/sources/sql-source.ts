@@ -5,6 +5,7 @@ import type { Db } from "../connection.js";
 import { parseMigrationFile } from "../migration-file.js";
 import { openEmbedded } from "./embedded.js";
 import { extensionsIn } from "./embedded-extensions.js";
+import { createRolesSql, rolesNamedIn, withoutMetaCommands } from "./psql-script.js";
 
 interface SqlScript {
   file: string;
@@ -18,6 +19,8 @@ export async function loadSqlSource(path: string, isFolder: boolean): Promise<Db
   const scripts = isFolder ? await folderScripts(path) : [await fileScript(path)];
   const db = await openEmbedded({ extensions: extensionsIn(scripts.map((s) => s.sql).join("\n")) });
   try {
+    const roles = rolesNamedIn(scripts.map((s) => s.sql).join("\n"));
+    if (roles.length > 0) await db.exec(createRolesSql(roles));
     for (const script of scripts) await runScript(db, script);
   } catch (error) {
     await db.close().catch(() => {});
@@ -57,7 +60,7 @@ async function folderScripts(folder: string): Promise<SqlScript[]> {
 
 async function runScript(db: Db, script: SqlScript): Promise<void> {
   try {
-    await db.exec(script.sql);
+    await db.exec(withoutMetaCommands(script.sql));
   } catch (error) {
     const e = error as { message?: string; position?: string | number };
     const position = Number(e.position);
