@@ -138,6 +138,14 @@ describe("db --from/--to and --compare", () => {
       const doc = JSON.parse(compared.stdout);
       expect(doc.changes.map((c: { schema: string }) => c.schema)).not.toContain("reporting");
       expect(doc.changes.length).toBeGreaterThan(5);
+      // the original command line: db --connection … --compare schema/v2.sql --output migrations/
+      const out = join(dir, "from-live");
+      const written = await runCli(
+        ["db", "--connection", db.url, "--compare", B, "--allow-destructive", "--output", out],
+        slow,
+      );
+      expect(written.code).toBe(0);
+      expect(readdirSync(out)).toEqual([expect.stringMatching(/^\d{14}_[a-z0-9_]+\.sql$/)]);
     });
   });
 
