@@ -1,9 +1,5 @@
-import { spawnSync } from "node:child_process";
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
-import type { Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import { mkdirSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { operationsFromSpec, runAudit } from "../../../src/engine/audit/index.js";
 import {
@@ -13,6 +9,7 @@ import {
   loadSpec,
 } from "../../../src/engine/scaffold/index.js";
 import { repoRoot } from "../../helpers/cli.js";
+import { bootGeneratedApp, compileGeneratedApps } from "../../helpers/generated-apps.js";
 
 /**
  * The apps `scaffold` generates must pass the audit with no error-level findings:
@@ -28,68 +25,12 @@ beforeAll(async () => {
   const { model } = await loadSpec(spec);
   for (const framework of FRAMEWORKS)
     await generate(model, { framework, outputDir: join(root, "src", framework) });
-  writeFileSync(join(root, "package.json"), JSON.stringify({ type: "module", private: true }));
-  writeFileSync(
-    join(root, "tsconfig.json"),
-    JSON.stringify({
-      compilerOptions: {
-        target: "ES2023",
-        lib: ["ES2023"],
-        module: "NodeNext",
-        moduleResolution: "NodeNext",
-        strict: true,
-        skipLibCheck: true,
-        types: ["node"],
-        rootDir: "src",
-        outDir: "dist",
-      },
-      include: ["src"],
-    }),
-  );
-  const run = spawnSync(
-    process.execPath,
-    [join(repoRoot, "node_modules/typescript/bin/tsc"), "-p", root],
-    {
-      encoding: "utf8",
-      timeout: 120_000,
-    },
-  );
-  tsc = { status: run.status, output: `${run.stdout}${run.stderr}` };
+  tsc = compileGeneratedApps(root, { noUnusedLocals: false });
 }, 180_000);
 
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-async function boot(framework: Framework): Promise<{ base: string; close(): Promise<void> }> {
-  const { createApp } = (await import(
-    pathToFileURL(join(root, "dist", framework, "app.js")).href
-  )) as {
-    createApp(): unknown;
-  };
-  const app = await createApp();
-  if (framework === "fastify") {
-    const fastify = app as { listen(o: object): Promise<string>; close(): Promise<void> };
-    return {
-      base: await fastify.listen({ port: 0, host: "127.0.0.1" }),
-      close: () => fastify.close(),
-    };
-  }
-  const server = await new Promise<Server>((done) => {
-    const s = (app as { listen(port: number, host: string, cb: () => void): Server }).listen(
-      0,
-      "127.0.0.1",
-      () => done(s),
-    );
-  });
-  const { port } = server.address() as AddressInfo;
-  return {
-    base: `http://127.0.0.1:${port}`,
-    close: () =>
-      new Promise((done) => {
-        server.closeAllConnections();
-        server.close(() => done());
-      }),
-  };
-}
+const boot = (framework: Framework) => bootGeneratedApp(join(root, "dist", framework), framework);
 
 it("the generated apps compile", () => {
   expect(tsc.output).toBe("");

@@ -1,7 +1,4 @@
-import { spawnSync } from "node:child_process";
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import type { Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import { mkdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -13,6 +10,11 @@ import {
 import { FRAMEWORKS, type Framework } from "../../../src/engine/scaffold/index.js";
 import { generateSpecFromRoutes } from "../../../src/engine/scaffold/spec-from-routes/index.js";
 import { repoRoot } from "../../helpers/cli.js";
+import {
+  bootGeneratedApp,
+  compileGeneratedApps,
+  type RunningApp,
+} from "../../helpers/generated-apps.js";
 import { createTestDatabase, type TestDatabase } from "../../helpers/pg.js";
 
 /**
@@ -65,34 +67,7 @@ beforeAll(async () => {
       }),
     );
   }
-  writeFileSync(join(root, "package.json"), JSON.stringify({ type: "module", private: true }));
-  writeFileSync(
-    join(root, "tsconfig.json"),
-    JSON.stringify({
-      compilerOptions: {
-        target: "ES2023",
-        lib: ["ES2023"],
-        module: "NodeNext",
-        moduleResolution: "NodeNext",
-        strict: true,
-        noUnusedLocals: true,
-        skipLibCheck: true,
-        types: ["node"],
-        rootDir: "src",
-        outDir: "dist",
-      },
-      include: ["src"],
-    }),
-  );
-  const run = spawnSync(
-    process.execPath,
-    [join(repoRoot, "node_modules/typescript/bin/tsc"), "-p", root],
-    {
-      encoding: "utf8",
-      timeout: 120_000,
-    },
-  );
-  tsc = { status: run.status, output: `${run.stdout}${run.stderr}` };
+  tsc = compileGeneratedApps(root);
 }, 240_000);
 
 afterAll(async () => {
@@ -161,38 +136,13 @@ describe("scaffold --from-db", () => {
   });
 });
 
-interface Running {
-  base: string;
-  close(): Promise<void>;
-}
-
-async function boot(framework: Framework): Promise<Running> {
+async function boot(framework: Framework): Promise<RunningApp> {
   process.env.DATABASE_URL = db.url;
   const dist = join(root, "dist", framework);
-  const { createApp } = (await import(pathToFileURL(join(dist, "app.js")).href)) as {
-    createApp(): unknown;
-  };
   const { pool } = (await import(pathToFileURL(join(dist, "db.js")).href)) as {
     pool: { end(): Promise<void> };
   };
-  const app = await createApp();
-  if (framework === "fastify") {
-    const fastify = app as { listen(o: object): Promise<string>; close(): Promise<void> };
-    const address = await fastify.listen({ port: 0, host: "127.0.0.1" });
-    return { base: address, close: () => fastify.close().then(() => pool.end()) };
-  }
-  const server = await new Promise<Server>((done) => {
-    const s = (app as { listen(port: number, host: string, cb: () => void): Server }).listen(
-      0,
-      "127.0.0.1",
-      () => done(s),
-    );
-  });
-  const { port } = server.address() as AddressInfo;
-  return {
-    base: `http://127.0.0.1:${port}`,
-    close: () => new Promise<void>((done) => server.close(() => done())).then(() => pool.end()),
-  };
+  return bootGeneratedApp(dist, framework, () => pool.end());
 }
 
 async function call(base: string, method: string, path: string, json?: unknown) {
@@ -210,7 +160,7 @@ async function call(base: string, method: string, path: string, json?: unknown) 
 
 for (const framework of FRAMEWORKS) {
   describe(`${framework} app scaffolded from the database`, () => {
-    let app: Running | undefined;
+    let app: RunningApp | undefined;
     beforeAll(async () => {
       await db.exec(`TRUNCATE users, "order items" RESTART IDENTITY`);
       if (tsc.status === 0) app = await boot(framework);
@@ -218,7 +168,7 @@ for (const framework of FRAMEWORKS) {
     afterAll(async () => app?.close());
 
     it("creates, lists with a cursor and a filter, gets, patches and deletes users", async () => {
-      const base = (app as Running).base;
+      const base = (app as RunningApp).base;
       const created = await call(base, "POST", "/users", {
         email: "ann@example.com",
         name: "Ann",
@@ -307,7 +257,7 @@ for (const framework of FRAMEWORKS) {
         "body.qty",
       ],
     ])("answers %s with a 400 naming the field", async (_what, method, path, json, field) => {
-      const response = await call((app as Running).base, method, path, json);
+      const response = await call((app as RunningApp).base, method, path, json);
       expect(response.status, JSON.stringify(response.body)).toBe(400);
       expect(response.body.error.code).toBe("VALIDATION_ERROR");
       expect(response.body.error.details.map((d: { field: string }) => d.field)).toContain(field);
@@ -315,7 +265,7 @@ for (const framework of FRAMEWORKS) {
     });
 
     it("maps a unique violation to 409 and a bad cursor to 400", async () => {
-      const base = (app as Running).base;
+      const base = (app as RunningApp).base;
       await call(base, "POST", "/users", { email: "dup@example.com" });
       const dup = await call(base, "POST", "/users", { email: "dup@example.com" });
       expect(dup.status).toBe(409);
@@ -326,7 +276,7 @@ for (const framework of FRAMEWORKS) {
     });
 
     it("serves composite primary keys and list-only tables", async () => {
-      const base = (app as Running).base;
+      const base = (app as RunningApp).base;
       const product = "7a1e9c64-58a4-4a7e-9d5e-0d3c8f1b2a11";
       const created = await call(base, "POST", "/order-items", {
         order_id: 7,

@@ -1,9 +1,6 @@
 import { spawnSync } from "node:child_process";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
-import type { Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { join, resolve } from "node:path";
-import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   FRAMEWORKS,
@@ -12,6 +9,11 @@ import {
   loadSpec,
 } from "../../../src/engine/scaffold/index.js";
 import { repoRoot } from "../../helpers/cli.js";
+import {
+  bootGeneratedApp,
+  compileGeneratedApps,
+  type RunningApp,
+} from "../../helpers/generated-apps.js";
 
 /**
  * Scaffold two specs for each framework into the repo's .tmp (so node_modules resolve), compile
@@ -348,34 +350,7 @@ beforeAll(async () => {
       }
     }
   }
-  writeFileSync(join(root, "package.json"), JSON.stringify({ type: "module", private: true }));
-  writeFileSync(
-    join(root, "tsconfig.json"),
-    JSON.stringify({
-      compilerOptions: {
-        target: "ES2023",
-        lib: ["ES2023"],
-        module: "NodeNext",
-        moduleResolution: "NodeNext",
-        strict: true,
-        noUnusedLocals: true,
-        skipLibCheck: true,
-        types: ["node"],
-        rootDir: "src",
-        outDir: "dist",
-      },
-      include: ["src"],
-    }),
-  );
-  const run = spawnSync(
-    process.execPath,
-    [join(repoRoot, "node_modules/typescript/bin/tsc"), "-p", root],
-    {
-      encoding: "utf8",
-      timeout: 120_000,
-    },
-  );
-  tsc = { status: run.status, output: `${run.stdout}${run.stderr}` };
+  tsc = compileGeneratedApps(root);
 }, 180_000);
 
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -390,33 +365,8 @@ it("the generated code is formatted and lint-clean by Biome's defaults (imports 
   expect(biome.status, biome.output).toBe(0);
 });
 
-interface Running {
-  base: string;
-  close(): Promise<void>;
-}
-
-async function boot(spec: SpecName, framework: Framework): Promise<Running> {
-  const url = pathToFileURL(join(root, "dist", `${spec}-${framework}`, "app.js")).href;
-  const { createApp } = (await import(url)) as { createApp(): unknown };
-  const app = await createApp();
-  if (framework === "fastify") {
-    const fastify = app as { listen(o: object): Promise<string>; close(): Promise<void> };
-    const address = await fastify.listen({ port: 0, host: "127.0.0.1" });
-    return { base: address, close: () => fastify.close() };
-  }
-  const server = await new Promise<Server>((done) => {
-    const s = (app as { listen(port: number, host: string, cb: () => void): Server }).listen(
-      0,
-      "127.0.0.1",
-      () => done(s),
-    );
-  });
-  const { port } = server.address() as AddressInfo;
-  return {
-    base: `http://127.0.0.1:${port}`,
-    close: () => new Promise((done) => server.close(() => done())),
-  };
-}
+const boot = (spec: SpecName, framework: Framework): Promise<RunningApp> =>
+  bootGeneratedApp(join(root, "dist", `${spec}-${framework}`), framework);
 
 async function send(base: string, call: Call) {
   const headers: Record<string, string> = { ...call.headers };
@@ -444,7 +394,7 @@ async function send(base: string, call: Call) {
 
 describe.each(FRAMEWORKS)("%s app", (framework) => {
   describe.each(Object.keys(SPECS) as SpecName[])("from %s", (spec) => {
-    let app: Running | undefined;
+    let app: RunningApp | undefined;
     beforeAll(async () => {
       if (tsc.status === 0) app = await boot(spec, framework);
     });
