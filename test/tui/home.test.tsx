@@ -23,4 +23,15 @@ describe("home screen", () => {
     await tick();
     expect(onDone).toHaveBeenCalledWith({ exitCode: 0, summary: undefined });
   });
+
+  it("moves once per key even when keys arrive in one chunk, and opens the selected tool", async () => {
+    const { lastFrame, stdin } = render(<App onDone={() => {}} />);
+    await waitForFrame(lastFrame, "› Grill");
+    stdin.write("jj");
+    await waitForFrame(lastFrame, "› Load");
+    stdin.write("\u001b[A");
+    await waitForFrame(lastFrame, "› Decide");
+    stdin.write("\r");
+    await waitForFrame(lastFrame, "senior-backend · decide");
+  });
 });

@@ -37,7 +37,8 @@ export function ScrollList<T>({
           // biome-ignore lint/suspicious/noArrayIndexKey: rows are positional within the window
           <Text key={top + i} wrap="truncate-end" inverse={isSelected && focused}>
             {isSelected ? glyph.selected : glyph.unselected}{" "}
-            <Text color={tone(l.markTone ?? "muted")}>{l.mark}</Text> {l.label}
+            {l.mark ? <Text color={tone(l.markTone ?? "muted")}>{`${l.mark} `}</Text> : null}
+            {l.label}
           </Text>
         );
       })}

@@ -1,7 +1,6 @@
-import { Box, Text } from "ink";
-import SelectInput from "ink-select-input";
-import { useState } from "react";
+import { Box, Text, useWindowSize } from "ink";
 import { ScreenFrame } from "../components/screen-frame.js";
+import { ScrollList } from "../components/scroll-list.js";
 import { useHomeKeys } from "../hooks/use-home-keys.js";
 import type { ScreenProps } from "../navigation.js";
 import { tone } from "../theme.js";
@@ -21,17 +20,16 @@ const HELP_KEYS = [
 ];
 
 export function HomeScreen({ nav }: ScreenProps) {
-  const [showHelp, setShowHelp] = useState(false);
+  const { columns } = useWindowSize();
   const tools = screens.filter((s) => s.inMenu);
-  const [highlighted, setHighlighted] = useState(tools[0]?.id);
-  useHomeKeys(nav, { shown: showHelp, toggle: () => setShowHelp((v) => !v) });
-  const current = tools.find((t) => t.id === highlighted);
+  const { selected, help } = useHomeKeys(nav, tools);
+  const current = tools[selected];
   return (
     <ScreenFrame
       title="home"
       keys={KEYS}
       helpKeys={HELP_KEYS}
-      showHelp={showHelp}
+      showHelp={help}
       helpNotes={["Every tool is also a plain command: run `senior-backend --help`."]}
     >
       <Box flexDirection="column" paddingY={1}>
@@ -40,11 +38,13 @@ export function HomeScreen({ nav }: ScreenProps) {
           {tools.length === 0 ? (
             <Text color={tone("muted")}>No tools are available in this build.</Text>
           ) : (
-            <SelectInput
-              items={tools.map((t) => ({ key: t.id, label: t.title, value: t.id }))}
-              onSelect={(item) => nav.open(item.value)}
-              onHighlight={(item) => setHighlighted(item.value)}
-              isFocused={!showHelp}
+            <ScrollList
+              items={tools}
+              selected={selected}
+              height={tools.length}
+              width={columns}
+              focused
+              look={(t) => ({ mark: "", label: t.title })}
             />
           )}
         </Box>
