@@ -35,6 +35,8 @@ describe("schema-diff browser in a real terminal", () => {
       /! (data-loss|table-rewrite|access-exclusive-lock|index-build|validation-scan|irreversible|rename)/,
     );
     session.type("w");
+    await session.waitFor("press w again");
+    session.type("w");
     await session.waitFor("wrote migrations/");
     const files = readdirSync(join(cwd, "migrations"));
     expect(files).toHaveLength(1);

@@ -251,6 +251,10 @@ describe("schema-diff screen", () => {
     });
     await waitForFrame(lastFrame, "public");
     stdin.write("w");
+    // The demo drops a column: the first w only warns, nothing is written yet.
+    await waitForFrame(lastFrame, "lose data: press w again");
+    expect(readdirSync(dir)).toHaveLength(0);
+    stdin.write("w");
     const frame = await waitForFrame(lastFrame, "✔ wrote");
     const files = readdirSync(dir);
     expect(files).toHaveLength(1);

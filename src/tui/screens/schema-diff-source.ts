@@ -66,10 +66,16 @@ export async function loadSchemaDiff(
   };
 }
 
+/** Changes whose up statements lose data (dropped columns and tables, narrowed types). */
+export function countDestructive(changes: SchemaChange[]): number {
+  return changes.filter((c) => c.up.some((s) => s.hazards.some((h) => h.kind === "data-loss")))
+    .length;
+}
+
 /**
  * Write the migration for `changes` into `dir` (default `migrations/`), never over an existing file;
  * resolves with the path written (relative to the working directory when inside it).
- * Destructive changes are written too: the browser has shown their hazards, and the file header says so.
+ * Destructive changes are written too once the user confirmed them (a second w); the file header says so.
  */
 export async function writeSchemaMigration(
   changes: SchemaChange[],
@@ -77,9 +83,7 @@ export async function writeSchemaMigration(
   dir = "migrations",
 ): Promise<string> {
   if (changes.length === 0) throw new UserError("nothing to write: the two schemas are the same");
-  const destructive = changes.filter((c) =>
-    c.up.some((s) => s.hazards.some((h) => h.kind === "data-loss")),
-  ).length;
+  const destructive = countDestructive(changes);
   const plan = planMigration(changes, {
     headerLines: [
       `from: ${sides.from ?? "?"}`,

@@ -28,7 +28,12 @@ import {
   tally,
   upHazardCount,
 } from "./schema-diff-model.js";
-import { type DiffSides, loadSchemaDiff, writeSchemaMigration } from "./schema-diff-source.js";
+import {
+  countDestructive,
+  type DiffSides,
+  loadSchemaDiff,
+  writeSchemaMigration,
+} from "./schema-diff-source.js";
 
 export interface SchemaDiffParams {
   /** Source specs (URL, .sql file, migration folder, snapshot .json); both absent = the bundled demo. */
@@ -90,6 +95,7 @@ export function SchemaDiffScreen({ nav, params = DEMO }: ScreenProps<SchemaDiffP
   const stateRef = useRef<BrowseState>(initialBrowse);
   const [, rerender] = useReducer((n: number) => n + 1, 0);
   const [message, setMessage] = useState<{ text: string; bad?: boolean } | undefined>();
+  const writeArmed = useRef(false);
   const written = useRef<string | undefined>(undefined);
 
   useEffect(() => {
@@ -172,6 +178,17 @@ export function SchemaDiffScreen({ nav, params = DEMO }: ScreenProps<SchemaDiffP
     eraseFilter: () => apply((st) => ({ ...st, filter: st.filter.slice(0, -1) })),
     endFilter: (keep) => apply((st) => endFilter(tree, st, keep)),
     write: () => {
+      // Destructive changes need a second w: the same guard as --allow-destructive on the command line.
+      const destructive = countDestructive(changes);
+      if (destructive > 0 && !writeArmed.current) {
+        writeArmed.current = true;
+        setMessage({
+          text: `${glyph.warn} ${destructive} change(s) lose data: press w again to write anyway`,
+          bad: true,
+        });
+        return;
+      }
+      writeArmed.current = false;
       setMessage({ text: "writing the migration…" });
       writeSchemaMigration(changes, loaded.phase === "ready" ? loaded.sides : {}, params.output)
         .then((path) => {
