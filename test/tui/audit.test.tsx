@@ -33,9 +33,12 @@ describe("audit screen", () => {
     await tick(50);
     expect(/› . (.+)/.exec(r.lastFrame() ?? "")?.[1]?.trim()).not.toBe(firstTitle);
     r.stdin.write("q");
-    await tick(50);
-    expect(onDone).toHaveBeenCalledWith(
-      expect.objectContaining({ exitCode: 1, summary: expect.stringContaining("audit of") }),
+    await vi.waitFor(
+      () =>
+        expect(onDone).toHaveBeenCalledWith(
+          expect.objectContaining({ exitCode: 1, summary: expect.stringContaining("audit of") }),
+        ),
+      { timeout: 5_000 },
     );
   });
 

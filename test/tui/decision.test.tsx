@@ -153,8 +153,7 @@ describe("decision screen", () => {
     );
     await waitForFrame(lastFrame, "[Profiles]");
     stdin.write("q");
-    await tick();
-    expect(onDone).toHaveBeenCalledTimes(1);
+    await vi.waitFor(() => expect(onDone).toHaveBeenCalledTimes(1), { timeout: 5_000 });
     const { exitCode, summary } = onDone.mock.calls[0]![0] as { exitCode: number; summary: string };
     expect(exitCode).toBe(0);
     expect(summary).toContain("decide: best fit node-express (fit 100.0/100)");

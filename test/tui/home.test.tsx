@@ -20,8 +20,10 @@ describe("home screen", () => {
     const { lastFrame, stdin } = render(<App onDone={onDone} />);
     await waitForFrame(lastFrame, "q quit");
     stdin.write("q");
-    await tick();
-    expect(onDone).toHaveBeenCalledWith({ exitCode: 0, summary: undefined });
+    await vi.waitFor(
+      () => expect(onDone).toHaveBeenCalledWith({ exitCode: 0, summary: undefined }),
+      { timeout: 5_000 },
+    );
   });
 
   it("moves once per key even when keys arrive in one chunk, and opens the selected tool", async () => {

@@ -164,8 +164,7 @@ describe("schema-diff screen", () => {
     await waitForTree(lastFrame, /▸ ~ public schema/);
     expect(nav.back).not.toHaveBeenCalled();
     stdin.write(ESC);
-    await tick();
-    expect(nav.back).toHaveBeenCalledTimes(1);
+    await vi.waitFor(() => expect(nav.back).toHaveBeenCalledTimes(1), { timeout: 5_000 });
     unmount();
   });
 
@@ -192,8 +191,7 @@ describe("schema-diff screen", () => {
     await waitForTree(lastFrame, "▸ ~ public schema (9)");
     expect(nav.back).not.toHaveBeenCalled();
     stdin.write(ESC); // nothing left to close: leave the screen
-    await tick();
-    expect(nav.back).toHaveBeenCalledTimes(1);
+    await vi.waitFor(() => expect(nav.back).toHaveBeenCalledTimes(1), { timeout: 5_000 });
     unmount();
   });
 
@@ -268,10 +266,13 @@ describe("schema-diff screen", () => {
     expect(text).toMatch(/-- migrate:up transaction:false\n[\s\S]*CREATE INDEX CONCURRENTLY/);
     expect(existsSync(join(dir, file))).toBe(true);
     stdin.write("q");
-    await tick();
-    expect(nav.quit).toHaveBeenCalledWith({
-      summary: expect.stringContaining("schema diff: 9 changes"),
-    });
+    await vi.waitFor(
+      () =>
+        expect(nav.quit).toHaveBeenCalledWith({
+          summary: expect.stringContaining("schema diff: 9 changes"),
+        }),
+      { timeout: 5_000 },
+    );
     unmount();
   });
 
@@ -318,8 +319,11 @@ describe("schema-diff screen", () => {
     const { lastFrame, stdin, unmount, nav } = await renderScreen({ from, to });
     await waitForFrame(lastFrame, "Esc or Ctrl+C stops.");
     stdin.write(ESC);
-    await tick();
-    expect(nav.back).toHaveBeenCalledTimes(1);
+    // PGlite's start can hold the event loop for a while; Esc is handled once it lets go.
+    await vi.waitFor(() => expect(nav.back).toHaveBeenCalledTimes(1), {
+      timeout: 15_000,
+      interval: 50,
+    });
     unmount();
   });
 
