@@ -38,7 +38,7 @@ export async function runMigration(db: Db, options: MigrateOptions): Promise<Mig
   }
 
   if (options.dryRun) {
-    const nothing = nothingToDo(migration, await findApplied(db, migration.name));
+    const nothing = noWorkLeft(migration, await findApplied(db, migration.name));
     if (nothing) return { ...base, ...nothing, durationMs: 0 };
     const outcome = await dryRunUnits(db, migration, units, options);
     return {
@@ -60,11 +60,11 @@ export async function runMigration(db: Db, options: MigrateOptions): Promise<Mig
   try {
     options.onEvent?.({ type: "lock-acquired", waitedMs: performance.now() - lockStarted });
     await ensureTrackingTables(db);
-    const nothing = nothingToDo(migration, await findApplied(db, migration.name));
+    const nothing = noWorkLeft(migration, await findApplied(db, migration.name));
     if (nothing) return { ...base, ...nothing, durationMs: 0 };
     const outcome = await applyUnits(db, migration, units, options);
     if (outcome.status === "raced") {
-      const again = nothingToDo(migration, await findApplied(db, migration.name));
+      const again = noWorkLeft(migration, await findApplied(db, migration.name));
       return { ...base, ...(again ?? alreadyDone(migration)), durationMs: 0 };
     }
     return {
@@ -81,13 +81,13 @@ export async function runMigration(db: Db, options: MigrateOptions): Promise<Mig
   }
 }
 
-type NothingToDo = Pick<MigrateResult, "status" | "message" | "appliedAt">;
+type NoWorkLeft = Pick<MigrateResult, "status" | "message" | "appliedAt">;
 
 /** Already in the wanted state → a no-op result; a changed file → checksum drift (exit 2). */
-function nothingToDo(
+function noWorkLeft(
   migration: LoadedMigration,
   applied: AppliedMigration | undefined,
-): NothingToDo | undefined {
+): NoWorkLeft | undefined {
   if (applied && applied.checksum !== migration.checksum) {
     throw new UserError(
       `checksum drift: ${migration.name} was applied on ${applied.appliedAt} from a different file (sha256 ${applied.checksum.slice(0, 12)}…, now ${migration.checksum.slice(0, 12)}…)`,
@@ -113,7 +113,7 @@ function nothingToDo(
   return undefined;
 }
 
-function alreadyDone(migration: LoadedMigration): NothingToDo {
+function alreadyDone(migration: LoadedMigration): NoWorkLeft {
   return migration.direction === "up"
     ? {
         status: "already-applied",
