@@ -68,10 +68,13 @@ export class Aggregate {
       const at = delta.firstRateLimitAt ?? performance.timeOrigin + performance.now();
       const firstAtSec = Math.max(0, (at - this.measureStart) / 1000);
       const last = this.timeline[this.timeline.length - 1];
+      // Within the first second there is no closed second yet: the rate so far (this delta
+      // included, since the first 429 often arrives in the very first delta) stands in for it.
+      const sinceStartSec = (performance.timeOrigin + performance.now() - this.measureStart) / 1000;
       const rpsAtStart = last
         ? last.rps
-        : firstAtSec > 0
-          ? round((this.requests - delta.successes - delta.failures) / firstAtSec)
+        : sinceStartSec > 0
+          ? round(this.requests / sinceStartSec)
           : 0;
       this.rateLimit = {
         count: 0,

@@ -157,6 +157,8 @@ describe("runLoad against local servers", () => {
     );
     expect(r.rateLimit?.count).toBe(30);
     expect(r.rateLimit?.headers).toEqual({ "ratelimit-limit": "50", "retry-after": "1" });
+    // limiting began inside the first second: the rate is still measured, never 0 req/s
+    expect(r.rateLimit?.rpsAtStart).toBeGreaterThan(0);
     expect(r.successes).toBe(80);
   });
 
