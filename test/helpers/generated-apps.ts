@@ -11,7 +11,10 @@ import { repoRoot } from "./cli.js";
  * Compile every generated app under `<root>/src` in one `tsc --strict` (NodeNext) run into `<root>/dist`.
  * `root` must sit inside the repo (e.g. `.tmp/…`) so the apps resolve the repo's node_modules.
  */
-export function compileGeneratedApps(root: string, options: { noUnusedLocals?: boolean } = {}) {
+export function compileGeneratedApps(
+  root: string,
+  options: { noUnusedLocals?: boolean; noUnusedParameters?: boolean } = {},
+) {
   writeFileSync(join(root, "package.json"), JSON.stringify({ type: "module", private: true }));
   writeFileSync(
     join(root, "tsconfig.json"),
@@ -23,6 +26,7 @@ export function compileGeneratedApps(root: string, options: { noUnusedLocals?: b
         moduleResolution: "NodeNext",
         strict: true,
         noUnusedLocals: options.noUnusedLocals ?? true,
+        noUnusedParameters: options.noUnusedParameters ?? false,
         skipLibCheck: true,
         types: ["node"],
         rootDir: "src",

@@ -191,7 +191,7 @@ export function emitHandler(names: OperationNames, header: string, source?: Hand
   );
   return `${header}${imports.join("\n")}
 
-${docComment(lines.join("\n"), "")}${handlerSignature(names, !source)}
+${docComment(lines.join("\n"), "")}${handlerSignature(names, source ? body : "")}
 ${body.replace(/\s+$/, "")}
 }
 `;

@@ -8,10 +8,13 @@ export function stubBody(names: OperationNames): string {
   return `  throw new ApiError(\n    501,\n    "NOT_IMPLEMENTED",\n    ${message},\n  );`;
 }
 
-/** The signature line(s) of a handler, on one line when it fits in 100 columns. */
-export function handlerSignature(names: OperationNames, unusedParams: boolean): string {
-  const input = unusedParams ? "_input" : "input";
-  const context = unusedParams ? "_context" : "context";
+/**
+ * The signature line(s) of a handler, on one line when it fits in 100 columns. A parameter the body
+ * does not use is named with a leading underscore, as TypeScript (`noUnusedParameters`) and Biome expect.
+ */
+export function handlerSignature(names: OperationNames, body: string): string {
+  const input = /\binput\b/.test(body) ? "input" : "_input";
+  const context = /\bcontext\b/.test(body) ? "context" : "_context";
   const oneLine = `export async function ${names.handler}(${input}: ${names.input}, ${context}: HandlerContext): Promise<${names.result}> {`;
   if (oneLine.length <= 100) return oneLine;
   return `export async function ${names.handler}(\n  ${input}: ${names.input},\n  ${context}: HandlerContext,\n): Promise<${names.result}> {`;
