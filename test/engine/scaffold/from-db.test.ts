@@ -107,6 +107,9 @@ describe("scaffold --from-db", () => {
     ]);
     expect(result.readOnlyTables).toEqual(["public.audit_log"]);
     expect(result.handlers).toBe(11);
+    expect(result.dependencies).toHaveProperty("pg");
+    expect(result.dependencies).not.toHaveProperty("@types/pg");
+    expect(result.devDependencies).toHaveProperty("@types/pg");
     const spec = readFileSync(join(root, "src/express/openapi.yaml"), "utf8");
     expect(spec).toContain("openapi: 3.1.0");
     expect(spec).toContain("maxLength: 120");

@@ -31,11 +31,21 @@ export const FRAMEWORK_DEPENDENCIES = {
 
 const COMMON_DEV = { typescript: "^5.9.0", "@types/node": "^22.0.0" };
 
+/** The framework's packages plus `extra`; type packages (`@types/…`) among them are dev dependencies. */
 export function dependenciesFor(framework: Framework, extra: Record<string, string> = {}) {
   const deps = FRAMEWORK_DEPENDENCIES[framework];
+  const extras = Object.entries(extra);
+  const isTypes = ([name]: [string, string]) => name.startsWith("@types/");
   return {
-    dependencies: { ...deps.dependencies, ...extra } as Record<string, string>,
-    devDependencies: { ...deps.devDependencies, ...COMMON_DEV } as Record<string, string>,
+    dependencies: {
+      ...deps.dependencies,
+      ...Object.fromEntries(extras.filter((e) => !isTypes(e))),
+    } as Record<string, string>,
+    devDependencies: {
+      ...deps.devDependencies,
+      ...Object.fromEntries(extras.filter(isTypes)),
+      ...COMMON_DEV,
+    } as Record<string, string>,
   };
 }
 
