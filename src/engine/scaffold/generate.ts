@@ -18,21 +18,17 @@ import type {
   HandlerSource,
 } from "./scaffold-options.js";
 import { envelopeSource } from "./templates/envelope.js";
-import {
-  expressAppSource,
-  expressContextSource,
-  expressServerSource,
-} from "./templates/express.js";
+import { expressAppSource, expressContextSource } from "./templates/express.js";
 import {
   fastifyAppSource,
   fastifyContextSource,
-  fastifyServerSource,
   fastifyValidationSource,
 } from "./templates/fastify.js";
-import { koaAppSource, koaContextSource, koaServerSource } from "./templates/koa.js";
+import { koaAppSource, koaContextSource } from "./templates/koa.js";
 import { dependenciesFor, readmeSource } from "./templates/readme.js";
 import { requestValidationSource } from "./templates/request-validation.js";
 import { authSource, securitySource } from "./templates/security.js";
+import { serverSource } from "./templates/server.js";
 
 /** Every file of the generated app, with its owner and content (nothing touches the disk). */
 export function planFiles(model: ApiModel, options: GenerateOptions): PlannedFile[] {
@@ -72,16 +68,7 @@ export function planFiles(model: ApiModel, options: GenerateOptions): PlannedFil
   for (const group of plan.groups) add(group.file, "tool", emitRouteModule(plan, group, tool));
   add("README.md", "tool", readmeSource(plan, options.extraDependencies));
   add("auth.ts", "user", ownershipHeader("user", plan.sourceName) + authSource);
-  add(
-    "server.ts",
-    "user",
-    ownershipHeader("user", plan.sourceName) +
-      (fw === "express"
-        ? expressServerSource
-        : fw === "koa"
-          ? koaServerSource
-          : fastifyServerSource),
-  );
+  add("server.ts", "user", ownershipHeader("user", plan.sourceName) + serverSource);
   for (const names of plan.operations) {
     const supplied = options.handlerBodies?.(names.op);
     const source: HandlerSource | undefined =

@@ -1,6 +1,8 @@
 import { spawnSync } from "node:child_process";
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
 import { join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   FRAMEWORKS,
@@ -364,6 +366,32 @@ it("the generated code is formatted and lint-clean by Biome's defaults (imports 
   expect(biome.output).toContain("No fixes applied");
   expect(biome.status, biome.output).toBe(0);
 });
+
+it("server.ts is one file for every framework, so switching --framework keeps it working", () => {
+  const spec = Object.keys(SPECS)[0] as SpecName;
+  const servers = FRAMEWORKS.map((fw) => readFileSync(join(appDir(spec, fw), "server.ts"), "utf8"));
+  expect(new Set(servers).size).toBe(1);
+});
+
+it.each(FRAMEWORKS)(
+  "%s: listen() rejects when the port is taken (never reports listening)",
+  async (fw) => {
+    const spec = Object.keys(SPECS)[0] as SpecName;
+    const taken = createServer();
+    await new Promise<void>((done) => taken.listen(0, "127.0.0.1", done));
+    const { port } = taken.address() as { port: number };
+    try {
+      const app = (await import(
+        pathToFileURL(join(root, "dist", `${spec}-${fw}`, "app.js")).href
+      )) as {
+        listen(port: number, host: string): Promise<void>;
+      };
+      await expect(app.listen(port, "127.0.0.1")).rejects.toMatchObject({ code: "EADDRINUSE" });
+    } finally {
+      taken.close();
+    }
+  },
+);
 
 const boot = (spec: SpecName, framework: Framework): Promise<RunningApp> =>
   bootGeneratedApp(join(root, "dist", `${spec}-${framework}`), framework);

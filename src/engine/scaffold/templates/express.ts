@@ -65,16 +65,12 @@ ${uses.join("\n")}
   });
   return app;
 }
+
+/** Start the app on \`host:port\`; rejects when it cannot listen (e.g. the port is taken). */
+export function listen(port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    createApp().listen(port, host, (error?: Error) => (error ? reject(error) : resolve()));
+  });
+}
 `;
 }
-
-/** Express `server.ts` (user-owned): starts the app. */
-export const expressServerSource = `import { createApp } from "./app.js";
-
-const port = Number(process.env.PORT ?? 3000);
-const host = process.env.HOST ?? "127.0.0.1";
-
-createApp().listen(port, host, () => {
-  process.stdout.write(\`listening on http://\${host}:\${port}\\n\`);
-});
-`;

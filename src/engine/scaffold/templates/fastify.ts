@@ -204,16 +204,11 @@ export async function createApp(): Promise<FastifyInstance> {
 ${uses.join("\n")}
   return app;
 }
+
+/** Start the app on \`host:port\`; rejects when it cannot listen (e.g. the port is taken). */
+export async function listen(port: number, host: string): Promise<void> {
+  const app = await createApp();
+  await app.listen({ port, host });
+}
 `;
 }
-
-/** Fastify `server.ts` (user-owned): starts the app. */
-export const fastifyServerSource = `import { createApp } from "./app.js";
-
-const port = Number(process.env.PORT ?? 3000);
-const host = process.env.HOST ?? "127.0.0.1";
-
-const app = await createApp();
-await app.listen({ port, host });
-process.stdout.write(\`listening on http://\${host}:\${port}\\n\`);
-`;

@@ -76,16 +76,14 @@ export function createApp(): Koa<AppState> {
 ${uses.join("\n")}
   return app;
 }
+
+/** Start the app on \`host:port\`; rejects when it cannot listen (e.g. the port is taken). */
+export function listen(port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    createApp()
+      .listen(port, host, () => resolve())
+      .once("error", reject);
+  });
+}
 `;
 }
-
-/** Koa `server.ts` (user-owned): starts the app. */
-export const koaServerSource = `import { createApp } from "./app.js";
-
-const port = Number(process.env.PORT ?? 3000);
-const host = process.env.HOST ?? "127.0.0.1";
-
-createApp().listen(port, host, () => {
-  process.stdout.write(\`listening on http://\${host}:\${port}\\n\`);
-});
-`;
