@@ -276,6 +276,24 @@ describe("schema-diff screen", () => {
     unmount();
   });
 
+  it("Ctrl+C once loaded leaves with 130 and still prints the diff's summary", async () => {
+    const onDone = vi.fn();
+    const r = render(
+      <App start={{ screen: "schema-diff", params: { changes: demoChanges } }} onDone={onDone} />,
+    );
+    await waitForFrame(r.lastFrame, "public");
+    r.stdin.write("\u0003");
+    await vi.waitFor(
+      () =>
+        expect(onDone).toHaveBeenCalledWith({
+          exitCode: 130,
+          summary: expect.stringContaining("schema diff: 9 changes"),
+        }),
+      { timeout: 5_000 },
+    );
+    r.unmount();
+  });
+
   it("loads the bundled demo when opened without params (as from the home menu)", async () => {
     // Through App, exactly as the home menu opens it: no params at all.
     const r = render(<App start={{ screen: "schema-diff" }} onDone={() => {}} />);

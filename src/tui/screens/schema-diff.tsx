@@ -81,6 +81,12 @@ type Loaded =
 /** Opened from the home menu without params: the demo. One object, so the load effect runs once. */
 const DEMO: SchemaDiffParams = {};
 
+/** The line printed after the screen closes: the changes, and the migration file when one was written. */
+function diffSummary(changes: SchemaChange[], written: string | undefined): string {
+  const base = `schema diff: ${changes.length} change${changes.length === 1 ? "" : "s"}${changes.length ? ` (${tally(changes)})` : ""}`;
+  return written ? `${base}; migration written to ${written}` : base;
+}
+
 export function SchemaDiffScreen({ nav, params = DEMO }: ScreenProps<SchemaDiffParams>) {
   const { columns, rows } = useWindowSize();
   const [loaded, setLoaded] = useState<Loaded>(() =>
@@ -146,10 +152,11 @@ export function SchemaDiffScreen({ nav, params = DEMO }: ScreenProps<SchemaDiffP
     stateRef.current = step(stateRef.current);
     rerender();
   };
-  const summary = () => {
-    const base = `schema diff: ${changes.length} change${changes.length === 1 ? "" : "s"}${changes.length ? ` (${tally(changes)})` : ""}`;
-    return written.current ? `${base}; migration written to ${written.current}` : base;
-  };
+  const summary = () => diffSummary(changes, written.current);
+  // Ctrl+C leaves through the App (exit 130), which prints the last summary set: set it once loaded.
+  useEffect(() => {
+    if (loaded.phase === "ready") nav.setSummary(diffSummary(loaded.changes, written.current));
+  }, [loaded, nav]);
 
   useSchemaDiffKeys(() => ({ phase: loaded.phase, ...stateRef.current }), {
     toggleHelp: () => apply((st) => ({ ...st, help: !st.help })),
