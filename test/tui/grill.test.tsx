@@ -107,6 +107,15 @@ describe("grill screen", () => {
     r.unmount();
   });
 
+  it("takes keys that arrive in one chunk (a paste, fast typing): Enter moves on, Backspace erases", async () => {
+    const r = start();
+    await r.step("Question 1/7 · Load", `2x\u007f0${ENTER}`, `50${ENTER}`);
+    await waitForFrame(r.lastFrame, "Question 2/7 · Tenancy");
+    const t = await readTranscript(transcriptPath());
+    expect(t.answers).toMatchObject({ readWriteRatio: 20, qpsP99: 50 });
+    r.unmount();
+  });
+
   it("stops on a kill criterion with the reason and remedy; q leaves with exit 1", async () => {
     const r = start();
     await r.step("Question 1/7 · Load", "20", ENTER, "we'll need to scale", ENTER);

@@ -143,6 +143,14 @@ describe("load screen", () => {
     r.unmount();
   });
 
+  it("takes a URL pasted with its Enter (one chunk) as typed, not the empty field", async () => {
+    const { lastFrame, stdin, unmount } = start();
+    await waitForFrame(lastFrame, "empty = built-in demo target");
+    stdin.write("not-a-url\r");
+    await waitForFrame(lastFrame, '"not-a-url" is not a URL');
+    unmount();
+  });
+
   it("offers the demo target when opened without a URL and validates the form", async () => {
     const { lastFrame, stdin, unmount } = start();
     await waitForFrame(lastFrame, "empty = built-in demo target");

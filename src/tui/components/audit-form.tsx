@@ -1,6 +1,6 @@
 import { Box, Text } from "ink";
-import TextInput from "ink-text-input";
 import { glyph, tone } from "../theme.js";
+import { TextField } from "./text-field.js";
 
 export interface AuditFormValues {
   url: string;
@@ -28,7 +28,7 @@ export function AuditForm({
       <Text>
         {focus === name ? glyph.selected : glyph.unselected} {label.padEnd(6)}
       </Text>
-      <TextInput
+      <TextField
         value={values[name]}
         placeholder={placeholder}
         focus={focus === name && !busy}

@@ -1,6 +1,6 @@
 import { Box, Text } from "ink";
-import TextInput from "ink-text-input";
 import { glyph, tone } from "../theme.js";
+import { TextField } from "./text-field.js";
 
 export interface FormField {
   key: string;
@@ -10,7 +10,7 @@ export interface FormField {
 
 /**
  * Labelled text inputs, one focused at a time (the screen owns focus and validation).
- * Enter on a field calls `onEnter` with its index.
+ * Enter on a field calls `onEnter` with its index, right after any `onChange` from the same keys.
  */
 export function FieldForm({
   fields,
@@ -35,7 +35,7 @@ export function FieldForm({
           <Text color={i === focus ? tone("accent") : undefined}>
             {i === focus ? glyph.selected : glyph.unselected} {f.label.padEnd(width)}
           </Text>
-          <TextInput
+          <TextField
             value={values[f.key] ?? ""}
             placeholder={f.placeholder ?? ""}
             focus={focused && i === focus}

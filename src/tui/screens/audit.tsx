@@ -1,5 +1,5 @@
 import { Box, Text, useWindowSize } from "ink";
-import { useCallback, useMemo, useState } from "react";
+import { useCallback, useMemo, useRef, useState } from "react";
 import { auditReportText } from "../../cli/views/audit-report-text.js";
 import {
   type Finding,
@@ -61,6 +61,8 @@ export function AuditScreen({ nav, params }: ScreenProps<AuditScreenParams>) {
   const failOn = params?.failOn ?? "error";
   const [options, setOptions] = useState(params?.options);
   const [form, setForm] = useState<AuditFormValues>({ url: "", spec: "" });
+  // What was typed, ahead of the render (Enter can arrive with the last keys).
+  const typed = useRef(form);
   const [focus, setFocus] = useState<keyof AuditFormValues>("url");
   const [formError, setFormError] = useState<string>();
   const [busy, setBusy] = useState(false);
@@ -77,6 +79,7 @@ export function AuditScreen({ nav, params }: ScreenProps<AuditScreenParams>) {
 
   const submit = async () => {
     try {
+      const form = typed.current;
       const target = parseTarget(form.url.trim());
       setBusy(true);
       const spec = form.spec.trim() ? await operationsFromSpec(form.spec.trim()) : undefined;
@@ -140,6 +143,7 @@ export function AuditScreen({ nav, params }: ScreenProps<AuditScreenParams>) {
           error={formError}
           busy={busy}
           onChange={(v) => {
+            typed.current = v;
             setForm(v);
             setFormError(undefined);
           }}

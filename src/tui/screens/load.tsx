@@ -76,6 +76,8 @@ export function LoadScreen({ nav, params }: ScreenProps<LoadScreenParams>) {
     concurrency: "",
     duration: "",
   });
+  // What was typed, ahead of the render (Enter can arrive with the last keys).
+  const typed = useRef(form);
   const [focus, setFocus] = useState(0);
   const [formError, setFormError] = useState<string>();
   const [help, setHelp] = useState(false);
@@ -113,11 +115,12 @@ export function LoadScreen({ nav, params }: ScreenProps<LoadScreenParams>) {
 
   const submit = () => {
     try {
-      const url = form.url!.trim();
+      const f = typed.current;
+      const url = f.url!.trim();
       const plan = planLoad({
         url: url || "http://127.0.0.1/",
-        concurrency: form.concurrency!.trim() || undefined,
-        duration: form.duration!.trim() || undefined,
+        concurrency: f.concurrency!.trim() || undefined,
+        duration: f.duration!.trim() || undefined,
       });
       setSetup({ plan, gates: {}, demo: url ? undefined : DEMO_DEFAULTS });
     } catch (error) {
@@ -186,7 +189,8 @@ export function LoadScreen({ nav, params }: ScreenProps<LoadScreenParams>) {
               focus={focus}
               focused
               onChange={(key, value) => {
-                setForm((f) => ({ ...f, [key]: value }));
+                typed.current = { ...typed.current, [key]: value };
+                setForm(typed.current);
                 setFormError(undefined);
               }}
               onEnter={() => submit()}
