@@ -31,7 +31,8 @@ export function importLine(names: string[], from: string, typeOnly = false): str
   );
   const head = typeOnly ? "import type" : "import";
   const line = `${head} { ${sorted.join(", ")} } from "${from}";`;
-  if (line.length <= 100) return line;
+  // Biome (like Prettier) keeps a single name on one line however long the line gets.
+  if (line.length <= 100 || sorted.length === 1) return line;
   return `${head} {\n${sorted.map((n) => `  ${n},`).join("\n")}\n} from "${from}";`;
 }
 
