@@ -2,6 +2,7 @@ import { writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { type LoadOutcome, saveSnapshot } from "../engine/load/index.js";
 import { UserError } from "../engine/shared/index.js";
+import { EXIT } from "./output.js";
 import { loadReportText } from "./views/load-report-text.js";
 
 /** What `load --json` prints (and `--output FILE.json` writes): one document. */
@@ -10,7 +11,11 @@ export function outcomeDocument(outcome: LoadOutcome) {
     report: outcome.report,
     verdict: outcome.verdict,
     recommendations: outcome.recommendations,
-    exitCode: outcome.verdict.passed ? 0 : 1,
+    exitCode: outcome.report.interrupted
+      ? EXIT.interrupted
+      : outcome.verdict.passed
+        ? EXIT.ok
+        : EXIT.gateFailed,
   };
 }
 

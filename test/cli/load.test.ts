@@ -263,17 +263,13 @@ describe("load command", () => {
     expect(readFileSync(join(dir, "run.hlog"), "utf8")).toContain("#[StartTime:");
   });
 
-  it("stops on Ctrl+C (SIGINT), prints the summary so far and exits 130", async () => {
-    const t = await track(delayTarget(5));
-    const child = spawn(
-      process.execPath,
-      [cliPath, "load", t.url, "-d", "60", "-c", "2", "--workers", "1"],
-      {
-        cwd: repoRoot,
-        env: { ...process.env, NO_COLOR: "1" },
-        stdio: ["ignore", "pipe", "pipe"],
-      },
-    );
+  /** Run `load ARGS`, send SIGINT after the first progress line, and collect what it printed. */
+  async function interruptAfterFirstSecond(args: string[]) {
+    const child = spawn(process.execPath, [cliPath, "load", ...args, "--workers", "1"], {
+      cwd: repoRoot,
+      env: { ...process.env, NO_COLOR: "1" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (d) => {
@@ -290,9 +286,40 @@ describe("load command", () => {
         resolve(c);
       });
     });
+    return { code, stdout, stderr };
+  }
+
+  it("stops on Ctrl+C (SIGINT), prints the summary so far and exits 130", async () => {
+    const t = await track(delayTarget(5));
+    const { code, stdout } = await interruptAfterFirstSecond([t.url, "-d", "60", "-c", "2"]);
     expect(code).toBe(130);
     expect(stdout).toMatch(/\(stopped early\)/);
     expect(stdout).toMatch(/requests\s+[\d,]+ in \d/);
+  });
+
+  it("with --json, Ctrl+C still prints one JSON document whose exitCode is the 130 it exits with", async () => {
+    const t = await track(delayTarget(5));
+    const single = await interruptAfterFirstSecond([t.url, "-d", "60", "-c", "2", "--json"]);
+    expect(single.code).toBe(130);
+    const doc = JSON.parse(single.stdout);
+    expect(doc.report.interrupted).toBe(true);
+    expect(doc.exitCode).toBe(130);
+    const u = await track(delayTarget(5));
+    const pair = await interruptAfterFirstSecond([
+      t.url,
+      u.url,
+      "--compare",
+      "-d",
+      "60",
+      "-c",
+      "2",
+      "--json",
+    ]);
+    expect(pair.code).toBe(130);
+    const both = JSON.parse(pair.stdout);
+    expect(both.a.report.interrupted).toBe(true);
+    expect(both.a.exitCode).toBe(130);
+    expect(both.b).toBeNull();
   });
 
   it.each([

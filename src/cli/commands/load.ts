@@ -239,7 +239,8 @@ async function comparePlans(
 ) {
   const first = judgeRun(await measure(a, flags, ctx), gates);
   if (ctx.signal.aborted) {
-    writeText(loadReportText(first));
+    if (flags.json) writeJson({ a: outcomeDocument(first), b: null, comparison: null });
+    else writeText(loadReportText(first));
     return EXIT.interrupted;
   }
   const second = judgeRun(await measure(b, flags, ctx), gates);
