@@ -51,4 +51,33 @@ describe("decision screen in a real terminal", () => {
     expect(end).toContain("decide: best fit node-express (fit 100.0/100)");
     expect(end).toContain("kill criteria: none tripped");
   });
+
+  it("decide --tui --strict leaves with exit 1 when a kill criterion tripped", async () => {
+    session = new TmuxSession(
+      [
+        "decide",
+        "--team-size",
+        "8",
+        "--qps-p99",
+        "50",
+        "--read-write-ratio",
+        "20",
+        "--tenancy",
+        "shared-multi-tenant",
+        "--data-sensitivity",
+        "pii",
+        "--pattern",
+        "modular-monolith",
+        "--interaction-style",
+        "event-driven",
+        "--tui",
+        "--strict",
+      ],
+      { columns: 80, rows: 24 },
+    );
+    await session.waitFor("1 kill criterion tripped");
+    session.type("q");
+    await session.waitFor(/\[exit \d+\]/);
+    expect(session.exitCode()).toBe(1);
+  });
 });

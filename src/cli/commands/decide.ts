@@ -162,10 +162,12 @@ async function runDecide(f: DecideFlags): Promise<number> {
       });
     }
     const { runTui } = await import("../../tui/run.js");
-    return runTui({
+    const code = await runTui({
       screen: "decision",
       params: { answers, source: f.fromTranscript, profilesDir: f.profilesDir },
     });
+    if (code !== EXIT.ok || !f.strict) return code;
+    return decide(answers, { profiles: loaded }).kills.length > 0 ? EXIT.gateFailed : EXIT.ok;
   }
   if (!json)
     for (const e of loaded.errors) writeStatus(`warning: profile skipped: ${profileErrorLine(e)}`);
