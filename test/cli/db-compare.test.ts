@@ -37,6 +37,16 @@ describe("db --from/--to and --compare", () => {
     );
   });
 
+  it("--schema naming a schema neither side has warns instead of silently comparing nothing", {
+    timeout: 180_000,
+  }, async () => {
+    const run = await runCli(["db", "--from", A, "--to", B, "--schema", "app,nope"], slow);
+    expect(run.stderr).toContain(
+      "warning: --schema nope: no such schema on either side, so nothing of it is compared",
+    );
+    expect(run.stderr).not.toContain("--schema app:");
+  });
+
   it("writes YYYYMMDDHHMMSS_<name>.sql with up and down parts when allowed", {
     timeout: 180_000,
   }, async () => {

@@ -68,6 +68,14 @@ export async function runCompareMode(flags: DbCompareFlags, ctx: CliContext): Pr
     signal: ctx.signal,
     onStep: progress ? (step) => writeStatus(`${step} …`) : undefined,
   });
+  for (const name of flags.schema ?? []) {
+    const has = (side: Comparison["from"]) => side.model.schemas.some((s) => s.name === name);
+    if (!has(result.from) && !has(result.to)) {
+      writeStatus(
+        `warning: --schema ${name}: no such schema on either side, so nothing of it is compared`,
+      );
+    }
+  }
   const refused = result.diff.refused;
   let written: string | undefined;
   if (flags.output && refused.length === 0 && result.diff.changes.length > 0) {
