@@ -68,6 +68,7 @@ describe("senior-backend scaffold --from-db", () => {
     );
     expect(check.code).toBe(0);
     expect(check.stdout).toContain("Up to date:");
+    expect(check.stdout).toMatch(/matches the database \(\d+ route handlers/);
     expect(check.stderr).toContain(
       "warning: public.events has no primary key: it gets a list route only",
     );

@@ -17,7 +17,7 @@ export function fromDbText(
       : "list, get, create, update, delete";
     lines.push(`  ${table.path.padEnd(width)}  ${what}  ${paint(table.name, "dim")}`);
   }
-  lines.push(scaffoldResultText(result, options));
+  lines.push(scaffoldResultText(result, { ...options, source: "the database" }));
   if (!options.check) lines.push(`Spec: ${result.specFile} (OpenAPI 3.1, beside the routes)`);
   if (result.unexpressedChecks.length > 0) {
     lines.push(

@@ -24,7 +24,7 @@ const CHECK_VERB: Record<GeneratedFile["status"], string> = {
 /** Human text for a scaffold run (or `--check`). */
 export function scaffoldResultText(
   result: GenerateResult,
-  options: { check: boolean; outputLabel: string },
+  options: { check: boolean; outputLabel: string; source?: string },
 ): string {
   const lines: string[] = [];
   const changed = result.files.filter((f) => f.status === "written" || f.status === "created");
@@ -32,7 +32,7 @@ export function scaffoldResultText(
     lines.push(
       result.outOfDate
         ? `${paint("Out of date:", "red")} ${changed.length} file(s) in ${options.outputLabel} differ from what ${result.framework} scaffold would generate`
-        : `${paint("Up to date:", "green")} ${options.outputLabel} matches the spec (${result.handlers} route handlers, ${result.framework})`,
+        : `${paint("Up to date:", "green")} ${options.outputLabel} matches ${options.source ?? "the spec"} (${result.handlers} route handlers, ${result.framework})`,
     );
   } else {
     lines.push(`${scaffoldSummary(result)} (${result.framework}, in ${options.outputLabel})`);
