@@ -30,6 +30,7 @@ export function recordMs(h: Histogram, ms: number): void {
   h.recordValue(Math.min(MAX_MICROS, Math.max(1, micros)));
 }
 
+/** The latency at percentile `p` in ms: the top of its bucket, but never above the largest recorded. */
 export function percentileMs(h: Histogram, p: number): number {
-  return h.getValueAtPercentile(p) / 1000;
+  return Math.min(h.getValueAtPercentile(p), h.maxValue) / 1000;
 }
