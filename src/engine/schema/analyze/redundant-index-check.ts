@@ -18,35 +18,39 @@ export const redundantIndexCheck: AnalyzeCheck = {
       const key = `${i.schema}.${i.table}`;
       byTable.set(key, [...(byTable.get(key) ?? []), i]);
     }
-    for (const group of byTable.values()) {
-      for (const a of group) {
-        for (const b of group) {
-          if (a === b || flagged.has(a.name)) continue;
-          const relation = compare(a, b);
-          if (!relation) continue;
-          // Of two duplicates flag one: keep a constraint's index, then a unique one, then the first by name.
-          if (relation === "duplicate" && keepRank(a) < keepRank(b)) continue;
-          if (relation === "duplicate" && keepRank(a) === keepRank(b) && a.name < b.name) continue;
-          if (a.constraint || flagged.has(b.name)) continue;
-          // A unique index enforces something a longer index does not.
-          if (relation === "prefix" && a.unique) continue;
-          flagged.add(a.name);
-          const target = qualified(a.schema, a.name);
-          findings.push({
-            check: this.id,
-            severity: relation === "duplicate" ? "warning" : "info",
-            object: `index ${a.schema}.${a.name} on ${a.table}`,
-            title:
-              relation === "duplicate"
-                ? `duplicate of ${b.name} (${formatBytes(a.sizeBytes)})`
-                : `redundant: its keys (${keys(a)}) are a prefix of ${b.name} (${keys(b)})`,
-            why:
-              relation === "duplicate"
-                ? "two identical indexes double the write cost and memory for no read benefit"
-                : "the longer index serves the same lookups; the shorter one only adds write cost (keep it only if its smaller size measurably matters)",
-            fix: `DROP INDEX CONCURRENTLY IF EXISTS ${target};`,
-            guide: guideLink("duplicate-and-redundant-indexes"),
-          });
+    // Duplicates first: an index that is both a duplicate and a prefix of a longer one is a duplicate.
+    for (const pass of ["duplicate", "prefix"] as const) {
+      for (const group of byTable.values()) {
+        for (const a of group) {
+          for (const b of group) {
+            if (a === b || flagged.has(a.name)) continue;
+            const relation = compare(a, b);
+            if (relation !== pass) continue;
+            // Of two duplicates flag one: keep a constraint's index, then a unique one, then the first by name.
+            if (relation === "duplicate" && keepRank(a) < keepRank(b)) continue;
+            if (relation === "duplicate" && keepRank(a) === keepRank(b) && a.name < b.name)
+              continue;
+            if (a.constraint || flagged.has(b.name)) continue;
+            // A unique index enforces something a longer index does not.
+            if (relation === "prefix" && a.unique) continue;
+            flagged.add(a.name);
+            const target = qualified(a.schema, a.name);
+            findings.push({
+              check: this.id,
+              severity: relation === "duplicate" ? "warning" : "info",
+              object: `index ${a.schema}.${a.name} on ${a.table}`,
+              title:
+                relation === "duplicate"
+                  ? `duplicate of ${b.name} (${formatBytes(a.sizeBytes)})`
+                  : `redundant: its keys (${keys(a)}) are a prefix of ${b.name} (${keys(b)})`,
+              why:
+                relation === "duplicate"
+                  ? "two identical indexes double the write cost and memory for no read benefit"
+                  : "the longer index serves the same lookups; the shorter one only adds write cost (keep it only if its smaller size measurably matters)",
+              fix: `DROP INDEX CONCURRENTLY IF EXISTS ${target};`,
+              guide: guideLink("duplicate-and-redundant-indexes"),
+            });
+          }
         }
       }
     }

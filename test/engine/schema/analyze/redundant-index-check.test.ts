@@ -34,6 +34,24 @@ CREATE UNIQUE INDEX users_id_dup ON users (id);`);
     }
   });
 
+  it("still calls two duplicates a duplicate when both are also a prefix of a longer index", async () => {
+    const f = await analyzeFixture(`
+CREATE TABLE b (x int, y int);
+CREATE INDEX b_x ON b (x);
+CREATE INDEX b_x2 ON b (x);
+CREATE INDEX b_xy ON b (x, y);`);
+    try {
+      const findings = await f.run("redundant-index");
+      const byObject = Object.fromEntries(findings.map((x) => [x.object, x]));
+      expect(byObject["index public.b_x2 on b"]).toMatchObject({ severity: "warning" });
+      expect(byObject["index public.b_x2 on b"].title).toMatch(/^duplicate of b_x /);
+      expect(byObject["index public.b_x on b"]).toMatchObject({ severity: "info" });
+      expect(findings).toHaveLength(2);
+    } finally {
+      await f.close();
+    }
+  });
+
   it("does not flag distinct orders, partial variants, or a unique prefix", async () => {
     const f = await analyzeFixture(`
 CREATE TABLE users (id int PRIMARY KEY, email text, org int, created date);
