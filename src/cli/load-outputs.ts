@@ -1,5 +1,5 @@
-import { writeFileSync } from "node:fs";
-import { resolve } from "node:path";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname, resolve } from "node:path";
 import { type LoadOutcome, saveSnapshot } from "../engine/load/index.js";
 import { UserError } from "../engine/shared/index.js";
 import { EXIT } from "./output.js";
@@ -32,6 +32,7 @@ export function writeLoadOutputs(
       ? `${JSON.stringify(outcomeDocument(outcome), null, 2)}\n`
       : `${loadReportText(outcome).replace(/\u001b\[\d+m/g, "")}\n`;
     try {
+      mkdirSync(dirname(path), { recursive: true });
       writeFileSync(path, text);
     } catch (error) {
       throw new UserError(`cannot write ${path} (${(error as NodeJS.ErrnoException).code})`);

@@ -263,6 +263,18 @@ describe("load command", () => {
     expect(readFileSync(join(dir, "run.hlog"), "utf8")).toContain("#[StartTime:");
   });
 
+  it("--output creates its folder like --save, and a file it cannot write never loses the report", async () => {
+    const t = await track(delayTarget(1));
+    const dir = tmp();
+    const made = await load([t.url, "--requests", "20", "--output", join(dir, "new", "run.txt")]);
+    expect(made.code, made.stderr).toBe(0);
+    expect(readFileSync(join(dir, "new", "run.txt"), "utf8")).toMatch(/requests\s+20 in/);
+    const blocked = await load([t.url, "--requests", "20", "--output", join(dir, "new")]);
+    expect(blocked.code).toBe(2);
+    expect(blocked.stderr).toMatch(/error: cannot write .*new \(EISDIR\)/);
+    expect(blocked.stdout).toMatch(/requests\s+20 in/);
+  });
+
   /** Run `load ARGS`, send SIGINT after the first progress line, and collect what it printed. */
   async function interruptAfterFirstSecond(args: string[]) {
     const child = spawn(process.execPath, [cliPath, "load", ...args, "--workers", "1"], {

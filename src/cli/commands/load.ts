@@ -194,9 +194,10 @@ async function runLoadCommand(urls: string[], flags: LoadFlags, ctx: CliContext)
     }
     if (compareUrls) return await comparePlans(plans[0]!, plans[1]!, gates, flags, ctx);
     const outcome = judgeRun(await measure(plans[0]!, flags, ctx), gates);
-    for (const path of writeLoadOutputs(outcome, flags)) writeStatus(`wrote ${path}`);
+    // The report first: a file that cannot be written must not lose the run.
     if (flags.json) writeJson(outcomeDocument(outcome));
     else writeText(loadReportText(outcome));
+    for (const path of writeLoadOutputs(outcome, flags)) writeStatus(`wrote ${path}`);
     return exitCode(outcome, ctx);
   } finally {
     await demo?.close();
