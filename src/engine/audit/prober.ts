@@ -81,7 +81,7 @@ export class Prober {
         request: req,
         headers: {},
         body: "",
-        error: (error as { code?: string }).code ?? (error as Error).message,
+        error: describeFailure(error, this.options.timeoutMs),
         timeMs: performance.now() - started,
       };
     }
@@ -89,6 +89,14 @@ export class Prober {
     if (this.exchanges.length > 500) this.exchanges.shift();
     return exchange;
   }
+}
+
+/** Why a request got no response: undici's error code, or the timeout (a DOMException, code 23). */
+function describeFailure(error: unknown, timeoutMs: number): string {
+  if (error instanceof Error && error.name === "TimeoutError")
+    return `no response within ${timeoutMs / 1000} s`;
+  const code = (error as { code?: unknown }).code;
+  return typeof code === "string" ? code : error instanceof Error ? error.message : String(error);
 }
 
 async function readLimited(body: AsyncIterable<Buffer> & { destroy(): void }): Promise<string> {

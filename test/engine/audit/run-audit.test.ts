@@ -5,7 +5,12 @@ import {
   failsGate,
   runAudit,
 } from "../../../src/engine/audit/index.js";
-import { carefulServer, type LocalServer, weakServer } from "../../helpers/audit-servers.js";
+import {
+  carefulServer,
+  type LocalServer,
+  listen,
+  weakServer,
+} from "../../helpers/audit-servers.js";
 
 const operations: AuditOperation[] = [
   { id: "listUsers", method: "GET", path: "/users", parameters: [], secured: false },
@@ -138,6 +143,14 @@ describe("audit engine against local servers", () => {
     const found = ids(report);
     expect(found).toContain("input-validation.server-error");
     expect(found).toContain("input-validation.no-body-limit");
+  });
+
+  it("names a target that never answers as a timeout, not a bare DOMException code", async () => {
+    server = await listen(() => {}); // accepts, reads, never answers
+    const audit = runAudit({ target: server.url, burst: 5, maxRequests: 20, timeoutMs: 300 });
+    await expect(audit).rejects.toThrow(
+      /^cannot reach http:\/\/127\.0\.0\.1:\d+\/?: no response within 0\.3 s$/,
+    );
   });
 
   it("stops at once when interrupted and keeps what it found", async () => {
