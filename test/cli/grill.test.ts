@@ -76,6 +76,14 @@ describe("senior-backend grill (headless)", () => {
     expect(readFileSync(join(dir, name!), "utf8")).toContain("stopped by a kill criterion");
   });
 
+  it("exits 2 on a file that is not YAML, saying where, with a hint", async () => {
+    const file = answersFile("readWriteRatio: [1,\n");
+    const run = await runCli(["grill", "--answers", file, "--transcript-dir", dir]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/is not valid YAML or JSON: .* at line 2, column 1\nhint: /);
+    expect(transcripts()).toEqual([]);
+  });
+
   it("exits 2 on a value out of range, naming the field and the question", async () => {
     const file = answersFile("readWriteRatio: 10\nqpsP99: -4\n");
     const run = await runCli(["grill", "--answers", file, "--transcript-dir", dir, "--json"]);

@@ -37,8 +37,11 @@ export function parseAnswers(text: string, path: string): AnswerValues {
   try {
     doc = parseYaml(text);
   } catch (error) {
-    const first = (error as Error).message.split("\n")[0];
-    throw new UserError(`the answers file ${path} is not valid YAML or JSON: ${first}`);
+    // The yaml package ends its first line with ":" before a code frame; keep the line, not the frame.
+    const first = (error as Error).message.split("\n")[0]!.replace(/:$/, "");
+    throw new UserError(`the answers file ${path} is not valid YAML or JSON: ${first}`, {
+      hint: "see examples/answers.yaml for the format",
+    });
   }
   if (doc === null || typeof doc !== "object" || Array.isArray(doc)) {
     throw new UserError(`the answers file ${path} must be a mapping of answer names to values`, {
