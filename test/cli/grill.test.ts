@@ -28,6 +28,12 @@ describe("senior-backend grill (headless)", () => {
     expect(transcripts()).toEqual([]);
   });
 
+  it("without a terminal, --resume names a missing transcript before the missing terminal", async () => {
+    const run = await runCli(["grill", "--resume", join(dir, "typo.md")], { timeoutMs: 10_000 });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`cannot continue the transcript ${join(dir, "typo.md")}`);
+  });
+
   it("runs examples/answers.yaml to the end: exit 0, transcript 0600, the decision in --json", async () => {
     const run = await runCli([
       "grill",

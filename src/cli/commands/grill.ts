@@ -53,14 +53,17 @@ async function runGrill(opts: GrillOptions, ctx: CliContext): Promise<number> {
         hint: "the full-screen grill prints its summary as text; for JSON run it headless",
       });
     }
+    // A transcript that cannot be continued is named before the missing terminal.
+    const resumed = opts.resume ? GrillSession.resume(opts.resume) : undefined;
     if (!isInteractive()) {
+      resumed?.close();
       throw new UserError("grill needs a terminal, or --answers FILE to run without one", {
-        hint: "senior-backend grill --answers answers.yaml (format: examples/answers.yaml)",
+        hint: opts.resume
+          ? `senior-backend grill --resume ${opts.resume} --answers answers.yaml (the rest of the answers)`
+          : "senior-backend grill --answers answers.yaml (format: examples/answers.yaml)",
       });
     }
-    const session = opts.resume
-      ? GrillSession.resume(opts.resume)
-      : GrillSession.start({ transcriptDir: opts.transcriptDir });
+    const session = resumed ?? GrillSession.start({ transcriptDir: opts.transcriptDir });
     const { runTui } = await import("../../tui/run.js");
     try {
       return await runTui({ screen: "grill", params: { session } });
