@@ -51,4 +51,19 @@ describe("audit screen", () => {
     await waitForFrame(r.lastFrame, "only http and https URLs can be audited");
     r.unmount();
   });
+
+  it("Tab moves from the URL to the spec field, which is then used", async () => {
+    const r = render(<App start={{ screen: "audit" }} onDone={() => {}} />);
+    await waitForFrame(r.lastFrame, "URL");
+    r.stdin.write("http://127.0.0.1:9");
+    await tick();
+    r.stdin.write("\t");
+    await tick();
+    r.stdin.write("no-such-spec.yaml");
+    await tick();
+    expect(r.lastFrame()).toMatch(/spec\s+no-such-spec\.yaml/);
+    r.stdin.write("\r");
+    await waitForFrame(r.lastFrame, "spec not found");
+    r.unmount();
+  });
 });

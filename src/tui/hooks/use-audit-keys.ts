@@ -21,6 +21,7 @@ export function useAuditKeys(a: AuditKeyActions) {
   function handle(input: string, key: Key) {
     if (a.phase === "form") {
       if (key.escape) a.nav.back();
+      else if (key.tab) a.switchPane();
       return;
     }
     if (input === "?") return a.toggleHelp();
