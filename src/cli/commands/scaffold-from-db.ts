@@ -2,6 +2,7 @@ import { scaffoldFromDb } from "../../engine/scaffold/from-db/index.js";
 import { EXIT, writeJson, writeStatus, writeText } from "../output.js";
 import { fromDbJson, fromDbText } from "../views/scaffold-from-db-text.js";
 import type { ScaffoldMode } from "./scaffold.js";
+import { fileProgress } from "./scaffold-progress.js";
 
 /** `scaffold --from-db postgres://… --output src/routes/ [--framework …] [--check] [--json]` */
 export const scaffoldFromDbMode: ScaffoldMode = {
@@ -21,13 +22,7 @@ export const scaffoldFromDbMode: ScaffoldMode = {
       outputDir,
       check: flags.check === true,
       signal: ctx.signal,
-      onProgress: progress
-        ? ({ done, total }) => {
-            if (done === total || done % 50 === 0)
-              process.stderr.write(`\rscaffold: ${done}/${total} files`);
-            if (done === total) process.stderr.write("\n");
-          }
-        : undefined,
+      onProgress: progress ? fileProgress : undefined,
     });
     if (flags.json) {
       writeJson(fromDbJson(result, flags.check === true));

@@ -3,6 +3,7 @@ import { UserError } from "../../engine/shared/index.js";
 import { EXIT, writeJson, writeText } from "../output.js";
 import { scaffoldResultJson, scaffoldResultText } from "../views/scaffold-result-text.js";
 import type { ScaffoldMode } from "./scaffold.js";
+import { fileProgress } from "./scaffold-progress.js";
 
 /** `scaffold openapi.yaml --framework express --output src/routes/ [--check] [--json]` */
 export const scaffoldFromSpec: ScaffoldMode = {
@@ -22,13 +23,7 @@ export const scaffoldFromSpec: ScaffoldMode = {
       outputDir,
       check: flags.check === true,
       signal: ctx.signal,
-      onProgress: progress
-        ? ({ done, total }) => {
-            if (done === total || done % 100 === 0)
-              process.stderr.write(`\rscaffold: ${done}/${total} files`);
-            if (done === total) process.stderr.write("\n");
-          }
-        : undefined,
+      onProgress: progress ? fileProgress : undefined,
     });
     if (flags.json)
       writeJson(
