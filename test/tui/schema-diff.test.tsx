@@ -1,5 +1,6 @@
 import type { EventEmitter } from "node:events";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { type AddressInfo, createServer, type Socket } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { render } from "ink-testing-library";
@@ -332,17 +333,28 @@ describe("schema-diff screen", () => {
   });
 
   it("stops loading with Esc and goes back", async () => {
-    const from = join(repoRoot, "snapshots/demo/v1.sql");
-    const to = join(repoRoot, "snapshots/demo/v2.sql");
-    const { lastFrame, stdin, unmount, nav } = await renderScreen({ from, to });
-    await waitForFrame(lastFrame, "Esc or Ctrl+C stops.");
-    stdin.write(ESC);
-    // PGlite's start can hold the event loop for a while; Esc is handled once it lets go.
-    await vi.waitFor(() => expect(nav.back).toHaveBeenCalledTimes(1), {
-      timeout: 15_000,
-      interval: 50,
-    });
-    unmount();
+    // A "database" on 127.0.0.1 that accepts the connection and never answers keeps the screen loading,
+    // so the Esc cannot race a load that finishes first.
+    const sockets: Socket[] = [];
+    const silent = createServer((socket) => sockets.push(socket));
+    await new Promise<void>((done) => silent.listen(0, "127.0.0.1", done));
+    const { port } = silent.address() as AddressInfo;
+    try {
+      const { lastFrame, stdin, unmount, nav } = await renderScreen({
+        from: `postgres://nobody@127.0.0.1:${port}/silent`,
+        to: join(repoRoot, "snapshots/demo/v2.sql"),
+      });
+      await waitForFrame(lastFrame, "Esc or Ctrl+C stops.");
+      stdin.write(ESC);
+      await vi.waitFor(() => expect(nav.back).toHaveBeenCalledTimes(1), {
+        timeout: 10_000,
+        interval: 50,
+      });
+      unmount();
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      await new Promise<void>((done) => silent.close(() => done()));
+    }
   });
 
   it("shows a source that cannot be read as a one-line error", async () => {
