@@ -3,24 +3,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { repoRoot, runCli } from "../helpers/cli.js";
+import { DECIDE_EXAMPLE } from "../helpers/decide-example.js";
 
-const EXAMPLE = [
-  "decide",
-  "--team-size",
-  "8",
-  "--qps-p99",
-  "50",
-  "--read-write-ratio",
-  "20",
-  "--tenancy",
-  "shared-multi-tenant",
-  "--data-sensitivity",
-  "pii",
-  "--pattern",
-  "modular-monolith",
-  "--language-preference",
-  "typescript",
-];
+const EXAMPLE = DECIDE_EXAMPLE;
 
 let work: string;
 beforeAll(async () => {

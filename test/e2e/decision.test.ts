@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { DECIDE_EXAMPLE } from "../helpers/decide-example.js";
 import { TmuxSession } from "../helpers/tmux.js";
 
 describe("decision screen in a real terminal", () => {
@@ -6,27 +7,7 @@ describe("decision screen in a real terminal", () => {
   afterEach(() => session?.kill());
 
   it("decide --tui opens the ranked profiles at 80x24, navigates, and prints the summary on q", async () => {
-    session = new TmuxSession(
-      [
-        "decide",
-        "--team-size",
-        "8",
-        "--qps-p99",
-        "50",
-        "--read-write-ratio",
-        "20",
-        "--tenancy",
-        "shared-multi-tenant",
-        "--data-sensitivity",
-        "pii",
-        "--pattern",
-        "modular-monolith",
-        "--language-preference",
-        "typescript",
-        "--tui",
-      ],
-      { columns: 80, rows: 24 },
-    );
+    session = new TmuxSession([...DECIDE_EXAMPLE, "--tui"], { columns: 80, rows: 24 });
     const first = await session.waitFor("[Profiles]");
     expect(first).toContain("senior-backend · decision");
     expect(first).toContain("best: node-express 100.0");
@@ -54,25 +35,7 @@ describe("decision screen in a real terminal", () => {
 
   it("decide --tui --strict leaves with exit 1 when a kill criterion tripped", async () => {
     session = new TmuxSession(
-      [
-        "decide",
-        "--team-size",
-        "8",
-        "--qps-p99",
-        "50",
-        "--read-write-ratio",
-        "20",
-        "--tenancy",
-        "shared-multi-tenant",
-        "--data-sensitivity",
-        "pii",
-        "--pattern",
-        "modular-monolith",
-        "--interaction-style",
-        "event-driven",
-        "--tui",
-        "--strict",
-      ],
+      [...DECIDE_EXAMPLE, "--interaction-style", "event-driven", "--tui", "--strict"],
       { columns: 80, rows: 24 },
     );
     await session.waitFor("1 kill criterion tripped");
