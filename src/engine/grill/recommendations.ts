@@ -12,7 +12,7 @@ export function isRegulated(a: Answers): boolean {
 }
 
 export function recommendTenancy(a: Answers): Recommendation {
-  if (a.dataSensitivity !== undefined && isRegulated(a)) {
+  if (isRegulated(a)) {
     return {
       answer: "Isolated multi-tenant",
       why: "Regulated data is easier to audit and delete per tenant in its own schema or database (AWS SaaS silo/bridge model).",
