@@ -1,6 +1,6 @@
 /**
  * Wrap a command's action so its returned number becomes the process exit code.
- * Errors propagate to main.ts, which maps them to messages and exit codes.
+ * Errors propagate to program.ts, which maps them to messages and exit codes.
  */
 export function action<A extends unknown[]>(
   fn: (...args: A) => Promise<number | undefined> | number | undefined,

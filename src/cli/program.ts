@@ -1,4 +1,7 @@
-#!/usr/bin/env node
+/**
+ * The command-line program: parses argv, runs a command or starts the full-screen app.
+ * Loaded by main.ts only after the Node version check passed.
+ */
 import "./process-defaults.js";
 import { Command, CommanderError } from "commander";
 import { isUserError, packageVersion } from "../engine/shared/index.js";
@@ -78,7 +81,8 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-main(process.argv).then(
+export function run(argv: string[]): void {
+  main(argv).then(
   (code) => {
     process.exitCode = code;
     // Leave promptly even if a library left a handle open; pipes on Linux are flushed synchronously.
@@ -89,3 +93,4 @@ main(process.argv).then(
     process.exitCode = EXIT.gateFailed;
   },
 );
+}

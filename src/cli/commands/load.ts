@@ -204,7 +204,7 @@ async function runLoadCommand(urls: string[], flags: LoadFlags, ctx: CliContext)
   }
 }
 
-/** The live screen (React runs its production build: main.ts sets NODE_ENV before anything loads). */
+/** The live screen (React runs its production build: process-defaults.ts sets NODE_ENV before anything loads). */
 async function openScreen(params: LoadScreenParams): Promise<number> {
   const { runTui } = await import("../../tui/run.js");
   return runTui({ screen: "load", params });
