@@ -8,10 +8,10 @@ import {
   type RunAuditOptions,
   runAudit,
 } from "../../engine/audit/index.js";
+import { auditReportText } from "../../report/audit-report-text.js";
 import { action } from "../action.js";
 import type { CliContext } from "../context.js";
 import { EXIT, isInteractive, writeJson, writeStatus, writeText } from "../output.js";
-import { auditReportText } from "../views/audit-report-text.js";
 
 const CHECK_IDS: CheckId[] = [
   "headers",

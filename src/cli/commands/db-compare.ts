@@ -3,9 +3,9 @@ import { join, relative } from "node:path";
 import type { Command } from "commander";
 import { type Comparison, compareSources, type SchemaChange } from "../../engine/schema/index.js";
 import { redactConnectionString, UserError } from "../../engine/shared/index.js";
+import { schemaDiffReport } from "../../report/schema-diff-report-text.js";
 import type { CliContext } from "../context.js";
 import { EXIT, writeError, writeJson, writeStatus, writeText } from "../output.js";
-import { schemaDiffReport } from "../views/schema-diff-report-text.js";
 
 /** Flags of `db --connection URL --compare SOURCE` and `db --from A --to B`. */
 export interface DbCompareFlags {

@@ -12,9 +12,13 @@ import {
 } from "../../engine/decision/index.js";
 import { readTranscript } from "../../engine/grill/index.js";
 import { UserError } from "../../engine/shared/index.js";
+import {
+  decisionMarkdown,
+  profileErrorLine,
+  profileListMarkdown,
+} from "../../report/decision-markdown.js";
 import { action } from "../action.js";
 import type { CliContext } from "../context.js";
-import { decisionMarkdown, profileErrorLine, profileListMarkdown } from "../decision-markdown.js";
 import { EXIT, isInteractive, writeJson, writeStatus, writeText } from "../output.js";
 
 interface DecideFlags {

@@ -7,10 +7,10 @@ import {
   loadAnswersFile,
 } from "../../engine/grill/index.js";
 import { UserError } from "../../engine/shared/index.js";
+import { grillReport } from "../../report/grill-report-text.js";
 import { action } from "../action.js";
 import type { CliContext } from "../context.js";
 import { EXIT, isInteractive, writeJson, writeText } from "../output.js";
-import { grillReport } from "../views/grill-report-text.js";
 
 interface GrillOptions {
   answers?: string;

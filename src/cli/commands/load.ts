@@ -17,12 +17,12 @@ import {
   startDemoTarget,
 } from "../../engine/load/index.js";
 import { UserError } from "../../engine/shared/index.js";
+import { outcomeDocument, writeLoadOutputs } from "../../report/load-outputs.js";
+import { loadCompareText, loadReportText, progressLine } from "../../report/load-report-text.js";
 import type { LoadScreenParams } from "../../tui/screens/load.js";
 import { action } from "../action.js";
 import type { CliContext } from "../context.js";
-import { outcomeDocument, writeLoadOutputs } from "../load-outputs.js";
 import { EXIT, isInteractive, writeJson, writeStatus, writeText } from "../output.js";
-import { loadCompareText, loadReportText, progressLine } from "../views/load-report-text.js";
 
 interface LoadFlags {
   concurrency?: string;

@@ -1,6 +1,6 @@
 import { scaffoldFromDb } from "../../engine/scaffold/from-db/index.js";
+import { fromDbJson, fromDbText } from "../../report/scaffold-from-db-text.js";
 import { EXIT, writeJson, writeStatus, writeText } from "../output.js";
-import { fromDbJson, fromDbText } from "../views/scaffold-from-db-text.js";
 import type { ScaffoldMode } from "./scaffold.js";
 import { fileProgress } from "./scaffold-progress.js";
 

@@ -1,7 +1,7 @@
 import { generate, loadSpec } from "../../engine/scaffold/index.js";
 import { UserError } from "../../engine/shared/index.js";
+import { scaffoldResultJson, scaffoldResultText } from "../../report/scaffold-result-text.js";
 import { EXIT, writeJson, writeText } from "../output.js";
-import { scaffoldResultJson, scaffoldResultText } from "../views/scaffold-result-text.js";
 import type { ScaffoldMode } from "./scaffold.js";
 import { fileProgress } from "./scaffold-progress.js";
 

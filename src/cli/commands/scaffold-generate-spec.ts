@@ -5,8 +5,8 @@ import {
   generateSpecFromRoutes,
   writeSpecDocument,
 } from "../../engine/scaffold/spec-from-routes/index.js";
+import { specFromRoutesJson, specFromRoutesText } from "../../report/spec-from-routes-text.js";
 import { EXIT, writeJson, writeStatus, writeText } from "../output.js";
-import { specFromRoutesJson, specFromRoutesText } from "../views/spec-from-routes-text.js";
 import type { ScaffoldMode } from "./scaffold.js";
 
 /** `scaffold src/routes/ --generate-spec --output openapi.yaml [--check] [--json]` */

@@ -1,5 +1,4 @@
 import { useEffect, useRef, useState } from "react";
-import { writeLoadOutputs } from "../../cli/load-outputs.js";
 import {
   type DemoProfile,
   type DemoTarget,
@@ -12,6 +11,7 @@ import {
   startDemoTarget,
   startLoad,
 } from "../../engine/load/index.js";
+import { writeLoadOutputs } from "../../report/load-outputs.js";
 
 /** What the load screen runs: a plan, its gates, and the files to write at the end. */
 export interface LoadSetup {

@@ -1,6 +1,5 @@
 import { Box, Text, useWindowSize } from "ink";
 import { useCallback, useMemo, useRef, useState } from "react";
-import { auditReportText } from "../../cli/views/audit-report-text.js";
 import {
   type Finding,
   failsGate,
@@ -8,6 +7,7 @@ import {
   parseTarget,
   type RunAuditOptions,
 } from "../../engine/audit/index.js";
+import { auditReportText } from "../../report/audit-report-text.js";
 import { AuditForm, type AuditFormValues } from "../components/audit-form.js";
 import { FindingDetail } from "../components/finding-detail.js";
 import { ScreenFrame } from "../components/screen-frame.js";

@@ -1,7 +1,7 @@
 import { Box, Text, useWindowSize } from "ink";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { loadReportText } from "../../cli/views/load-report-text.js";
 import { DEMO_DEFAULTS, type Gates, type LoadPlan, planLoad } from "../../engine/load/index.js";
+import { loadReportText } from "../../report/load-report-text.js";
 import { FieldForm } from "../components/field-form.js";
 import { LoadLive } from "../components/load-live.js";
 import { ScreenFrame } from "../components/screen-frame.js";

@@ -1,5 +1,5 @@
-import type { GeneratedFile, GenerateResult } from "../../engine/scaffold/index.js";
-import { paint } from "../output.js";
+import type { GeneratedFile, GenerateResult } from "../engine/scaffold/index.js";
+import { paint } from "./style.js";
 
 /** The old scaffolder's summary line: `Generated 12 route handlers, validation middleware, and TypeScript types`. */
 export function scaffoldSummary(result: GenerateResult): string {

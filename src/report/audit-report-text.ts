@@ -1,5 +1,5 @@
-import type { AuditReport, Finding } from "../../engine/audit/index.js";
-import { paint } from "../output.js";
+import type { AuditReport, Finding } from "../engine/audit/index.js";
+import { paint } from "./style.js";
 
 const GLYPH: Record<Finding["severity"], string> = { error: "✖", warning: "!", info: "i" };
 

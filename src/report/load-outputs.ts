@@ -2,8 +2,8 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { type LoadOutcome, saveSnapshot } from "../engine/load/index.js";
 import { UserError } from "../engine/shared/index.js";
-import { EXIT } from "./output.js";
-import { loadReportText } from "./views/load-report-text.js";
+import { EXIT } from "./exit-codes.js";
+import { loadReportText } from "./load-report-text.js";
 
 /** What `load --json` prints (and `--output FILE.json` writes): one document. */
 export function outcomeDocument(outcome: LoadOutcome) {

@@ -6,8 +6,8 @@ import {
   type LoadReport,
   type MetricDelta,
   type Percentiles,
-} from "../../engine/load/index.js";
-import { paint } from "../output.js";
+} from "../engine/load/index.js";
+import { paint } from "./style.js";
 
 const n = (v: number) => Math.round(v).toLocaleString("en-US");
 const ms = (v: number | null | undefined) =>

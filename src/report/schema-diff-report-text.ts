@@ -1,5 +1,5 @@
-import type { Comparison, SchemaChange } from "../../engine/schema/index.js";
-import { paint, type Style } from "../output.js";
+import type { Comparison, SchemaChange } from "../engine/schema/index.js";
+import { paint, type Style } from "./style.js";
 
 const MARK: Record<SchemaChange["change"], { glyph: string; style: Style }> = {
   added: { glyph: "+", style: "green" },

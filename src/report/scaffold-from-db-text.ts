@@ -1,6 +1,6 @@
-import type { ScaffoldFromDbResult } from "../../engine/scaffold/from-db/index.js";
-import { paint } from "../output.js";
+import type { ScaffoldFromDbResult } from "../engine/scaffold/from-db/index.js";
 import { scaffoldResultJson, scaffoldResultText } from "./scaffold-result-text.js";
+import { paint } from "./style.js";
 
 /** The scaffold summary, preceded by what was read from the database. */
 export function fromDbText(

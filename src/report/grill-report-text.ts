@@ -1,12 +1,12 @@
-import type { Decision } from "../../engine/decision/index.js";
+import type { Decision } from "../engine/decision/index.js";
 import {
   describeAnswer,
   findTurn,
   type GrillState,
   QUESTION_COUNT,
-} from "../../engine/grill/index.js";
-import { decisionMarkdown } from "../decision-markdown.js";
-import { paint } from "../output.js";
+} from "../engine/grill/index.js";
+import { decisionMarkdown } from "./decision-markdown.js";
+import { paint } from "./style.js";
 
 /** The text result of a headless grill (and the summary after the full-screen one). */
 export function grillReport(

@@ -1,6 +1,6 @@
-import type { SpecFromRoutesResult } from "../../engine/scaffold/spec-from-routes/index.js";
-import { openApiPath } from "../../engine/scaffold/spec-from-routes/index.js";
-import { paint } from "../output.js";
+import type { SpecFromRoutesResult } from "../engine/scaffold/spec-from-routes/index.js";
+import { openApiPath } from "../engine/scaffold/spec-from-routes/index.js";
+import { paint } from "./style.js";
 
 interface Context {
   input: string;
