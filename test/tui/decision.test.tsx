@@ -4,7 +4,10 @@ import { describe, expect, it, vi } from "vitest";
 import type { Answers } from "../../src/engine/decision/index.js";
 import { App } from "../../src/tui/app.js";
 import { type Navigator, NavigatorContext } from "../../src/tui/navigation.js";
-import { type DecisionParams, DecisionScreen } from "../../src/tui/screens/decision.js";
+import {
+  type DecisionParams,
+  DecisionScreen,
+} from "../../src/tui/screens/decide/decision-screen.js";
 import { tick, waitForFrame } from "../helpers/ink.js";
 
 const TS_TEAM: Answers = {

@@ -3,7 +3,7 @@ import { render } from "ink-testing-library";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { parseFailOn, planLoad } from "../../src/engine/load/index.js";
 import { App } from "../../src/tui/app.js";
-import type { LoadScreenParams } from "../../src/tui/screens/load.js";
+import type { LoadScreenParams } from "../../src/tui/screens/load/screen.js";
 import { delayTarget, type TestTarget } from "../engine/load/servers.js";
 import { tick, waitForFrame } from "../helpers/ink.js";
 

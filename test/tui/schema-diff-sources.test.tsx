@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { render } from "ink-testing-library";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { type Navigator, NavigatorContext } from "../../src/tui/navigation.js";
-import { SchemaDiffScreen } from "../../src/tui/screens/schema-diff.js";
+import { SchemaDiffScreen } from "../../src/tui/screens/schema-diff/screen.js";
 import { repoRoot } from "../helpers/cli.js";
 import { tick, waitForFrame } from "../helpers/ink.js";
 import { createTestDatabase, type TestDatabase } from "../helpers/pg.js";

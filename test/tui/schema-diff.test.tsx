@@ -7,7 +7,10 @@ import { render } from "ink-testing-library";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { App } from "../../src/tui/app.js";
 import { type Navigator, NavigatorContext } from "../../src/tui/navigation.js";
-import { type SchemaDiffParams, SchemaDiffScreen } from "../../src/tui/screens/schema-diff.js";
+import {
+  type SchemaDiffParams,
+  SchemaDiffScreen,
+} from "../../src/tui/screens/schema-diff/screen.js";
 import { repoRoot } from "../helpers/cli.js";
 import { tick, waitForFrame } from "../helpers/ink.js";
 import { demoChanges } from "./schema-diff-fixture.js";

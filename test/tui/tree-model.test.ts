@@ -5,8 +5,8 @@ import {
   findNext,
   type TreeNode,
   visibleRows,
-} from "../../src/tui/components/tree-model.js";
-import { buildDiffTree, tally } from "../../src/tui/screens/schema-diff-model.js";
+} from "../../src/tui/kit/tree-model.js";
+import { buildDiffTree, tally } from "../../src/tui/screens/schema-diff/model.js";
 import { demoChanges } from "./schema-diff-fixture.js";
 
 const node = (id: string, children: TreeNode<null>[] = []): TreeNode<null> => ({

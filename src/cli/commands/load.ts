@@ -19,7 +19,7 @@ import {
 import { UserError } from "../../engine/shared/index.js";
 import { outcomeDocument, writeLoadOutputs } from "../../report/load-outputs.js";
 import { loadCompareText, loadReportText, progressLine } from "../../report/load-report-text.js";
-import type { LoadScreenParams } from "../../tui/screens/load.js";
+import type { LoadScreenParams } from "../../tui/screens/load/screen.js";
 import { action } from "../action.js";
 import type { CliContext } from "../context.js";
 import { EXIT, isInteractive, writeJson, writeStatus, writeText } from "../output.js";
