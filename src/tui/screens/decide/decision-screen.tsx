@@ -15,7 +15,7 @@ import { glyph, tone } from "../../kit/theme.js";
 import type { ScreenProps } from "../../navigation.js";
 import { decisionDetail, decisionSummary } from "./decision-detail.js";
 import { FitBar } from "./fit-bar.js";
-import { useDecisionKeys } from "./use-decision-keys.js";
+import { useDecideKeys } from "./use-keys.js";
 
 export interface DecisionParams {
   answers: Answers;
@@ -117,8 +117,9 @@ export function DecisionScreen({ nav, params }: ScreenProps<DecisionParams>) {
   const maxScroll = Math.max(0, (detail?.lines.length ?? 0) - paneHeight);
   const top = Math.min(scroll, maxScroll);
 
-  useDecisionKeys(
-    { help, focus, ready: Boolean(ready) },
+  const switchPane = () => setFocus((f) => (f === "profiles" ? "detail" : "profiles"));
+  useDecideKeys(
+    { help, panes: { focus, ready: Boolean(ready) } },
     {
       toggleHelp: () => setHelp((h) => !h),
       quit: () =>
@@ -140,7 +141,8 @@ export function DecisionScreen({ nav, params }: ScreenProps<DecisionParams>) {
           direction > 0 ? starts.find((s) => s > top) : [...starts].reverse().find((s) => s < top);
         if (next !== undefined) setScroll(next);
       },
-      switchPane: () => setFocus((f) => (f === "profiles" ? "detail" : "profiles")),
+      open: switchPane,
+      switchPane,
     },
   );
 

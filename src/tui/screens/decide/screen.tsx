@@ -69,27 +69,30 @@ export function DecideScreen({ nav, params = {} }: ScreenProps<DecideParams>) {
   }, [params.dir]);
 
   const transcripts = state.phase === "ready" ? state.transcripts : [];
-  useDecideKeys(help, {
-    toggleHelp: () => setHelp((h) => !h),
-    quit: () => nav.quit(),
-    back: () => nav.back(),
-    move: (delta) => setSelected((s) => Math.max(0, Math.min(transcripts.length - 1, s + delta))),
-    open: () => {
-      const chosen = transcripts[selected];
-      if (!chosen) return;
-      readTranscript(chosen.path).then(
-        (t) => {
-          const next: DecisionParams = {
-            answers: t.answers,
-            source: chosen.path,
-            profilesDir: params.profilesDir,
-          };
-          nav.open("decision", next);
-        },
-        (error: unknown) => setMessage((error as Error).message ?? String(error)),
-      );
+  useDecideKeys(
+    { help },
+    {
+      toggleHelp: () => setHelp((h) => !h),
+      quit: () => nav.quit(),
+      back: () => nav.back(),
+      move: (delta) => setSelected((s) => Math.max(0, Math.min(transcripts.length - 1, s + delta))),
+      open: () => {
+        const chosen = transcripts[selected];
+        if (!chosen) return;
+        readTranscript(chosen.path).then(
+          (t) => {
+            const next: DecisionParams = {
+              answers: t.answers,
+              source: chosen.path,
+              profilesDir: params.profilesDir,
+            };
+            nav.open("decision", next);
+          },
+          (error: unknown) => setMessage((error as Error).message ?? String(error)),
+        );
+      },
     },
-  });
+  );
 
   const room = Math.max(1, rows - 8);
   const start = Math.max(0, selected - room + 1);

@@ -15,7 +15,6 @@ import { FieldForm } from "../../kit/field-form.js";
 import { ScreenFrame } from "../../kit/screen-frame.js";
 import { glyph, tone } from "../../kit/theme.js";
 import type { ScreenProps } from "../../navigation.js";
-import { findScreen } from "../index.js";
 import { CompletePanel, KillPanel, QuestionHeader, RecommendationBox } from "./panels.js";
 import { type GrillMode, useGrillKeys } from "./use-keys.js";
 
@@ -140,7 +139,6 @@ export function GrillScreen({ nav, params }: ScreenProps<GrillParams>) {
     restoreRef.current = undefined;
   }
   const draft = draftRef.current;
-  const hasDecision = findScreen("decision") !== undefined;
   const mode: GrillMode =
     status === "killed"
       ? "killed"
@@ -174,7 +172,7 @@ export function GrillScreen({ nav, params }: ScreenProps<GrillParams>) {
     setError(undefined);
     draftRef.current.key = "";
     nav.setSummary(grillSummary(session));
-    if (session.state.status === "complete" && hasDecision) openDecision();
+    if (session.state.status === "complete") openDecision();
     refresh();
   };
 
@@ -195,7 +193,7 @@ export function GrillScreen({ nav, params }: ScreenProps<GrillParams>) {
     toggleHelp: () => setShowHelp((v) => !v),
     back,
     quit: leave,
-    confirm: () => (mode === "complete" && hasDecision ? openDecision() : leave()),
+    confirm: () => (mode === "complete" ? openDecision() : leave()),
     moveField: (delta) => {
       const n = turn?.fields.length ?? 1;
       draftRef.current.focus = (draft.focus + delta + n) % n;
