@@ -1,11 +1,11 @@
 import { type Command, Option } from "commander";
-import { FRAMEWORKS, type Framework } from "../../engine/scaffold/index.js";
-import { UserError } from "../../engine/shared/index.js";
-import { action } from "../action.js";
-import type { CliContext } from "../context.js";
-import { scaffoldFromDbMode } from "./scaffold-from-db.js";
-import { scaffoldFromSpec } from "./scaffold-from-spec.js";
-import { scaffoldGenerateSpec } from "./scaffold-generate-spec.js";
+import { FRAMEWORKS, type Framework } from "../../../engine/scaffold/index.js";
+import { UserError } from "../../../engine/shared/index.js";
+import { action } from "../../action.js";
+import type { CliContext } from "../../context.js";
+import { scaffoldFromDbMode } from "./from-db.js";
+import { scaffoldFromSpec } from "./from-spec.js";
+import { scaffoldGenerateSpec } from "./generate-spec.js";
 
 /** Flags every scaffold mode sees (modes add their own through `options`). */
 export interface ScaffoldFlags {

@@ -1,7 +1,7 @@
-import { introspect, snapshotOf, writeSnapshot } from "../../engine/schema/index.js";
-import type { CliContext } from "../context.js";
-import { EXIT, writeJson, writeText } from "../output.js";
-import { connectTarget } from "./db-target.js";
+import { introspect, snapshotOf, writeSnapshot } from "../../../engine/schema/index.js";
+import type { CliContext } from "../../context.js";
+import { EXIT, writeJson, writeText } from "../../output.js";
+import { connectTarget } from "./target.js";
 
 /** Flags of `db --connection URL --snapshot FILE.json`. */
 export interface DbSnapshotFlags {

@@ -4,10 +4,10 @@ import { stringify } from "yaml";
 import {
   generateSpecFromRoutes,
   writeSpecDocument,
-} from "../../engine/scaffold/spec-from-routes/index.js";
-import { specFromRoutesJson, specFromRoutesText } from "../../report/spec-from-routes-text.js";
-import { EXIT, writeJson, writeStatus, writeText } from "../output.js";
-import type { ScaffoldMode } from "./scaffold.js";
+} from "../../../engine/scaffold/spec-from-routes/index.js";
+import { specFromRoutesJson, specFromRoutesText } from "../../../report/spec-from-routes-text.js";
+import { EXIT, writeJson, writeStatus, writeText } from "../../output.js";
+import type { ScaffoldMode } from "./index.js";
 
 /** `scaffold src/routes/ --generate-spec --output openapi.yaml [--check] [--json]` */
 export const scaffoldGenerateSpec: ScaffoldMode = {

@@ -1,4 +1,4 @@
-import { isInteractive } from "../output.js";
+import { isInteractive } from "../../output.js";
 
 /**
  * `db` in a terminal with no mode, or with only `--from A --to B`: open the schema-diff browser.
@@ -31,7 +31,7 @@ export function wantsBrowser(opts: DbBrowseFlags): boolean {
 }
 
 export async function runBrowseMode(opts: DbBrowseFlags): Promise<number> {
-  const { runTui } = await import("../../tui/run.js");
+  const { runTui } = await import("../../../tui/run.js");
   return runTui({
     screen: "schema-diff",
     params: {

@@ -8,11 +8,11 @@ import {
   openSource,
   type SuggestIndexesResult,
   suggestIndexes,
-} from "../../engine/schema/index.js";
-import { UserError } from "../../engine/shared/index.js";
-import type { CliContext } from "../context.js";
-import { EXIT, paint, type Style, writeJson, writeText } from "../output.js";
-import { connectTarget } from "./db-target.js";
+} from "../../../engine/schema/index.js";
+import { UserError } from "../../../engine/shared/index.js";
+import type { CliContext } from "../../context.js";
+import { EXIT, paint, type Style, writeJson, writeText } from "../../output.js";
+import { connectTarget } from "./target.js";
 
 /** Flags of `db --analyze [--fail-on LEVEL]` and `db --suggest-indexes --output DIR`. */
 export interface DbAnalyzeFlags {

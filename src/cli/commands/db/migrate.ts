@@ -1,8 +1,12 @@
 import { type Command, InvalidArgumentError } from "commander";
-import { type MigrateEvent, type MigrateResult, runMigration } from "../../engine/schema/index.js";
-import type { CliContext } from "../context.js";
-import { EXIT, paint, writeJson, writeStatus, writeText } from "../output.js";
-import { connectTarget } from "./db-target.js";
+import {
+  type MigrateEvent,
+  type MigrateResult,
+  runMigration,
+} from "../../../engine/schema/index.js";
+import type { CliContext } from "../../context.js";
+import { EXIT, paint, writeJson, writeStatus, writeText } from "../../output.js";
+import { connectTarget } from "./target.js";
 
 /** Flags of `db --migrate FILE [--dry-run] [--down] [--lock-timeout S]`. */
 export interface DbMigrateFlags {

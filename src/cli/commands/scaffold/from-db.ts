@@ -1,8 +1,8 @@
-import { scaffoldFromDb } from "../../engine/scaffold/from-db/index.js";
-import { fromDbJson, fromDbText } from "../../report/scaffold-from-db-text.js";
-import { EXIT, writeJson, writeStatus, writeText } from "../output.js";
-import type { ScaffoldMode } from "./scaffold.js";
-import { fileProgress } from "./scaffold-progress.js";
+import { scaffoldFromDb } from "../../../engine/scaffold/from-db/index.js";
+import { fromDbJson, fromDbText } from "../../../report/scaffold-from-db-text.js";
+import { EXIT, writeJson, writeStatus, writeText } from "../../output.js";
+import type { ScaffoldMode } from "./index.js";
+import { fileProgress } from "./progress.js";
 
 /** `scaffold --from-db postgres://… --output src/routes/ [--framework …] [--check] [--json]` */
 export const scaffoldFromDbMode: ScaffoldMode = {

@@ -1,17 +1,12 @@
 import type { Command } from "commander";
-import { UserError } from "../../engine/shared/index.js";
-import { action } from "../action.js";
-import type { CliContext } from "../context.js";
-import { addAnalyzeOptions, runAnalyzeMode, runSuggestIndexesMode } from "./db-analyze.js";
-import { runBrowseMode, wantsBrowser } from "./db-browse.js";
-import {
-  addCompareOptions,
-  type DbCompareFlags,
-  runCompareMode,
-  wantsCompare,
-} from "./db-compare.js";
-import { addMigrateOptions, runMigrateMode } from "./db-migrate.js";
-import { type DbSnapshotFlags, runSnapshotMode } from "./db-snapshot.js";
+import { UserError } from "../../../engine/shared/index.js";
+import { action } from "../../action.js";
+import type { CliContext } from "../../context.js";
+import { addAnalyzeOptions, runAnalyzeMode, runSuggestIndexesMode } from "./analyze.js";
+import { runBrowseMode, wantsBrowser } from "./browse.js";
+import { addCompareOptions, type DbCompareFlags, runCompareMode, wantsCompare } from "./compare.js";
+import { addMigrateOptions, runMigrateMode } from "./migrate.js";
+import { type DbSnapshotFlags, runSnapshotMode } from "./snapshot.js";
 
 /**
  * `senior-backend db`: a thin dispatcher. Each mode's flags and handler live in db-<mode>.ts;

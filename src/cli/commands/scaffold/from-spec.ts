@@ -1,9 +1,9 @@
-import { generate, loadSpec } from "../../engine/scaffold/index.js";
-import { UserError } from "../../engine/shared/index.js";
-import { scaffoldResultJson, scaffoldResultText } from "../../report/scaffold-result-text.js";
-import { EXIT, writeJson, writeText } from "../output.js";
-import type { ScaffoldMode } from "./scaffold.js";
-import { fileProgress } from "./scaffold-progress.js";
+import { generate, loadSpec } from "../../../engine/scaffold/index.js";
+import { UserError } from "../../../engine/shared/index.js";
+import { scaffoldResultJson, scaffoldResultText } from "../../../report/scaffold-result-text.js";
+import { EXIT, writeJson, writeText } from "../../output.js";
+import type { ScaffoldMode } from "./index.js";
+import { fileProgress } from "./progress.js";
 
 /** `scaffold openapi.yaml --framework express --output src/routes/ [--check] [--json]` */
 export const scaffoldFromSpec: ScaffoldMode = {

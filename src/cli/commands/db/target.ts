@@ -3,8 +3,8 @@ import {
   type Db,
   hasLibpqEnvironment,
   resolveConnectionString,
-} from "../../engine/schema/index.js";
-import { UserError } from "../../engine/shared/index.js";
+} from "../../../engine/schema/index.js";
+import { UserError } from "../../../engine/shared/index.js";
 
 /**
  * The live database the migrate/analyze modes work on: --connection, then DATABASE_URL, then the

@@ -1,11 +1,15 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { join, relative } from "node:path";
 import type { Command } from "commander";
-import { type Comparison, compareSources, type SchemaChange } from "../../engine/schema/index.js";
-import { redactConnectionString, UserError } from "../../engine/shared/index.js";
-import { schemaDiffReport } from "../../report/schema-diff-report-text.js";
-import type { CliContext } from "../context.js";
-import { EXIT, writeError, writeJson, writeStatus, writeText } from "../output.js";
+import {
+  type Comparison,
+  compareSources,
+  type SchemaChange,
+} from "../../../engine/schema/index.js";
+import { redactConnectionString, UserError } from "../../../engine/shared/index.js";
+import { schemaDiffReport } from "../../../report/schema-diff-report-text.js";
+import type { CliContext } from "../../context.js";
+import { EXIT, writeError, writeJson, writeStatus, writeText } from "../../output.js";
 
 /** Flags of `db --connection URL --compare SOURCE` and `db --from A --to B`. */
 export interface DbCompareFlags {
