@@ -9,7 +9,7 @@ import { addMigrateOptions, runMigrateMode } from "./migrate.js";
 import { type DbSnapshotFlags, runSnapshotMode } from "./snapshot.js";
 
 /**
- * `senior-backend db`: a thin dispatcher. Each mode's flags and handler live in db-<mode>.ts;
+ * `senior-backend db`: a thin dispatcher. Each mode's flags and handler live in db/<mode>.ts;
  * this file only declares the shared flags, adds each mode's options and picks the mode.
  */
 export interface DbFlags extends DbSnapshotFlags, DbCompareFlags {

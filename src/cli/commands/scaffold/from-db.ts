@@ -1,7 +1,7 @@
 import { scaffoldFromDb } from "../../../engine/scaffold/from-db/index.js";
 import { fromDbJson, fromDbText } from "../../../report/scaffold-from-db-text.js";
 import { EXIT, writeJson, writeStatus, writeText } from "../../output.js";
-import type { ScaffoldMode } from "./index.js";
+import type { ScaffoldMode } from "./mode.js";
 import { fileProgress } from "./progress.js";
 
 /** `scaffold --from-db postgres://… --output src/routes/ [--framework …] [--check] [--json]` */

@@ -2,7 +2,7 @@ import { generate, loadSpec } from "../../../engine/scaffold/index.js";
 import { UserError } from "../../../engine/shared/index.js";
 import { scaffoldResultJson, scaffoldResultText } from "../../../report/scaffold-result-text.js";
 import { EXIT, writeJson, writeText } from "../../output.js";
-import type { ScaffoldMode } from "./index.js";
+import type { ScaffoldMode } from "./mode.js";
 import { fileProgress } from "./progress.js";
 
 /** `scaffold openapi.yaml --framework express --output src/routes/ [--check] [--json]` */

@@ -7,7 +7,7 @@ import {
 } from "../../../engine/scaffold/spec-from-routes/index.js";
 import { specFromRoutesJson, specFromRoutesText } from "../../../report/spec-from-routes-text.js";
 import { EXIT, writeJson, writeStatus, writeText } from "../../output.js";
-import type { ScaffoldMode } from "./index.js";
+import type { ScaffoldMode } from "./mode.js";
 
 /** `scaffold src/routes/ --generate-spec --output openapi.yaml [--check] [--json]` */
 export const scaffoldGenerateSpec: ScaffoldMode = {
