@@ -1,4 +1,4 @@
-import type { ScaffoldFromDbResult } from "../engine/scaffold/from-db/index.js";
+import type { ScaffoldFromDbResult } from "../engine/scaffold/index.js";
 import { scaffoldResultJson, scaffoldResultText } from "./scaffold-result-text.js";
 import { paint } from "./style.js";
 

@@ -1,5 +1,5 @@
-import type { SpecFromRoutesResult } from "../engine/scaffold/spec-from-routes/index.js";
-import { openApiPath } from "../engine/scaffold/spec-from-routes/index.js";
+import type { SpecFromRoutesResult } from "../engine/scaffold/index.js";
+import { openApiPath } from "../engine/scaffold/index.js";
 import { paint } from "./style.js";
 
 interface Context {

@@ -1,4 +1,4 @@
-import { scaffoldFromDb } from "../../../engine/scaffold/from-db/index.js";
+import { scaffoldFromDb } from "../../../engine/scaffold/index.js";
 import { fromDbJson, fromDbText } from "../../../report/scaffold-from-db-text.js";
 import { EXIT, writeJson, writeStatus, writeText } from "../../output.js";
 import type { ScaffoldMode } from "./mode.js";

@@ -1,10 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { extname } from "node:path";
 import { stringify } from "yaml";
-import {
-  generateSpecFromRoutes,
-  writeSpecDocument,
-} from "../../../engine/scaffold/spec-from-routes/index.js";
+import { generateSpecFromRoutes, writeSpecDocument } from "../../../engine/scaffold/index.js";
 import { specFromRoutesJson, specFromRoutesText } from "../../../report/spec-from-routes-text.js";
 import { EXIT, writeJson, writeStatus, writeText } from "../../output.js";
 import type { ScaffoldMode } from "./mode.js";
