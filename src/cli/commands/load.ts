@@ -12,13 +12,13 @@ import {
   parseDurationMs,
   parseFailOn,
   planLoad,
-  resolveSlo,
   runLoad,
   startDemoTarget,
 } from "../../engine/load/index.js";
 import { UserError } from "../../engine/shared/index.js";
 import { outcomeDocument, writeLoadOutputs } from "../../report/load-outputs.js";
 import { loadCompareText, loadReportText, progressLine } from "../../report/load-report-text.js";
+import { resolveSlo } from "../../report/slo-target.js";
 import type { LoadScreenParams } from "../../tui/screens/load/screen.js";
 import { action } from "../action.js";
 import type { CliContext } from "../context.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { resolveSlo } from "../../../src/engine/load/index.js";
+import { resolveSlo } from "../../src/report/slo-target.js";
 
 describe("--slo", () => {
   it("takes a shipped profile's latency thresholds", async () => {
