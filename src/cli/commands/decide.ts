@@ -20,6 +20,7 @@ import {
 import { action } from "../action.js";
 import type { CliContext } from "../context.js";
 import { EXIT, isInteractive, writeJson, writeStatus, writeText } from "../output.js";
+import { startTui } from "../start-tui.js";
 
 interface DecideFlags {
   teamSize?: number;
@@ -165,8 +166,7 @@ async function runDecide(f: DecideFlags): Promise<number> {
         hint: "leave out --tui for a report on stdout",
       });
     }
-    const { runTui } = await import("../../tui/run.js");
-    const code = await runTui({
+    const code = await startTui({
       screen: "decision",
       params: { answers, source: f.fromTranscript, profilesDir: f.profilesDir },
     });

@@ -1,4 +1,5 @@
 import { isInteractive } from "../../output.js";
+import { startTui } from "../../start-tui.js";
 
 /**
  * `db` in a terminal with no mode, or with only `--from A --to B`: open the schema-diff browser.
@@ -31,8 +32,7 @@ export function wantsBrowser(opts: DbBrowseFlags): boolean {
 }
 
 export async function runBrowseMode(opts: DbBrowseFlags): Promise<number> {
-  const { runTui } = await import("../../../tui/run.js");
-  return runTui({
+  return startTui({
     screen: "schema-diff",
     params: {
       from: opts.from,
