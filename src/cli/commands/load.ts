@@ -227,7 +227,7 @@ function measure(plan: LoadPlan, flags: LoadFlags, ctx: CliContext) {
   return runLoad(plan, {
     signal: ctx.signal,
     hdrLogPath: flags.hdrLog,
-    onSecond: (point, progress) =>
+    onEvent: ({ point, progress }) =>
       writeStatus(
         progressLine({
           ...point,

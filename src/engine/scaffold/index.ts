@@ -50,6 +50,7 @@ export type {
   GenerateOptions,
   GenerateResult,
   HandlerSource,
+  ScaffoldEvent,
 } from "./scaffold-options.js";
 export { FRAMEWORKS } from "./scaffold-options.js";
 export {

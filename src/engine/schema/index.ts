@@ -5,6 +5,7 @@ export type {
 } from "./analyze/finding.js";
 export {
   ANALYZE_CHECKS,
+  type AnalyzeEvent,
   type AnalyzeOptions,
   type AnalyzeResult,
   analyzeDatabase,
@@ -12,6 +13,7 @@ export {
 } from "./analyze/run-analyze.js";
 export { type SuggestIndexesResult, suggestIndexes } from "./analyze/suggest-indexes.js";
 export {
+  type CompareEvent,
   type CompareOptions,
   type Comparison,
   compareSources,
@@ -33,7 +35,11 @@ export {
   type RenameCandidate,
   type RenameSpec,
 } from "./diff/renames.js";
-export { type IntrospectOptions, introspect } from "./introspect/introspect.js";
+export {
+  type IntrospectEvent,
+  type IntrospectOptions,
+  introspect,
+} from "./introspect/introspect.js";
 export type { SchemaFilters } from "./introspect/schema-filters.js";
 export type { CatalogChange } from "./migrate/catalog-state.js";
 export type { LockTaken } from "./migrate/lock-report.js";
@@ -95,3 +101,10 @@ export {
   snapshotOf,
   writeSnapshot,
 } from "./sources/snapshot.js";
+
+/** Every progress event the schema engine sends through `onEvent` (one union per engine). */
+export type SchemaEvent =
+  | import("./analyze/run-analyze.js").AnalyzeEvent
+  | import("./compare-sources.js").CompareEvent
+  | import("./introspect/introspect.js").IntrospectEvent
+  | import("./migrate/migrate-types.js").MigrateEvent;

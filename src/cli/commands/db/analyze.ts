@@ -1,5 +1,6 @@
 import { type Command, Option } from "commander";
 import {
+  type AnalyzeEvent,
   type AnalyzeResult,
   analyzeDatabase,
   type Db,
@@ -54,10 +55,10 @@ export async function runAnalyzeMode(flags: DbAnalyzeFlags, ctx: CliContext): Pr
       excludeSchemas: flags.excludeSchema,
       schemaOnly: target.schemaOnly,
       signal: ctx.signal,
-      onProgress: progressLine(flags.json),
+      onEvent: progressLine(flags.json),
     });
   } finally {
-    progressLine(flags.json)?.({ check: "", index: -1, total: 0 });
+    progressLine(flags.json)?.({ type: "check", check: "", index: -1, total: 0 });
     await target.close();
   }
   if (target.label) result = { ...result, database: target.label };
@@ -139,7 +140,7 @@ export async function runSuggestIndexesMode(
 /** A self-overwriting progress line on stderr, only when stderr is a terminal and output is text. */
 function progressLine(json: boolean | undefined) {
   if (json || !process.stderr.isTTY) return undefined;
-  return (e: { check: string; index: number; total: number }) => {
+  return (e: AnalyzeEvent) => {
     process.stderr.write(
       e.index < 0 ? "\r\u001b[2K" : `\r\u001b[2Kanalyzing: ${e.check} (${e.index + 1}/${e.total})`,
     );

@@ -70,7 +70,7 @@ export async function runCompareMode(flags: DbCompareFlags, ctx: CliContext): Pr
     allowDestructive: flags.allowDestructive,
     slug: flags.name,
     signal: ctx.signal,
-    onStep: progress ? (step) => writeStatus(`${step} …`) : undefined,
+    onEvent: progress ? ({ step }) => writeStatus(`${step} …`) : undefined,
   });
   for (const name of flags.schema ?? []) {
     const has = (side: Comparison["from"]) => side.model.schemas.some((s) => s.name === name);

@@ -22,7 +22,7 @@ export const scaffoldFromDbMode: ScaffoldMode = {
       outputDir,
       check: flags.check === true,
       signal: ctx.signal,
-      onProgress: progress ? fileProgress : undefined,
+      onEvent: progress ? fileProgress : undefined,
     });
     if (flags.json) {
       writeJson(fromDbJson(result, flags.check === true));

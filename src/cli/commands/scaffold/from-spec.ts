@@ -23,7 +23,7 @@ export const scaffoldFromSpec: ScaffoldMode = {
       outputDir,
       check: flags.check === true,
       signal: ctx.signal,
-      onProgress: progress ? fileProgress : undefined,
+      onEvent: progress ? fileProgress : undefined,
     });
     if (flags.json)
       writeJson(

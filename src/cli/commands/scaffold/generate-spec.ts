@@ -22,7 +22,7 @@ export const scaffoldGenerateSpec: ScaffoldMode = {
       input: routes,
       title: typeof flags.title === "string" ? flags.title : undefined,
       signal: ctx.signal,
-      onProgress:
+      onEvent:
         process.stderr.isTTY && !flags.json
           ? ({ done, total }) => {
               if (done === total || done % 50 === 0) {

@@ -52,7 +52,7 @@ export async function loadSchemaDiff(
       .replace(paths.to ?? "", "demo v2");
   const result = await compareSources(paths.from, paths.to, {
     signal,
-    onStep: (step) => onStep(demo ? demoStep(step) : step),
+    onEvent: ({ step }) => onStep(demo ? demoStep(step) : step),
     allowDestructive: true,
     renames: spec.renames,
     filters: { include: spec.schemas, exclude: spec.excludeSchemas },
