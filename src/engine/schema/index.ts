@@ -1,3 +1,8 @@
+import type { AnalyzeEvent } from "./analyze/run-analyze.js";
+import type { CompareEvent } from "./compare-sources.js";
+import type { IntrospectEvent } from "./introspect/introspect.js";
+import type { MigrateEvent } from "./migrate/migrate-types.js";
+
 export type {
   AnalyzeThresholds,
   Finding,
@@ -103,8 +108,4 @@ export {
 } from "./sources/snapshot.js";
 
 /** Every progress event the schema engine sends through `onEvent` (one union per engine). */
-export type SchemaEvent =
-  | import("./analyze/run-analyze.js").AnalyzeEvent
-  | import("./compare-sources.js").CompareEvent
-  | import("./introspect/introspect.js").IntrospectEvent
-  | import("./migrate/migrate-types.js").MigrateEvent;
+export type SchemaEvent = AnalyzeEvent | CompareEvent | IntrospectEvent | MigrateEvent;
