@@ -1,9 +1,9 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { runCli } from "../helpers/cli.js";
 import { createTestDatabase, type TestDatabase, withClient } from "../helpers/pg.js";
+import { tempDir } from "../helpers/temp-dir.js";
 
 const SCHEMA = `
 CREATE TABLE customers (id bigint PRIMARY KEY, email text NOT NULL);
@@ -15,7 +15,7 @@ describe("db --analyze and --suggest-indexes (CLI)", () => {
   beforeEach(async () => {
     database = await createTestDatabase("sb_cli_analyze");
     await database.exec(SCHEMA);
-    dir = await mkdtemp(join(tmpdir(), "sb-cli-analyze-"));
+    dir = tempDir("cli-analyze");
   });
   afterEach(async () => {
     await database.drop();

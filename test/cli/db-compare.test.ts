@@ -1,11 +1,11 @@
 import { readdirSync, readFileSync } from "node:fs";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../helpers/cli.js";
 import { freePort } from "../helpers/free-port.js";
 import { createTestDatabase, type TestDatabase, usingServer } from "../helpers/pg.js";
+import { tempDir } from "../helpers/temp-dir.js";
 
 const fixtures = join(import.meta.dirname, "../engine/schema/fixtures");
 const A = join(fixtures, "tables/a.sql");
@@ -14,7 +14,7 @@ const slow = { timeoutMs: 90_000 };
 
 let dir: string;
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), "sb-db-cli-"));
+  dir = tempDir("db-cli");
 });
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });

@@ -1,10 +1,10 @@
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { rm, writeFile } from "node:fs/promises";
 import { createServer, type Server } from "node:net";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { runCli } from "../helpers/cli.js";
 import { createTestDatabase, type TestDatabase, withClient } from "../helpers/pg.js";
+import { tempDir } from "../helpers/temp-dir.js";
 
 const SLOW = `-- senior-backend migration: 20260101T000000Z_slow
 -- migrate:up
@@ -24,7 +24,7 @@ describe("db --migrate (CLI)", () => {
   let dir: string;
   beforeEach(async () => {
     database = await createTestDatabase("sb_cli_migrate");
-    dir = await mkdtemp(join(tmpdir(), "sb-cli-migrate-"));
+    dir = tempDir("cli-migrate");
   });
   afterEach(async () => {
     await database.drop();

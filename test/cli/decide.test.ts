@@ -1,15 +1,15 @@
-import { copyFile, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { copyFile, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { repoRoot, runCli } from "../helpers/cli.js";
 import { DECIDE_EXAMPLE } from "../helpers/decide-example.js";
+import { tempDir } from "../helpers/temp-dir.js";
 
 const EXAMPLE = DECIDE_EXAMPLE;
 
 let work: string;
 beforeAll(async () => {
-  work = await mkdtemp(join(tmpdir(), "sb-decide-cli-"));
+  work = tempDir("decide-cli");
 });
 afterAll(async () => {
   await rm(work, { recursive: true, force: true });

@@ -1,6 +1,5 @@
 import { spawn } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import {
@@ -11,6 +10,7 @@ import {
   type TestTarget,
 } from "../engine/load/servers.js";
 import { cliPath, repoRoot, runCli } from "../helpers/cli.js";
+import { tempDir } from "../helpers/temp-dir.js";
 
 const targets: TestTarget[] = [];
 afterEach(async () => {
@@ -21,7 +21,7 @@ async function track<T extends TestTarget>(t: Promise<T>): Promise<T> {
   targets.push(target);
   return target;
 }
-const tmp = () => mkdtempSync(join(tmpdir(), "sb-load-cli-"));
+const tmp = () => tempDir("load-cli");
 const load = (args: string[]) => runCli(["load", ...args, "--workers", "1"], { timeoutMs: 30_000 });
 
 describe("load command", () => {

@@ -1,10 +1,10 @@
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../helpers/cli.js";
 import { freePort } from "../helpers/free-port.js";
 import { createTestDatabase, type TestDatabase } from "../helpers/pg.js";
+import { tempDir } from "../helpers/temp-dir.js";
 
 const NO_DB_ENV = {
   DATABASE_URL: undefined,
@@ -22,7 +22,7 @@ describe("senior-backend scaffold --from-db", () => {
       CREATE TABLE teams (id serial PRIMARY KEY, name varchar(60) NOT NULL);
       CREATE TABLE events (at timestamptz NOT NULL DEFAULT now(), kind text NOT NULL);
     `);
-    dir = await mkdtemp(join(tmpdir(), "sb-from-db-cli-"));
+    dir = tempDir("from-db-cli");
   });
   afterAll(async () => {
     await rm(dir, { recursive: true, force: true });

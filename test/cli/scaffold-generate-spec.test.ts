@@ -1,16 +1,16 @@
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile, rm, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { repoRoot, runCli } from "../helpers/cli.js";
+import { tempDir } from "../helpers/temp-dir.js";
 
 const fixtures = resolve(repoRoot, "test/fixtures/routes");
 
 describe("senior-backend scaffold --generate-spec", () => {
   let dir: string;
   beforeEach(async () => {
-    dir = await mkdtemp(join(tmpdir(), "sb-gen-spec-"));
+    dir = tempDir("gen-spec");
   });
   afterEach(async () => {
     await rm(dir, { recursive: true, force: true });

@@ -1,16 +1,16 @@
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { repoRoot, runCli } from "../helpers/cli.js";
+import { tempDir } from "../helpers/temp-dir.js";
 
 const fixtures = resolve(repoRoot, "test/fixtures/openapi");
 const petstore = join(fixtures, "petstore-3.0.yaml");
-const tempDir = () => mkdtempSync(join(tmpdir(), "sb-scaffold-cli-"));
+const scratch = () => tempDir("scaffold-cli");
 
 describe("senior-backend scaffold <spec>", () => {
   it("generates for the framework asked for and prints the summary with the files", async () => {
-    const out = join(tempDir(), "src/routes");
+    const out = join(scratch(), "src/routes");
     const run = await runCli(["scaffold", petstore, "--framework", "fastify", "--output", out]);
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
@@ -26,7 +26,7 @@ describe("senior-backend scaffold <spec>", () => {
   });
 
   it("defaults to Express, and --framework changes the output", async () => {
-    const out = tempDir();
+    const out = scratch();
     const run = await runCli(["scaffold", petstore, "--output", out]);
     expect(run.code).toBe(0);
     const routes = readFileSync(join(out, "routes/pets.ts"), "utf8");
@@ -39,7 +39,7 @@ describe("senior-backend scaffold <spec>", () => {
   });
 
   it("--check exits 0 when up to date and 1 when the spec moved on, writing nothing", async () => {
-    const dir = tempDir();
+    const dir = scratch();
     const spec = join(dir, "openapi.yaml");
     copyFileSync(petstore, spec);
     const out = join(dir, "routes");
@@ -63,7 +63,7 @@ describe("senior-backend scaffold <spec>", () => {
   });
 
   it("--json prints one document with the summary, files and orphaned handlers", async () => {
-    const out = tempDir();
+    const out = scratch();
     const run = await runCli([
       "scaffold",
       petstore,
@@ -108,7 +108,7 @@ describe("senior-backend scaffold <spec>", () => {
       /^error: .*bad-ref\.yaml#\/paths\/~1users\/get\/responses\/200\/content\/application~1json\/schema: \$ref/m,
     ],
   ])("a bad spec (%s) exits 2 with one located error line", async (file, expected) => {
-    const run = await runCli(["scaffold", join(fixtures, file), "--output", tempDir()]);
+    const run = await runCli(["scaffold", join(fixtures, file), "--output", scratch()]);
     expect(run.code).toBe(2);
     expect(run.stdout).toBe("");
     expect(run.stderr).toMatch(expected);
@@ -128,7 +128,7 @@ describe("senior-backend scaffold <spec>", () => {
     const none = await runCli(["scaffold"]);
     expect(none.code).toBe(2);
     expect(none.stderr).toMatch(/^error: scaffold needs an OpenAPI spec/m);
-    const missing = await runCli(["scaffold", "nope.yaml", "--output", tempDir()]);
+    const missing = await runCli(["scaffold", "nope.yaml", "--output", scratch()]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/^error: spec not found: nope\.yaml/m);
   });

@@ -1,11 +1,11 @@
-import { mkdtemp, readdir, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readdir, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { render } from "ink-testing-library";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { App } from "../../src/tui/app.js";
 import { runCli } from "../helpers/cli.js";
 import { tick, waitForFrame } from "../helpers/ink.js";
+import { tempDir } from "../helpers/temp-dir.js";
 
 const ESC = "\u001b";
 
@@ -13,8 +13,8 @@ let empty: string;
 let withOne: string;
 let transcript: string;
 beforeAll(async () => {
-  empty = await mkdtemp(join(tmpdir(), "sb-decide-empty-"));
-  withOne = await mkdtemp(join(tmpdir(), "sb-decide-one-"));
+  empty = tempDir("decide-empty");
+  withOne = tempDir("decide-one");
   const run = await runCli([
     "grill",
     "--answers",

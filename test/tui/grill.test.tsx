@@ -1,5 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { render } from "ink-testing-library";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
@@ -7,6 +6,7 @@ import { GrillSession, readTranscript } from "../../src/engine/grill/index.js";
 import { App } from "../../src/tui/app.js";
 import { PASSING_INPUT } from "../engine/grill/answers-fixture.js";
 import { frameFits, resizeStdout, tick, waitForFrame } from "../helpers/ink.js";
+import { tempDir } from "../helpers/temp-dir.js";
 
 const ENTER = "\r";
 const ESC = "\u001b";
@@ -14,7 +14,7 @@ const DOWN = "\u001b[B";
 
 let dir: string;
 beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), "grill-screen-"));
+  dir = tempDir("grill-screen");
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -1,7 +1,6 @@
 import type { EventEmitter } from "node:events";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { type AddressInfo, createServer, type Socket } from "node:net";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { render } from "ink-testing-library";
 import { afterEach, describe, expect, it, vi } from "vitest";
@@ -13,6 +12,7 @@ import {
 } from "../../src/tui/screens/schema-diff/screen.js";
 import { repoRoot } from "../helpers/cli.js";
 import { tick, waitForFrame } from "../helpers/ink.js";
+import { tempDir } from "../helpers/temp-dir.js";
 import { demoChanges } from "./schema-diff-fixture.js";
 
 function fakeNav() {
@@ -245,7 +245,7 @@ describe("schema-diff screen", () => {
   });
 
   it("writes the migration with w into the output folder and shows the path", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "sb-schema-diff-"));
+    const dir = tempDir("schema-diff");
     tempDirs.push(dir);
     const { lastFrame, stdin, unmount, nav } = await renderScreen({
       changes: demoChanges,

@@ -1,13 +1,4 @@
-import {
-  existsSync,
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  symlinkSync,
-  writeFileSync,
-} from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import {
@@ -16,6 +7,7 @@ import {
   readTranscript,
   TranscriptFile,
 } from "../../../src/engine/grill/index.js";
+import { tempDir } from "../../helpers/temp-dir.js";
 import { PASSING_INPUT } from "./answers-fixture.js";
 
 const NOW = new Date(2026, 0, 15, 10, 30);
@@ -23,7 +15,7 @@ const NAME = "backend-grill-2026-01-15";
 
 let dir: string;
 beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), "grill-transcript-"));
+  dir = tempDir("grill-transcript");
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 

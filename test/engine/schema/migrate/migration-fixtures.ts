@@ -1,8 +1,8 @@
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { connectServer, type Db } from "../../../../src/engine/schema/index.js";
 import { createTestDatabase, type TestDatabase } from "../../../helpers/pg.js";
+import { tempDir } from "../../../helpers/temp-dir.js";
 
 /** A test database, a connection to it and a scratch folder for migration files. */
 export interface MigrationWorkspace {
@@ -16,7 +16,7 @@ export interface MigrationWorkspace {
 export async function openWorkspace(): Promise<MigrationWorkspace> {
   const database = await createTestDatabase("sb_migrate");
   const db = await connectServer(database.url);
-  const dir = await mkdtemp(join(tmpdir(), "sb-migrate-"));
+  const dir = tempDir("migrate");
   return {
     database,
     db,
