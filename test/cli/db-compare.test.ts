@@ -189,12 +189,11 @@ describe("db --from/--to and --compare", () => {
     );
   });
 
-  it("wrong credentials are one line and exit 2", { timeout: 180_000 }, async () => {
-    if (!usingServer) {
-      // Embedded PGlite accepts any user; the server case runs in CI (TEST_DATABASE_URL).
-      expect(usingServer).toBe(false);
-      return;
-    }
+  it("wrong credentials are one line and exit 2", { timeout: 180_000 }, async ({ skip }) => {
+    skip(
+      !usingServer,
+      "needs a PostgreSQL server (TEST_DATABASE_URL): embedded PGlite accepts any user and password",
+    );
     const url = new URL(process.env.TEST_DATABASE_URL ?? "");
     url.username = "no_such_user_sb";
     url.password = "wrong";
