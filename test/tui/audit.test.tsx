@@ -2,7 +2,7 @@ import { render } from "ink-testing-library";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { App } from "../../src/tui/app.js";
 import { type LocalServer, weakServer } from "../helpers/audit-servers.js";
-import { frameFits, resizeStdout, tick, waitForFrame } from "../helpers/ink.js";
+import { frameFits, press, resizeStdout, waitForFrame } from "../helpers/ink.js";
 
 const DOWN = "\u001b[B";
 
@@ -29,8 +29,7 @@ describe("audit screen", () => {
     expect(frame).toContain("fix");
     expect(frameFits(frame, 80, 24)).toMatchObject({ fits: true });
     const firstTitle = /› ✖ (.+)/.exec(frame)?.[1]?.trim();
-    r.stdin.write(DOWN);
-    await tick(50);
+    await press(r, DOWN);
     expect(/› . (.+)/.exec(r.lastFrame() ?? "")?.[1]?.trim()).not.toBe(firstTitle);
     r.stdin.write("q");
     await vi.waitFor(
@@ -45,8 +44,7 @@ describe("audit screen", () => {
   it("asks for a URL when opened from the home menu and refuses a bad one", async () => {
     const r = render(<App start={{ screen: "audit" }} onDone={() => {}} />);
     await waitForFrame(r.lastFrame, "URL");
-    r.stdin.write("ftp://x");
-    await tick();
+    await press(r, "ftp://x");
     r.stdin.write("\r");
     await waitForFrame(r.lastFrame, "only http and https URLs can be audited");
     r.unmount();
@@ -55,12 +53,9 @@ describe("audit screen", () => {
   it("Tab moves from the URL to the spec field, which is then used", async () => {
     const r = render(<App start={{ screen: "audit" }} onDone={() => {}} />);
     await waitForFrame(r.lastFrame, "URL");
-    r.stdin.write("http://127.0.0.1:9");
-    await tick();
-    r.stdin.write("\t");
-    await tick();
-    r.stdin.write("no-such-spec.yaml");
-    await tick();
+    await press(r, "http://127.0.0.1:9");
+    await press(r, "\t");
+    await press(r, "no-such-spec.yaml");
     expect(r.lastFrame()).toMatch(/spec\s+no-such-spec\.yaml/);
     r.stdin.write("\r");
     await waitForFrame(r.lastFrame, "spec not found");

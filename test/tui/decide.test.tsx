@@ -4,7 +4,7 @@ import { render } from "ink-testing-library";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { App } from "../../src/tui/app.js";
 import { runCli } from "../helpers/cli.js";
-import { tick, waitForFrame } from "../helpers/ink.js";
+import { press, waitForFrame } from "../helpers/ink.js";
 import { tempDir } from "../helpers/temp-dir.js";
 
 const ESC = "\u001b";
@@ -58,8 +58,7 @@ describe("decide screen (home menu)", () => {
     const decision = await waitForFrame(lastFrame, "[Profiles]");
     expect(decision).toContain("best: node-express");
     expect(decision).toContain(transcript.slice(0, 20));
-    stdin.write(ESC);
-    await tick();
+    await press({ stdin, lastFrame }, ESC);
     await waitForFrame(lastFrame, "Transcripts, newest first");
     unmount();
   });

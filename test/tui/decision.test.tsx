@@ -8,7 +8,7 @@ import {
   type DecisionParams,
   DecisionScreen,
 } from "../../src/tui/screens/decide/decision-screen.js";
-import { tick, waitForFrame } from "../helpers/ink.js";
+import { press, waitForFrame } from "../helpers/ink.js";
 
 const TS_TEAM: Answers = {
   teamSize: 8,
@@ -84,8 +84,7 @@ describe("decision screen", () => {
     const { lastFrame, stdin, unmount } = renderScreen({ answers: TS_TEAM });
     await waitForFrame(lastFrame, "[Profiles]");
     for (let i = 0; i < 3; i++) {
-      stdin.write(DOWN);
-      await tick();
+      await press({ stdin, lastFrame }, DOWN);
     }
     const frame = await waitForFrame(lastFrame, "› go-or-rust-microservice");
     expect(frame).toContain("Fit: go-or-rust-microservice (rank 4 of 4)");
@@ -107,8 +106,7 @@ describe("decision screen", () => {
     stdin.write("]");
     await waitForFrame(lastFrame, /\[node-express · Fit: node-express \(best fit\)\]/);
     for (let i = 0; i < 6; i++) {
-      stdin.write("]");
-      await tick();
+      await press({ stdin, lastFrame }, "]");
     }
     const end = await waitForFrame(lastFrame, "Next concerns");
     expect(end).toContain("API contract review");
@@ -128,11 +126,9 @@ describe("decision screen", () => {
       for (const line of lines) expect(line.length, line).toBeLessThanOrEqual(80);
     };
     check();
-    stdin.write(TAB);
-    await tick();
+    await press({ stdin, lastFrame }, TAB);
     for (let i = 0; i < 10; i++) {
-      stdin.write("]");
-      await tick();
+      await press({ stdin, lastFrame }, "]");
       check();
     }
     stdin.write("?");

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { GrillSession, readTranscript } from "../../src/engine/grill/index.js";
 import { App } from "../../src/tui/app.js";
 import { PASSING_INPUT } from "../engine/grill/answers-fixture.js";
-import { frameFits, resizeStdout, tick, waitForFrame } from "../helpers/ink.js";
+import { frameFits, press, resizeStdout, waitForFrame, waitUntil } from "../helpers/ink.js";
 import { tempDir } from "../helpers/temp-dir.js";
 
 const ENTER = "\r";
@@ -27,10 +27,7 @@ function start(columns = 100, rows = 30) {
   /** Wait for `heading`, then type each chunk (text or a key), letting Ink handle each. */
   const step = async (heading: string | RegExp, ...keys: string[]) => {
     await waitForFrame(r.lastFrame, heading);
-    for (const k of keys) {
-      r.stdin.write(k);
-      await tick(40);
-    }
+    await press(r, keys);
   };
   return { ...r, onDone, step };
 }
@@ -124,7 +121,7 @@ describe("grill screen", () => {
     expect(frame).toContain("Remedy: Estimate one-year p99 QPS");
     expect(frame).toContain("Enter/q leave");
     r.stdin.write("q");
-    await tick(50);
+    await waitUntil(() => r.onDone.mock.calls.length > 0, "onDone");
     expect(r.onDone).toHaveBeenCalledWith({
       exitCode: 1,
       summary: expect.stringContaining("Remedy: Estimate one-year p99 QPS"),
@@ -148,7 +145,7 @@ describe("grill screen", () => {
     await r.step("Question 1/7 · Load", "20", ENTER, "50", ENTER);
     await r.step("Question 2/7 · Tenancy", ENTER);
     await r.step("Question 3/7 · Interaction style", "\u0003");
-    await tick(50);
+    await waitUntil(() => r.onDone.mock.calls.length > 0, "onDone");
     expect(r.onDone).toHaveBeenCalledWith({
       exitCode: 130,
       summary: expect.stringContaining("Grill paused at question 3/7; 2 answers kept."),
@@ -199,7 +196,7 @@ describe("grill screen", () => {
     resizeStdout(r.stdout, 80, 24);
     await waitForFrame(r.lastFrame, "Question 3/7 · Interaction style");
     r.stdin.write("q");
-    await tick(50);
+    await waitUntil(() => onDone.mock.calls.length > 0, "onDone");
     expect(onDone).toHaveBeenCalledWith({
       exitCode: 0,
       summary: expect.stringContaining(
@@ -225,7 +222,8 @@ describe("grill screen", () => {
       const r = render(<App start={{ screen: "grill", params: { session } }} onDone={() => {}} />);
       resizeStdout(r.stdout, 80, 24);
       await waitForFrame(r.lastFrame, turn.text.slice(0, 30));
-      await tick(60);
+      // The first frame may predate the resize to 80x24: poll until the frame fits (or time out).
+      await waitUntil(() => frameFits(r.lastFrame() ?? "", 80, 24).fits, `${turn.id} to fit 80x24`);
       const frame = r.lastFrame() ?? "";
       expect(frameFits(frame, 80, 24), `${turn.id}\n${frame}`).toMatchObject({ fits: true });
       expect(frame).toContain("Canon:");
@@ -239,7 +237,10 @@ describe("grill screen", () => {
     const r = render(<App start={{ screen: "grill", params: { session } }} onDone={() => {}} />);
     resizeStdout(r.stdout, 80, 24);
     await waitForFrame(r.lastFrame, "Remedy:");
-    await tick(60);
+    await waitUntil(
+      () => frameFits(r.lastFrame() ?? "", 80, 24).fits,
+      "the kill panel to fit 80x24",
+    );
     const kill = r.lastFrame() ?? "";
     expect(frameFits(kill, 80, 24)).toMatchObject({ fits: true });
     expect(kill).toContain("Kill criterion (question 7)");
@@ -253,10 +254,7 @@ describe("grill screen", () => {
     await r.step("Kill criterion (question 1): No QPS number", ESC);
     const frame = await waitForFrame(r.lastFrame, "Question 1/7 · Load");
     expect(frame).toContain("Reads per write (20 means 20:1) 20");
-    r.stdin.write("\t");
-    await tick(40);
-    r.stdin.write("75");
-    await tick(40);
+    await press(r, ["\t", "75"]);
     r.stdin.write(ENTER);
     await waitForFrame(r.lastFrame, "Question 2/7 · Tenancy");
     expect((await readTranscript(transcriptPath())).answers.qpsP99).toBe(75);

@@ -1,7 +1,7 @@
 import { render } from "ink-testing-library";
 import { describe, expect, it, vi } from "vitest";
 import { App } from "../../src/tui/app.js";
-import { tick, waitForFrame } from "../helpers/ink.js";
+import { press, waitForFrame } from "../helpers/ink.js";
 
 describe("home screen", () => {
   it("shows the key bar and opens help with ?", async () => {
@@ -9,8 +9,7 @@ describe("home screen", () => {
     await waitForFrame(lastFrame, "q quit");
     stdin.write("?");
     await waitForFrame(lastFrame, "Help — home");
-    stdin.write("?");
-    await tick();
+    await press({ stdin, lastFrame }, "?");
     expect(lastFrame()).not.toContain("Help — home");
     unmount();
   });

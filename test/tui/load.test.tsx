@@ -5,7 +5,7 @@ import { parseFailOn, planLoad } from "../../src/engine/load/index.js";
 import { App } from "../../src/tui/app.js";
 import type { LoadScreenParams } from "../../src/tui/screens/load/screen.js";
 import { delayTarget, type TestTarget } from "../engine/load/servers.js";
-import { tick, waitForFrame } from "../helpers/ink.js";
+import { press, waitForFrame, waitUntil } from "../helpers/ink.js";
 
 const TAB = "\t";
 const CTRL_C = "\u0003";
@@ -35,9 +35,7 @@ async function target(delayMs = 10) {
 }
 
 async function waitForCall(fn: ReturnType<typeof vi.fn>, timeoutMs = 8_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (fn.mock.calls.length === 0 && Date.now() < deadline) await tick(50);
-  expect(fn).toHaveBeenCalled();
+  await waitUntil(() => fn.mock.calls.length > 0, "the screen to call onDone", timeoutMs);
   return fn.mock.calls[0]![0] as { exitCode: number; summary?: string };
 }
 
@@ -133,8 +131,7 @@ describe("load screen", () => {
     await waitForFrame(r.lastFrame, "Load — HTTP load test with live charts");
     // The home screen shows the highlighted tool's description under the menu.
     for (let i = 0; i < 10 && !(r.lastFrame() ?? "").includes("requests/s charted live"); i++) {
-      r.stdin.write("j");
-      await tick();
+      await press(r, "j");
     }
     r.stdin.write("\r");
     await waitForFrame(r.lastFrame, "empty = built-in demo target");
@@ -154,21 +151,16 @@ describe("load screen", () => {
   it("offers the demo target when opened without a URL and validates the form", async () => {
     const { lastFrame, stdin, unmount } = start();
     await waitForFrame(lastFrame, "empty = built-in demo target");
-    stdin.write(TAB);
-    await tick();
-    stdin.write("abc");
-    await tick();
+    await press({ stdin, lastFrame }, TAB);
+    await press({ stdin, lastFrame }, "abc");
     stdin.write("\r");
     await waitForFrame(lastFrame, '--concurrency: "abc" is not a whole number');
     for (let i = 0; i < 3; i++) {
-      stdin.write("\u007f");
-      await tick();
+      await press({ stdin, lastFrame }, "\u007f");
     }
     stdin.write("3");
-    stdin.write(TAB);
-    await tick();
-    stdin.write("1");
-    await tick();
+    await press({ stdin, lastFrame }, TAB);
+    await press({ stdin, lastFrame }, "1");
     stdin.write("\r");
     const live = await waitForFrame(
       lastFrame,

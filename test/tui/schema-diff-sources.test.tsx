@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { type Navigator, NavigatorContext } from "../../src/tui/navigation.js";
 import { SchemaDiffScreen } from "../../src/tui/screens/schema-diff/screen.js";
 import { repoRoot } from "../helpers/cli.js";
-import { tick, waitForFrame } from "../helpers/ink.js";
+import { waitForFrame } from "../helpers/ink.js";
 import { createTestDatabase, type TestDatabase } from "../helpers/pg.js";
 
 const demo = (v: string) => readFileSync(join(repoRoot, `snapshots/demo/${v}.sql`), "utf8");
@@ -44,7 +44,6 @@ describe("schema-diff screen on two live databases", () => {
     Object.defineProperty(stdout, "columns", { value: 160, configurable: true });
     Object.defineProperty(stdout, "rows", { value: 40, configurable: true });
     stdout.emit("resize");
-    await tick(100);
     const frame = await waitForFrame(r.lastFrame, /Changes \d+/, 60_000);
     expect(frame).toContain("***");
     expect(frame).not.toContain("s3cret");

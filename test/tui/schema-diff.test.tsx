@@ -11,7 +11,7 @@ import {
   SchemaDiffScreen,
 } from "../../src/tui/screens/schema-diff/screen.js";
 import { repoRoot } from "../helpers/cli.js";
-import { tick, waitForFrame } from "../helpers/ink.js";
+import { frameChange, press, waitForFrame } from "../helpers/ink.js";
 import { tempDir } from "../helpers/temp-dir.js";
 import { demoChanges } from "./schema-diff-fixture.js";
 
@@ -30,8 +30,9 @@ async function renderScreen(params: SchemaDiffParams, size = { columns: 120, row
       <SchemaDiffScreen nav={nav} params={params} />
     </NavigatorContext.Provider>,
   );
+  const before = r.lastFrame();
   resize(r.stdout as unknown as EventEmitter, size.columns, size.rows);
-  await tick(100); // let the resize render before the first look
+  await frameChange(r, before); // let the resize render before the first look
   return { ...r, nav: { back, quit } };
 }
 
@@ -78,10 +79,8 @@ describe("schema-diff screen", () => {
     expect(frame).toMatch(/\+ reviews table\s*$/m);
     expect(frame).toMatch(/\+ touch_updated_at\(\) function/);
     // Open customers: a renamed and an added column.
-    stdin.write(DOWN);
-    await tick();
-    stdin.write(DOWN);
-    await tick();
+    await press({ stdin, lastFrame }, DOWN);
+    await press({ stdin, lastFrame }, DOWN);
     stdin.write("\r");
     frame = await waitForTree(lastFrame, "marketing_opt_in");
     expect(frame).toMatch(/→ display_name column !/);
@@ -102,8 +101,7 @@ describe("schema-diff screen", () => {
     expect(frame).toContain("full_name text NOT NULL");
     expect(frame).toContain("RENAME COLUMN full_name TO");
     for (let i = 0; i < 3; i++) {
-      stdin.write("n");
-      await tick();
+      await press({ stdin, lastFrame }, "n");
     }
     frame = await waitForFrame(lastFrame, "- column public.products.legacy_code");
     expect(frame).toContain("DROP COLUMN legacy_code");
@@ -119,11 +117,9 @@ describe("schema-diff screen", () => {
     await waitForFrame(lastFrame, "public");
     stdin.write("N");
     await waitForFrame(lastFrame, "+ function public.touch_updated_at()");
-    stdin.write("/");
-    await tick();
+    await press({ stdin, lastFrame }, "/");
     for (const ch of "customer_id") {
-      stdin.write(ch);
-      await tick(5);
+      await press({ stdin, lastFrame }, ch);
     }
     stdin.write("\r");
     const frame = await waitForTree(lastFrame, "orders_customer_id_idx");
@@ -143,23 +139,19 @@ describe("schema-diff screen", () => {
     stdin.write("/");
     await waitForFrame(lastFrame, "filter: type a name");
     for (const ch of "legacy") {
-      stdin.write(ch);
-      await tick(5);
+      await press({ stdin, lastFrame }, ch);
     }
     let frame = await waitForTree(lastFrame, "legacy_code column");
     expect(frame).toContain("products table");
     expect(frame).not.toContain("customers table");
     expect(frame).not.toContain("order_status");
-    stdin.write(ESC);
-    await tick();
+    await press({ stdin, lastFrame }, ESC);
     frame = await waitForTree(lastFrame, /Changes 9\s*$/m);
     expect(frame).not.toContain("/legacy");
     expect(frame).not.toContain("legacy_code column");
     // Enter keeps a filter; Esc afterwards clears it before leaving the screen.
-    stdin.write("/");
-    await tick();
-    stdin.write("zzz");
-    await tick();
+    await press({ stdin, lastFrame }, "/");
+    await press({ stdin, lastFrame }, "zzz");
     stdin.write("\r");
     await waitForFrame(lastFrame, 'nothing matches "zzz"');
     stdin.write(ESC);
@@ -175,8 +167,7 @@ describe("schema-diff screen", () => {
   it("opens with Enter, closes with Esc and goes to the parent", async () => {
     const { lastFrame, stdin, unmount, nav } = await renderScreen({ changes: demoChanges });
     await waitForTree(lastFrame, "order_status"); // schemas start open
-    stdin.write("j");
-    await tick();
+    await press({ stdin, lastFrame }, "j");
     stdin.write("j");
     await waitForFrame(lastFrame, "~ table public.customers");
     stdin.write("\r");
@@ -206,8 +197,7 @@ describe("schema-diff screen", () => {
     );
     await waitForFrame(lastFrame, "public");
     for (let i = 0; i < 4; i++) {
-      stdin.write("n");
-      await tick();
+      await press({ stdin, lastFrame }, "n");
     }
     await waitForFrame(lastFrame, /Detail\s+1-12\/\d+/);
     stdin.write(TAB);
@@ -229,8 +219,7 @@ describe("schema-diff screen", () => {
     const frames: string[] = [];
     stdin.write("\r");
     for (let i = 0; i < demoChanges.length; i++) {
-      stdin.write("n");
-      await tick();
+      await press({ stdin, lastFrame }, "n");
       frames.push(lastFrame() ?? "");
     }
     stdin.write("?");
@@ -302,7 +291,6 @@ describe("schema-diff screen", () => {
     // Through App, exactly as the home menu opens it: no params at all.
     const r = render(<App start={{ screen: "schema-diff" }} onDone={() => {}} />);
     resize(r.stdout as unknown as EventEmitter, 120, 40);
-    await tick(100);
     const { lastFrame, stdin, unmount } = r;
     await waitForFrame(lastFrame, /demo v1 → demo v2/);
     await waitForFrame(lastFrame, /embedded PostgreSQL|loading demo v2|reading the schema/, 10_000);
@@ -310,8 +298,7 @@ describe("schema-diff screen", () => {
     expect(frame).toMatch(/public schema \(\d+\)/);
     stdin.write("/");
     for (const ch of "legacy") {
-      stdin.write(ch);
-      await tick(5);
+      await press({ stdin, lastFrame }, ch);
     }
     stdin.write("\r");
     await waitForTree(lastFrame, "legacy_code column");
@@ -383,8 +370,7 @@ describe("schema-diff screen", () => {
     const frame = await waitForTree(lastFrame, /Changes 9 {2}\/orders_cust\s*$/m);
     expect(frame).toMatch(/› +\+ orders_customer_id_idx index/); // Enter selects the first match
     expect(frame).not.toContain("legacy_code");
-    stdin.write("kj");
-    await tick();
+    await press({ stdin, lastFrame }, "kj");
     unmount();
   });
 });
