@@ -7,8 +7,8 @@ import {
   findProfile,
   loadProfiles,
 } from "../../../src/engine/decision/index.js";
+import { TS_TEAM } from "../../helpers/decision-fixtures.js";
 import { tempDir } from "../../helpers/temp-dir.js";
-import { TS_TEAM } from "./fixtures.js";
 
 const SHIPPED = ["node-express", "fastapi-python", "django-monolith", "go-or-rust-microservice"];
 

@@ -7,8 +7,8 @@ import {
   readTranscript,
   TranscriptFile,
 } from "../../../src/engine/grill/index.js";
+import { PASSING_INPUT } from "../../helpers/grill-answers.js";
 import { tempDir } from "../../helpers/temp-dir.js";
-import { PASSING_INPUT } from "./answers-fixture.js";
 
 const NOW = new Date(2026, 0, 15, 10, 30);
 const NAME = "backend-grill-2026-01-15";

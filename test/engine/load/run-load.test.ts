@@ -2,7 +2,6 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { type LoadInput, planLoad, runLoad, startLoad } from "../../../src/engine/load/index.js";
-import { tempDir } from "../../helpers/temp-dir.js";
 import {
   closedPortUrl,
   delayTarget,
@@ -10,7 +9,8 @@ import {
   statusTarget,
   type TestTarget,
   tcpTarget,
-} from "./servers.js";
+} from "../../helpers/load-servers.js";
+import { tempDir } from "../../helpers/temp-dir.js";
 
 const targets: TestTarget[] = [];
 afterEach(async () => {

@@ -7,8 +7,8 @@ import {
   planMigration,
   runMigration,
 } from "../../../src/engine/schema/index.js";
+import { fixture, schemaTestDb } from "../../helpers/schema-test-db.js";
 import { tempDir } from "../../helpers/temp-dir.js";
-import { fixture, schemaTestDb } from "./schema-test-db.js";
 
 let dir: string;
 beforeAll(async () => {

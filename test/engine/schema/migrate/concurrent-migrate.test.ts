@@ -4,7 +4,11 @@ import {
   type MigrateEvent,
   runMigration,
 } from "../../../../src/engine/schema/index.js";
-import { type MigrationWorkspace, openWorkspace, trackingRows } from "./migration-fixtures.js";
+import {
+  type MigrationWorkspace,
+  openWorkspace,
+  trackingRows,
+} from "../../../helpers/migration-workspace.js";
 
 const SLOW = `-- migrate:up
 CREATE TABLE runs (n int);

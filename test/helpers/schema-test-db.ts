@@ -7,11 +7,14 @@ import {
   openEmbedded,
   type PlannedStatement,
   type SchemaChange,
-} from "../../../src/engine/schema/index.js";
-import { extensionsIn } from "../../../src/engine/schema/sources/embedded-extensions.js";
-import { createTestDatabase, usingServer } from "../../helpers/pg.js";
+} from "../../src/engine/schema/index.js";
+import { extensionsIn } from "../../src/engine/schema/sources/embedded-extensions.js";
+import { createTestDatabase, usingServer } from "./pg.js";
 
-export const fixturesDir = resolve(fileURLToPath(new URL(".", import.meta.url)), "fixtures");
+export const fixturesDir = resolve(
+  fileURLToPath(new URL(".", import.meta.url)),
+  "../engine/schema/fixtures",
+);
 
 export function fixture(name: string): Promise<string> {
   return readFile(resolve(fixturesDir, name), "utf8");

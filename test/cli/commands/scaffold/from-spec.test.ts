@@ -1,8 +1,8 @@
 import { copyFileSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import { repoRoot, runCli } from "../helpers/cli.js";
-import { tempDir } from "../helpers/temp-dir.js";
+import { repoRoot, runCli } from "../../../helpers/cli.js";
+import { tempDir } from "../../../helpers/temp-dir.js";
 
 const fixtures = resolve(repoRoot, "test/fixtures/openapi");
 const petstore = join(fixtures, "petstore-3.0.yaml");

@@ -1,4 +1,4 @@
-import type { TurnInput } from "../../../src/engine/grill/index.js";
+import type { TurnInput } from "../../src/engine/grill/index.js";
 
 /** Typed answers per turn id for a grill that passes every kill criterion (as a person types them). */
 export const PASSING_INPUT: Record<string, TurnInput> = {

@@ -1,11 +1,11 @@
-import type { AnalyzeThresholds } from "../../../../src/engine/schema/index.js";
+import type { AnalyzeThresholds } from "../../src/engine/schema/index.js";
 import {
   analyzeDatabase,
   connectServer,
   type Db,
   type Finding,
-} from "../../../../src/engine/schema/index.js";
-import { createTestDatabase, type TestDatabase } from "../../../helpers/pg.js";
+} from "../../src/engine/schema/index.js";
+import { createTestDatabase, type TestDatabase } from "./pg.js";
 
 /** A fresh database with `setup` applied, and a way to run one analyzer check against it. */
 export interface AnalyzeFixture {

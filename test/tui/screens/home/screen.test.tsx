@@ -1,7 +1,7 @@
 import { render } from "ink-testing-library";
 import { describe, expect, it, vi } from "vitest";
-import { App } from "../../src/tui/app.js";
-import { press, waitForFrame } from "../helpers/ink.js";
+import { App } from "../../../../src/tui/app.js";
+import { press, waitForFrame } from "../../../helpers/ink.js";
 
 describe("home screen", () => {
   it("shows the key bar and opens help with ?", async () => {

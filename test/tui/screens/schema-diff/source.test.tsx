@@ -3,11 +3,11 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { render } from "ink-testing-library";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { type Navigator, NavigatorContext } from "../../src/tui/navigation.js";
-import { SchemaDiffScreen } from "../../src/tui/screens/schema-diff/screen.js";
-import { repoRoot } from "../helpers/cli.js";
-import { waitForFrame } from "../helpers/ink.js";
-import { createTestDatabase, type TestDatabase } from "../helpers/pg.js";
+import { type Navigator, NavigatorContext } from "../../../../src/tui/navigation.js";
+import { SchemaDiffScreen } from "../../../../src/tui/screens/schema-diff/screen.js";
+import { repoRoot } from "../../../helpers/cli.js";
+import { waitForFrame } from "../../../helpers/ink.js";
+import { createTestDatabase, type TestDatabase } from "../../../helpers/pg.js";
 
 const demo = (v: string) => readFileSync(join(repoRoot, `snapshots/demo/${v}.sql`), "utf8");
 

@@ -1,10 +1,10 @@
 import { readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runCli } from "../helpers/cli.js";
-import { freePort } from "../helpers/free-port.js";
-import { createTestDatabase, type TestDatabase } from "../helpers/pg.js";
-import { tempDir } from "../helpers/temp-dir.js";
+import { runCli } from "../../../helpers/cli.js";
+import { freePort } from "../../../helpers/free-port.js";
+import { createTestDatabase, type TestDatabase } from "../../../helpers/pg.js";
+import { tempDir } from "../../../helpers/temp-dir.js";
 
 const NO_DB_ENV = {
   DATABASE_URL: undefined,

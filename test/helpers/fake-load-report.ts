@@ -1,4 +1,4 @@
-import type { LoadReport, TimelinePoint } from "../../../src/engine/load/index.js";
+import type { LoadReport, TimelinePoint } from "../../src/engine/load/index.js";
 
 /** A plain report for unit tests: steady per-second samples around the given figures. */
 export function fakeReport(o: {

@@ -1,8 +1,8 @@
 import { rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { connectServer, type Db } from "../../../../src/engine/schema/index.js";
-import { createTestDatabase, type TestDatabase } from "../../../helpers/pg.js";
-import { tempDir } from "../../../helpers/temp-dir.js";
+import { connectServer, type Db } from "../../src/engine/schema/index.js";
+import { createTestDatabase, type TestDatabase } from "./pg.js";
+import { tempDir } from "./temp-dir.js";
 
 /** A test database, a connection to it and a scratch folder for migration files. */
 export interface MigrationWorkspace {

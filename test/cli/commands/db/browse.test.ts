@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { runCli } from "../helpers/cli.js";
+import { runCli } from "../../../helpers/cli.js";
 
 describe("db without a terminal", () => {
   it("does not open the schema-diff browser or wait for a key", async () => {

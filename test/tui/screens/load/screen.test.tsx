@@ -1,11 +1,11 @@
 import type { EventEmitter } from "node:events";
 import { render } from "ink-testing-library";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { parseFailOn, planLoad } from "../../src/engine/load/index.js";
-import { App } from "../../src/tui/app.js";
-import type { LoadScreenParams } from "../../src/tui/screens/load/screen.js";
-import { delayTarget, type TestTarget } from "../engine/load/servers.js";
-import { press, waitForFrame, waitUntil } from "../helpers/ink.js";
+import { parseFailOn, planLoad } from "../../../../src/engine/load/index.js";
+import { App } from "../../../../src/tui/app.js";
+import type { LoadScreenParams } from "../../../../src/tui/screens/load/screen.js";
+import { press, waitForFrame, waitUntil } from "../../../helpers/ink.js";
+import { delayTarget, type TestTarget } from "../../../helpers/load-servers.js";
 
 const TAB = "\t";
 const CTRL_C = "\u0003";

@@ -2,12 +2,12 @@ import { readdirSync, readFileSync } from "node:fs";
 import { rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runCli } from "../helpers/cli.js";
-import { freePort } from "../helpers/free-port.js";
-import { createTestDatabase, type TestDatabase, usingServer } from "../helpers/pg.js";
-import { tempDir } from "../helpers/temp-dir.js";
+import { runCli } from "../../../helpers/cli.js";
+import { freePort } from "../../../helpers/free-port.js";
+import { createTestDatabase, type TestDatabase, usingServer } from "../../../helpers/pg.js";
+import { tempDir } from "../../../helpers/temp-dir.js";
 
-const fixtures = join(import.meta.dirname, "../engine/schema/fixtures");
+const fixtures = join(import.meta.dirname, "../../../engine/schema/fixtures");
 const A = join(fixtures, "tables/a.sql");
 const B = join(fixtures, "tables/b.sql");
 const slow = { timeoutMs: 90_000 };

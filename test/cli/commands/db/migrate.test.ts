@@ -2,9 +2,9 @@ import { rm, writeFile } from "node:fs/promises";
 import { createServer, type Server } from "node:net";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { runCli } from "../helpers/cli.js";
-import { createTestDatabase, type TestDatabase, withClient } from "../helpers/pg.js";
-import { tempDir } from "../helpers/temp-dir.js";
+import { runCli } from "../../../helpers/cli.js";
+import { createTestDatabase, type TestDatabase, withClient } from "../../../helpers/pg.js";
+import { tempDir } from "../../../helpers/temp-dir.js";
 
 const SLOW = `-- senior-backend migration: 20260101T000000Z_slow
 -- migrate:up

@@ -1,4 +1,4 @@
-import type { Answers, Profile } from "../../../src/engine/decision/index.js";
+import type { Answers, Profile } from "../../src/engine/decision/index.js";
 
 /** The ORIGINAL-USAGE example: a TypeScript team of 8. */
 export const TS_TEAM: Answers = {

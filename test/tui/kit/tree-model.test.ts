@@ -5,9 +5,9 @@ import {
   findNext,
   type TreeNode,
   visibleRows,
-} from "../../src/tui/kit/tree-model.js";
-import { buildDiffTree, tally } from "../../src/tui/screens/schema-diff/model.js";
-import { demoChanges } from "./schema-diff-fixture.js";
+} from "../../../src/tui/kit/tree-model.js";
+import { buildDiffTree, tally } from "../../../src/tui/screens/schema-diff/model.js";
+import { demoChanges } from "../../helpers/schema-diff-fixture.js";
 
 const node = (id: string, children: TreeNode<null>[] = []): TreeNode<null> => ({
   id,

@@ -2,10 +2,10 @@ import { readdir, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { render } from "ink-testing-library";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { App } from "../../src/tui/app.js";
-import { runCli } from "../helpers/cli.js";
-import { press, waitForFrame } from "../helpers/ink.js";
-import { tempDir } from "../helpers/temp-dir.js";
+import { App } from "../../../../src/tui/app.js";
+import { runCli } from "../../../helpers/cli.js";
+import { press, waitForFrame } from "../../../helpers/ink.js";
+import { tempDir } from "../../../helpers/temp-dir.js";
 
 const ESC = "\u001b";
 

@@ -1,8 +1,8 @@
 import { render } from "ink-testing-library";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { App } from "../../src/tui/app.js";
-import { type LocalServer, weakServer } from "../helpers/audit-servers.js";
-import { frameFits, press, resizeStdout, waitForFrame } from "../helpers/ink.js";
+import { App } from "../../../../src/tui/app.js";
+import { type LocalServer, weakServer } from "../../../helpers/audit-servers.js";
+import { frameFits, press, resizeStdout, waitForFrame } from "../../../helpers/ink.js";
 
 const DOWN = "\u001b[B";
 

@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { runCli } from "../helpers/cli.js";
-import { tempDir } from "../helpers/temp-dir.js";
+import { runCli } from "../../helpers/cli.js";
+import { tempDir } from "../../helpers/temp-dir.js";
 
 let dir: string;
 beforeEach(() => {

@@ -2,11 +2,11 @@ import { readdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { render } from "ink-testing-library";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { GrillSession, readTranscript } from "../../src/engine/grill/index.js";
-import { App } from "../../src/tui/app.js";
-import { PASSING_INPUT } from "../engine/grill/answers-fixture.js";
-import { frameFits, press, resizeStdout, waitForFrame, waitUntil } from "../helpers/ink.js";
-import { tempDir } from "../helpers/temp-dir.js";
+import { GrillSession, readTranscript } from "../../../../src/engine/grill/index.js";
+import { App } from "../../../../src/tui/app.js";
+import { PASSING_INPUT } from "../../../helpers/grill-answers.js";
+import { frameFits, press, resizeStdout, waitForFrame, waitUntil } from "../../../helpers/ink.js";
+import { tempDir } from "../../../helpers/temp-dir.js";
 
 const ENTER = "\r";
 const ESC = "\u001b";

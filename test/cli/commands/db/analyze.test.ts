@@ -1,9 +1,9 @@
 import { readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { runCli } from "../helpers/cli.js";
-import { createTestDatabase, type TestDatabase, withClient } from "../helpers/pg.js";
-import { tempDir } from "../helpers/temp-dir.js";
+import { runCli } from "../../../helpers/cli.js";
+import { createTestDatabase, type TestDatabase, withClient } from "../../../helpers/pg.js";
+import { tempDir } from "../../../helpers/temp-dir.js";
 
 const SCHEMA = `
 CREATE TABLE customers (id bigint PRIMARY KEY, email text NOT NULL);

@@ -4,16 +4,16 @@ import { type AddressInfo, createServer, type Socket } from "node:net";
 import { join } from "node:path";
 import { render } from "ink-testing-library";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { App } from "../../src/tui/app.js";
-import { type Navigator, NavigatorContext } from "../../src/tui/navigation.js";
+import { App } from "../../../../src/tui/app.js";
+import { type Navigator, NavigatorContext } from "../../../../src/tui/navigation.js";
 import {
   type SchemaDiffParams,
   SchemaDiffScreen,
-} from "../../src/tui/screens/schema-diff/screen.js";
-import { repoRoot } from "../helpers/cli.js";
-import { frameChange, press, waitForFrame } from "../helpers/ink.js";
-import { tempDir } from "../helpers/temp-dir.js";
-import { demoChanges } from "./schema-diff-fixture.js";
+} from "../../../../src/tui/screens/schema-diff/screen.js";
+import { repoRoot } from "../../../helpers/cli.js";
+import { frameChange, press, waitForFrame } from "../../../helpers/ink.js";
+import { demoChanges } from "../../../helpers/schema-diff-fixture.js";
+import { tempDir } from "../../../helpers/temp-dir.js";
 
 function fakeNav() {
   const back = vi.fn();

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { carefulServer, type LocalServer, weakServer } from "../helpers/audit-servers.js";
-import { runCli } from "../helpers/cli.js";
+import { carefulServer, type LocalServer, weakServer } from "../../helpers/audit-servers.js";
+import { runCli } from "../../helpers/cli.js";
 
 const spec = "test/fixtures/audit/users.openapi.yaml";
 

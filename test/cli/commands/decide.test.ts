@@ -1,9 +1,9 @@
 import { copyFile, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { repoRoot, runCli } from "../helpers/cli.js";
-import { DECIDE_EXAMPLE } from "../helpers/decide-example.js";
-import { tempDir } from "../helpers/temp-dir.js";
+import { repoRoot, runCli } from "../../helpers/cli.js";
+import { DECIDE_EXAMPLE } from "../../helpers/decide-example.js";
+import { tempDir } from "../../helpers/temp-dir.js";
 
 const EXAMPLE = DECIDE_EXAMPLE;
 

@@ -1,14 +1,14 @@
 import type { EventEmitter } from "node:events";
 import { render } from "ink-testing-library";
 import { describe, expect, it, vi } from "vitest";
-import type { Answers } from "../../src/engine/decision/index.js";
-import { App } from "../../src/tui/app.js";
-import { type Navigator, NavigatorContext } from "../../src/tui/navigation.js";
+import type { Answers } from "../../../../src/engine/decision/index.js";
+import { App } from "../../../../src/tui/app.js";
+import { type Navigator, NavigatorContext } from "../../../../src/tui/navigation.js";
 import {
   type DecisionParams,
   DecisionScreen,
-} from "../../src/tui/screens/decide/decision-screen.js";
-import { press, waitForFrame } from "../helpers/ink.js";
+} from "../../../../src/tui/screens/decide/decision-screen.js";
+import { press, waitForFrame } from "../../../helpers/ink.js";
 
 const TS_TEAM: Answers = {
   teamSize: 8,

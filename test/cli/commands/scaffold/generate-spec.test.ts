@@ -2,8 +2,8 @@ import { readFile, rm, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { repoRoot, runCli } from "../helpers/cli.js";
-import { tempDir } from "../helpers/temp-dir.js";
+import { repoRoot, runCli } from "../../../helpers/cli.js";
+import { tempDir } from "../../../helpers/temp-dir.js";
 
 const fixtures = resolve(repoRoot, "test/fixtures/routes");
 

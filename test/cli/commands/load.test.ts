@@ -2,15 +2,15 @@ import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { cliPath, repoRoot, runCli } from "../../helpers/cli.js";
 import {
   closedPortUrl,
   delayTarget,
   httpTarget,
   statusTarget,
   type TestTarget,
-} from "../engine/load/servers.js";
-import { cliPath, repoRoot, runCli } from "../helpers/cli.js";
-import { tempDir } from "../helpers/temp-dir.js";
+} from "../../helpers/load-servers.js";
+import { tempDir } from "../../helpers/temp-dir.js";
 
 const targets: TestTarget[] = [];
 afterEach(async () => {
