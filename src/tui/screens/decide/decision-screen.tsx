@@ -9,11 +9,12 @@ import {
   type ProfileReport,
   profileReport,
 } from "../../../engine/decision/index.js";
+import { decisionSummary } from "../../../report/decision-summary.js";
 import { ScreenFrame } from "../../kit/screen-frame.js";
 import { ScrollLines } from "../../kit/scroll-lines.js";
 import { glyph, tone } from "../../kit/theme.js";
 import type { ScreenProps } from "../../navigation.js";
-import { decisionDetail, decisionSummary } from "./decision-detail.js";
+import { decisionDetail } from "./decision-detail.js";
 import { FitBar } from "./fit-bar.js";
 import { useDecideKeys } from "./use-keys.js";
 
