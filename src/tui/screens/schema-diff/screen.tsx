@@ -1,6 +1,6 @@
 import { Box, Text, useWindowSize } from "ink";
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from "react";
-import type { RenameCandidate, SchemaChange } from "../../../engine/schema/index.js";
+import type { SchemaChange } from "../../../engine/schema/index.js";
 import { ScreenFrame } from "../../kit/screen-frame.js";
 import { glyph, tone } from "../../kit/theme.js";
 import { Tree, type TreeRowLook } from "../../kit/tree.js";
@@ -27,13 +27,9 @@ import {
   tally,
   upHazardCount,
 } from "./model.js";
-import {
-  countDestructive,
-  type DiffSides,
-  loadSchemaDiff,
-  writeSchemaMigration,
-} from "./source.js";
+import { countDestructive, writeSchemaMigration } from "./source.js";
 import { useSchemaDiffKeys } from "./use-keys.js";
+import { sidesOf, useSchemaDiffRun } from "./use-run.js";
 
 export interface SchemaDiffParams {
   /** Source specs (URL, .sql file, migration folder, snapshot .json); both absent = the bundled demo. */
@@ -73,11 +69,6 @@ const HELP_KEYS = [
 
 const SPINNER = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"];
 
-type Loaded =
-  | { phase: "loading"; step: string }
-  | { phase: "ready"; changes: SchemaChange[]; sides: DiffSides; renames: RenameCandidate[] }
-  | { phase: "failed"; message: string; hint?: string };
-
 /** Opened from the home menu without params: the demo. One object, so the load effect runs once. */
 const DEMO: SchemaDiffParams = {};
 
@@ -89,12 +80,7 @@ function diffSummary(changes: SchemaChange[], written: string | undefined): stri
 
 export function SchemaDiffScreen({ nav, params = DEMO }: ScreenProps<SchemaDiffParams>) {
   const { columns, rows } = useWindowSize();
-  const [loaded, setLoaded] = useState<Loaded>(() =>
-    params.changes
-      ? { phase: "ready", changes: params.changes, sides: sidesOf(params), renames: [] }
-      : { phase: "loading", step: "starting" },
-  );
-  const abortRef = useRef<AbortController | undefined>(undefined);
+  const { loaded, setLoaded, abortRef } = useSchemaDiffRun(params);
   const [frame, setFrame] = useState(0);
   // Browsing state lives outside React: each key starts from what the previous key left,
   // even when keys arrive faster than frames.
@@ -103,23 +89,6 @@ export function SchemaDiffScreen({ nav, params = DEMO }: ScreenProps<SchemaDiffP
   const [message, setMessage] = useState<{ text: string; bad?: boolean } | undefined>();
   const writeArmed = useRef(false);
   const written = useRef<string | undefined>(undefined);
-
-  useEffect(() => {
-    if (params.changes) return;
-    const controller = new AbortController();
-    abortRef.current = controller;
-    loadSchemaDiff(params, controller.signal, (step) => setLoaded({ phase: "loading", step })).then(
-      (result) => {
-        if (!controller.signal.aborted) setLoaded({ phase: "ready", ...result });
-      },
-      (error: unknown) => {
-        if (controller.signal.aborted) return;
-        const e = error as { message?: string; hint?: string };
-        setLoaded({ phase: "failed", message: e.message ?? String(error), hint: e.hint });
-      },
-    );
-    return () => controller.abort(new Error("left the screen"));
-  }, [params]);
 
   useEffect(() => {
     if (loaded.phase !== "loading") return;
@@ -133,7 +102,7 @@ export function SchemaDiffScreen({ nav, params = DEMO }: ScreenProps<SchemaDiffP
       abortRef.current?.abort(new Error("interrupted"));
       setLoaded({ phase: "failed", message: "loading stopped (Ctrl+C)" });
       return true;
-    }, [loaded.phase]),
+    }, [loaded.phase, abortRef, setLoaded]),
   );
 
   const changes = loaded.phase === "ready" ? loaded.changes : [];
@@ -325,11 +294,4 @@ function look(row: TreeRow<DiffNodeData>): TreeRowLook {
   if (row.node.children.length > 0) parts.push(`(${below})`);
   if (data.change && upHazardCount(data.change) > 0) parts.push(glyph.warn);
   return { mark: mark.mark, markTone: mark.tone, label: row.node.label, note: parts.join(" ") };
-}
-
-function sidesOf(params: SchemaDiffParams): DiffSides {
-  if (!params.from && !params.to && !params.changes) {
-    return { from: "demo v1", to: "demo v2" };
-  }
-  return { from: params.from, to: params.to };
 }
