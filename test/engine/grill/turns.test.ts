@@ -228,7 +228,7 @@ describe("grill turn state machine", () => {
 
   it("a changed answer drops only the later turns that no longer apply", () => {
     let state = initialState();
-    const path = {
+    const path: Record<string, TurnInput> = {
       ...PASSING_INPUT,
       interaction: { interactionStyle: "event-driven" },
     };
