@@ -1,4 +1,5 @@
-import { type Key, useInput } from "ink";
+import type { Key } from "ink";
+import { useKeys } from "../../kit/use-keys.js";
 
 export interface SchemaDiffKeyState {
   phase: "loading" | "ready" | "failed";
@@ -36,7 +37,7 @@ const PAGE = 10;
  * (a held `j`, `nnn` typed fast) count one by one; while filtering, the chunk is text.
  */
 export function useSchemaDiffKeys(current: () => SchemaDiffKeyState, a: SchemaDiffKeyActions) {
-  useInput((input, key) => {
+  useKeys((input, key) => {
     if (key.ctrl) return;
     const special = key.meta || key.return || key.escape || key.tab || key.backspace || key.delete;
     if (input.length > 1 && !special && !current().filtering) {

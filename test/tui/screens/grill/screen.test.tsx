@@ -97,7 +97,7 @@ describe("grill screen", () => {
   it("refuses a value that is not a number and stays on the question", async () => {
     const r = start();
     await r.step("Question 1/7 · Load", "abc", ENTER, "50", ENTER);
-    const frame = await waitForFrame(r.lastFrame, "is not a number");
+    const frame = await waitForFrame(r.lastFrame, '"abc" is not a number');
     expect(frame).toContain('Reads per write (20 means 20:1): "abc" is not a number');
     expect(frame).toContain("Question 1/7 · Load");
     expect(readdirSync(dir)).toEqual([]);
