@@ -1,11 +1,16 @@
 import { render } from "ink";
 import { App, type AppResult, type AppStart } from "./app.js";
+import { dropTypeAhead } from "./type-ahead.js";
 
 /**
  * Start the full-screen app on the alternate screen and resolve with its exit code once it has left.
  * The summary, if any, is written to the normal screen after the alternate screen is gone.
  */
 export async function runTui(start?: AppStart): Promise<number> {
+  if (await dropTypeAhead()) {
+    process.stdin.setRawMode?.(false);
+    return 130;
+  }
   let result: AppResult = { exitCode: 0 };
   const instance = render(
     <App

@@ -55,7 +55,11 @@ export function useKeyRouter(routing: KeyRouting): KeyRouter {
   }, [delivered]);
 
   useInput((chunk, key) => {
-    queue.current.push(...splitInput(chunk, key));
+    // Two Escapes read together reach Ink as one meta+Escape: they are two keys.
+    if (key.escape && key.meta) {
+      const esc = { ...key, meta: false };
+      queue.current.push([chunk, esc], [chunk, esc]);
+    } else queue.current.push(...splitInput(chunk, key));
     pump();
   });
 
