@@ -55,10 +55,12 @@ export function useKeyRouter(routing: KeyRouting): KeyRouter {
   }, [delivered]);
 
   useInput((chunk, key) => {
-    // Two Escapes read together reach Ink as one meta+Escape: they are two keys.
-    if (key.escape && key.meta) {
-      const esc = { ...key, meta: false };
-      queue.current.push([chunk, esc], [chunk, esc]);
+    // Escape read together with the next key reaches Ink as one Alt+key ("\u001bu", two
+    // Escapes as Alt+Escape). No screen uses Alt, so these are two keys: Escape, then the key.
+    if (key.meta && !key.ctrl) {
+      const plain = { ...key, meta: false };
+      queue.current.push(["", { ...plain, escape: true }]);
+      queue.current.push(...splitInput(chunk, plain));
     } else queue.current.push(...splitInput(chunk, key));
     pump();
   });

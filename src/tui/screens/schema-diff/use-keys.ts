@@ -27,6 +27,8 @@ export interface SchemaDiffKeyActions {
   eraseFilter(): void;
   endFilter(keep: boolean): void;
   write(): void;
+  /** `u`: show or hide the objects that did not change. */
+  toggleUnchanged(): void;
 }
 
 const PAGE = 10;
@@ -77,6 +79,7 @@ function handleKey(state: SchemaDiffKeyState, a: SchemaDiffKeyActions, input: st
   if (input === "n") return a.nextChange(1);
   if (input === "N") return a.nextChange(-1);
   if (input === "w") return a.write();
+  if (input === "u") return a.toggleUnchanged();
   if (input === "/") return a.startFilter();
   if (state.focus === "detail") {
     if (key.upArrow || input === "k") return a.scrollDetail(-1);
