@@ -8,14 +8,18 @@ import type { Key } from "ink";
 export function splitInput(input: string, key: Key): Array<[string, Key]> {
   if (input.length <= 1 || key.ctrl || key.meta || input.startsWith("\u001b"))
     return [[input, key]];
-  return [...input].map((ch): [string, Key] => [
-    ch,
-    {
+  return [...input].map((ch): [string, Key] => {
+    const code = ch.charCodeAt(0);
+    const plain = {
       ...key,
       return: ch === "\r" || ch === "\n",
       tab: ch === "\t",
       backspace: ch === "\u007f" || ch === "\b",
       shift: /^[A-Z]$/.test(ch),
-    },
-  ]);
+    };
+    // Any other control character is Ctrl+letter (Ctrl+U = 0x15), as Ink reports it alone.
+    if (code < 32 && !plain.return && !plain.tab && !plain.backspace)
+      return [String.fromCharCode(code + 96), { ...plain, ctrl: true }];
+    return [ch, plain];
+  });
 }

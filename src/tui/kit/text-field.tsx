@@ -29,8 +29,17 @@ export function TextField({
 
   useKeys(
     (input, key) => {
-      if (key.upArrow || key.downArrow || key.tab || key.escape || key.ctrl || key.meta) return;
       const e = edit.current;
+      // Ctrl+U clears the field, as in a shell.
+      if (key.ctrl && input === "u" && e.value) {
+        e.value = "";
+        e.cursor = 0;
+        e.sent = "";
+        onChange("");
+        redraw((n) => n + 1);
+        return;
+      }
+      if (key.upArrow || key.downArrow || key.tab || key.escape || key.ctrl || key.meta) return;
       const before = e.value;
       let submit = false;
       if (key.leftArrow) e.cursor = Math.max(0, e.cursor - 1);

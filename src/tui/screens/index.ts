@@ -4,6 +4,7 @@ import { DecideScreen } from "./decide/screen.js";
 import { GrillScreen } from "./grill/screen.js";
 import { LoadScreen } from "./load/screen.js";
 import type { ScreenEntry } from "./registry.js";
+import { ScaffoldScreen } from "./scaffold/screen.js";
 import { SchemaDiffScreen } from "./schema-diff/screen.js";
 
 export type { ScreenEntry } from "./registry.js";
@@ -47,6 +48,13 @@ export const screens: ScreenEntry[] = [
     title: "Audit — probe a running API for the security basics",
     description: "Headers, CORS, rate limiting, input validation from the spec, error leakage, methods, cookies, auth.",
     component: AuditScreen,
+    inMenu: true,
+  },
+  {
+    id: "scaffold",
+    title: "Scaffold — an API skeleton from a spec or a database",
+    description: "An OpenAPI spec or a postgres:// URL, Express, Fastify or Koa, an output folder: typed routes, validation and handler stubs, then what to run next.",
+    component: ScaffoldScreen,
     inMenu: true,
   },
   {
