@@ -1,4 +1,5 @@
 import { AuditScreen } from "./audit/screen.js";
+import { DatabaseScreen } from "./database/screen.js";
 import { DecisionScreen } from "./decide/decision-screen.js";
 import { DecideScreen } from "./decide/screen.js";
 import { GrillScreen } from "./grill/screen.js";
@@ -37,13 +38,6 @@ export const screens: ScreenEntry[] = [
     inMenu: true,
   },
   {
-    id: "schema-diff",
-    title: "Schema diff — browse changes between two schemas",
-    description: "A tree of added, removed and changed objects with their up/down SQL and hazards; opens on a bundled demo (embedded PostgreSQL, no server needed).",
-    component: SchemaDiffScreen,
-    inMenu: true,
-  },
-  {
     id: "audit",
     title: "Audit — probe a running API for the security basics",
     description: "Headers, CORS, rate limiting, input validation from the spec, error leakage, methods, cookies, auth.",
@@ -56,6 +50,20 @@ export const screens: ScreenEntry[] = [
     description: "An OpenAPI spec or a postgres:// URL, Express, Fastify or Koa, an output folder: typed routes, validation and handler stubs, then what to run next.",
     component: ScaffoldScreen,
     inMenu: true,
+  },
+  {
+    id: "database",
+    title: "Database — analyze, compare and migrate",
+    description: "Findings with the SQL that fixes them; compare two schemas in the diff browser and write the up/down migration; a bundled demo.",
+    component: DatabaseScreen,
+    inMenu: true,
+  },
+  {
+    id: "schema-diff",
+    title: "Schema diff — browse changes between two schemas",
+    description: "A tree of added, removed and changed objects with their up/down SQL and hazards; opens on a bundled demo (embedded PostgreSQL, no server needed).",
+    component: SchemaDiffScreen,
+    inMenu: false,
   },
   {
     id: "decision",
