@@ -26,9 +26,12 @@ export function ScreenFrame(props: {
   return (
     <Box width={columns} height={rows} flexDirection="column" overflow="hidden">
       <Box flexShrink={0} justifyContent="space-between">
-        <Text bold color={tone("accent")} wrap="truncate-end">
-          senior-backend · {props.title}
-        </Text>
+        {/* The title keeps its room; a long status (two file paths) is cut from its start. */}
+        <Box flexShrink={0} marginRight={1}>
+          <Text bold color={tone("accent")} wrap="truncate-end">
+            senior-backend · {props.title}
+          </Text>
+        </Box>
         {props.status ? (
           <Text color={tone("muted")} wrap="truncate-start">
             {props.status}
