@@ -64,6 +64,20 @@ export class TmuxSession {
     tmux(["send-keys", "-t", this.name, ...(literal ? ["-l", keys] : [keys])]);
   }
 
+  /**
+   * Send several keys in ONE tmux command, so they reach the program together (as fast typing, a
+   * paste or a slow link deliver them): `keys("Down", "Enter")`. Words that are not key names are
+   * typed as text.
+   */
+  keys(...keys: string[]): void {
+    tmux(["send-keys", "-t", this.name, ...keys]);
+  }
+
+  /** Resize the terminal (the program gets SIGWINCH). */
+  resize(columns: number, rows: number): void {
+    tmux(["resize-window", "-t", this.name, "-x", String(columns), "-y", String(rows)]);
+  }
+
   type(text: string): void {
     this.send(text, true);
   }
