@@ -12,23 +12,41 @@ export async function runTui(start?: AppStart): Promise<number> {
     return 130;
   }
   let result: AppResult = { exitCode: 0 };
-  const instance = render(
+  const app = (
     <App
       start={start}
       onDone={(r) => {
         result = r;
       }}
-    />,
-    {
-      alternateScreen: true,
-      exitOnCtrlC: false,
-      maxFps: 20,
-      // Ink treats CI=true as non-interactive; a real terminal is interactive whatever CI says.
-      interactive: true,
-      patchConsole: true,
-    },
+    />
   );
-  await instance.waitUntilExit();
+  const instance = render(app, {
+    alternateScreen: true,
+    exitOnCtrlC: false,
+    maxFps: 20,
+    // Ink treats CI=true as non-interactive; a real terminal is interactive whatever CI says.
+    interactive: true,
+    patchConsole: true,
+  });
+  // On a resize Ink draws the old tree (sized for the old terminal) at once, which scrolls a
+  // shrunken screen and leaves it garbled. Once React has laid the app out for the new size,
+  // wipe the screen and draw the whole frame again.
+  let repaint: NodeJS.Timeout | undefined;
+  const onResize = () => {
+    clearTimeout(repaint);
+    repaint = setTimeout(() => {
+      instance.clear();
+      process.stdout.write("\u001b[2J\u001b[H");
+      instance.rerender(app);
+    }, 30);
+  };
+  process.stdout.on("resize", onResize);
+  try {
+    await instance.waitUntilExit();
+  } finally {
+    clearTimeout(repaint);
+    process.stdout.off("resize", onResize);
+  }
   if (result.summary)
     process.stdout.write(result.summary.endsWith("\n") ? result.summary : `${result.summary}\n`);
   return result.exitCode;
