@@ -58,8 +58,8 @@ export function useKeyRouter(routing: KeyRouting): KeyRouter {
     // Escape read together with the next key reaches Ink as one Alt+key ("\u001bu", "\u001b\u0003",
     // two Escapes as Alt+Escape). No screen uses Alt, so these are two keys: Escape, then the key.
     if (key.meta) {
-      const escape = Object.fromEntries(Object.keys(key).map((k) => [k, false])) as unknown as Key;
-      queue.current.push(["", { ...escape, escape: true }]);
+      const none = Object.fromEntries(Object.keys(key).map((k) => [k, false])) as unknown as Key;
+      queue.current.push(["", { ...none, escape: true }]);
       queue.current.push(...splitInput(chunk, { ...key, meta: false }));
     } else queue.current.push(...splitInput(chunk, key));
     pump();

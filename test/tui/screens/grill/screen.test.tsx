@@ -113,6 +113,37 @@ describe("grill screen", () => {
     r.unmount();
   });
 
+  it("takes `Down Enter` and `j Enter` sent at once as two keys each, in order", async () => {
+    const r = start();
+    await r.step("Question 1/7 · Load", `20${ENTER}50${ENTER}`);
+    await waitForFrame(r.lastFrame, "Question 2/7 · Tenancy");
+    r.stdin.write(`${DOWN}${ENTER}`);
+    await waitForFrame(r.lastFrame, "Question 3/7");
+    expect((await readTranscript(transcriptPath())).answers.tenancy).toBe("isolated-multi-tenant");
+    r.stdin.write(`j${ENTER}`);
+    await waitForFrame(r.lastFrame, /Question 4\/7|follow-up/);
+    expect((await readTranscript(transcriptPath())).answers.interactionStyle).toBe("async-queue");
+    r.unmount();
+  });
+
+  it("Esc Esc keeps the later answers in the transcript; each is pre-selected when asked again", async () => {
+    const r = start();
+    await r.step("Question 1/7 · Load", `20${ENTER}50${ENTER}`);
+    await waitForFrame(r.lastFrame, "Question 2/7 · Tenancy");
+    r.stdin.write(`${DOWN}${DOWN}${ENTER}${ENTER}`);
+    await waitForFrame(r.lastFrame, "Interaction exceptions");
+    r.stdin.write(`${ESC}${ESC}`);
+    const back = await waitForFrame(r.lastFrame, "Question 2/7 · Tenancy");
+    expect(back).toContain("› Isolated multi-tenant");
+    expect((await readTranscript(transcriptPath())).entries).toHaveLength(3);
+    // The same answer again keeps the next one, which is pre-selected in its turn.
+    r.stdin.write(ENTER);
+    const again = await waitForFrame(r.lastFrame, "Question 3/7");
+    expect(again).toContain("› Synchronous request/response");
+    expect((await readTranscript(transcriptPath())).entries).toHaveLength(3);
+    r.unmount();
+  });
+
   it("stops on a kill criterion with the reason and remedy; q leaves with exit 1", async () => {
     const r = start();
     await r.step("Question 1/7 · Load", "20", ENTER, "we'll need to scale", ENTER);
