@@ -7,6 +7,7 @@ import { Command, CommanderError } from "commander";
 import { isUserError, packageVersion } from "../engine/shared/index.js";
 import { registerCommands } from "./commands/index.js";
 import type { CliContext } from "./context.js";
+import { applyHelp } from "./help-text.js";
 import { EXIT, isInteractive, writeError } from "./output.js";
 
 const controller = new AbortController();
@@ -41,6 +42,7 @@ async function buildProgram(args: string[]): Promise<Command> {
     debug = Boolean(cmd.optsWithGlobals().debug);
   });
   await registerCommands(program, ctx, args);
+  applyHelp(program);
   return program;
 }
 
@@ -83,14 +85,14 @@ async function main(argv: string[]): Promise<number> {
 
 export function run(argv: string[]): void {
   main(argv).then(
-  (code) => {
-    process.exitCode = code;
-    // Leave promptly even if a library left a handle open; pipes on Linux are flushed synchronously.
-    setTimeout(() => process.exit(code), 500).unref();
-  },
-  (error: unknown) => {
-    writeError(error instanceof Error ? error.message : String(error));
-    process.exitCode = EXIT.gateFailed;
-  },
-);
+    (code) => {
+      process.exitCode = code;
+      // Leave promptly even if a library left a handle open; pipes on Linux are flushed synchronously.
+      setTimeout(() => process.exit(code), 500).unref();
+    },
+    (error: unknown) => {
+      writeError(error instanceof Error ? error.message : String(error));
+      process.exitCode = EXIT.gateFailed;
+    },
+  );
 }
