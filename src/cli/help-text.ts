@@ -212,10 +212,10 @@ export function renderCommandHelp(help: CommandHelp, width = HELP_WIDTH): string
   return `\n${parts.join("\n\n")}`;
 }
 
-/** The width help is laid out for: the terminal's, or 80 columns when stdout is not a terminal. */
+/** The width help is laid out for: 80 columns, or a narrower terminal's width. */
 export function helpWidth(): number {
   const columns = process.stdout.isTTY ? process.stdout.columns : undefined;
-  return columns && columns >= 40 ? columns : HELP_WIDTH;
+  return columns && columns < HELP_WIDTH ? Math.max(40, columns) : HELP_WIDTH;
 }
 
 /** Width, wrapping and the registry's text for the program and each of its commands. */
