@@ -219,8 +219,7 @@ export function helpWidth(): number {
 }
 
 /** Width, wrapping and the registry's text for the program and each of its commands. */
-export function applyHelp(program: Command): void {
-  const width = helpWidth();
+export function applyHelp(program: Command, width = helpWidth()): void {
   // minWidthToWrap 20: commander otherwise leaves long option descriptions unwrapped when the
   // option column is wide (decide's), and the lines run past 80 columns.
   const layout = { helpWidth: width, minWidthToWrap: 20 };
