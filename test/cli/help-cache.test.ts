@@ -43,8 +43,15 @@ describe("help cache", () => {
       cwd: repoRoot,
       timeout: 60_000,
     });
-    for (const key of HELP_KEYS) {
-      const args = key ? [key, "--help"] : ["--help"];
+    const requests = [
+      ...HELP_KEYS.map((k) => (k ? [k, "--help"] : ["--help"])),
+      ["help"],
+      ["-h"],
+      ["help", "load"],
+      ["db", "-h"],
+    ];
+    for (const args of requests) {
+      const key = args.join(" ");
       const cached = cachedHelp(args, join(repoRoot, "dist"));
       expect(cached, `no cached help for "${key}"`).toMatch(/^Usage: senior-backend/);
       const live = spawnSync(process.execPath, [cliPath, ...args], {
