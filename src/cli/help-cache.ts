@@ -2,11 +2,12 @@
  * `senior-backend [<command>] --help` without loading the commands: `npm run build` lays out every
  * help text once (write-help-cache.ts runs the real program for each) and stores it beside the
  * build with a fingerprint of the built files. The bin answers a plain help request from it only
- * while the fingerprint still matches (any rebuilt file changes it), so the text is never stale;
+ * while the fingerprint still matches (any changed built file changes it), so it is never stale;
  * otherwise, and for anything but a plain help request, the program runs as usual.
  * Only node: modules here: this runs before any dependency loads.
  */
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 
 export const HELP_CACHE_FILE = "help-cache.json";
@@ -32,23 +33,25 @@ export function helpKey(args: string[]): string | undefined {
   return key !== undefined && HELP_KEYS.includes(key) ? key : undefined;
 }
 
-/** Sizes and modification times of every built .js file under `distDir`. */
+/**
+ * A hash of every built .js file under `distDir` (paths and contents). Contents, not times: an
+ * installed package keeps its files but not their modification times.
+ */
 export function buildFingerprint(distDir: string): string {
-  let files = 0;
-  let sum = 0;
-  const walk = (dir: string): void => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+  const hash = createHash("sha1");
+  const walk = (dir: string, rel: string): void => {
+    const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
+      a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
+    );
+    for (const entry of entries) {
       const path = join(dir, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else if (entry.name.endsWith(".js")) {
-        const stat = statSync(path);
-        files += 1;
-        sum += stat.size + stat.mtimeMs;
-      }
+      if (entry.isDirectory()) walk(path, `${rel}${entry.name}/`);
+      else if (entry.name.endsWith(".js"))
+        hash.update(`${rel}${entry.name}\0`).update(readFileSync(path));
     }
   };
-  walk(distDir);
-  return `${files}:${sum}`;
+  walk(distDir, "");
+  return hash.digest("hex");
 }
 
 /** The cached text for this request, when the cache exists and matches the build; else undefined. */
