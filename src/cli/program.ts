@@ -9,6 +9,7 @@ import { registerCommands } from "./commands/index.js";
 import type { CliContext } from "./context.js";
 import { applyHelp, HELP_WIDTH } from "./help-text.js";
 import { EXIT, isInteractive, writeError } from "./output.js";
+import { startTui } from "./start-tui.js";
 
 const controller = new AbortController();
 let interrupts = 0;
@@ -74,8 +75,7 @@ async function main(argv: string[]): Promise<number> {
       );
       return EXIT.usage;
     }
-    const { runTui } = await import("../tui/run.js");
-    return runTui();
+    return startTui();
   }
   const program = await buildProgram(args);
   try {

@@ -1,8 +1,7 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   buildFingerprint,
   cachedHelp,
@@ -11,6 +10,7 @@ import {
   helpKey,
 } from "../../src/cli/help-cache.js";
 import { cliPath, repoRoot } from "../helpers/cli.js";
+import { tempDir } from "../helpers/temp-dir.js";
 
 describe("help cache", () => {
   it("answers only plain help requests", () => {
@@ -25,8 +25,7 @@ describe("help cache", () => {
     expect(helpKey([])).toBeUndefined();
   });
 
-  const dir = mkdtempSync(join(tmpdir(), "sb-help-cache-"));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const dir = tempDir("help-cache");
 
   it("is ignored as soon as a built file changes", () => {
     mkdirSync(join(dir, "cli"));
