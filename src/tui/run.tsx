@@ -31,20 +31,22 @@ export async function runTui(start?: AppStart): Promise<number> {
   // On a resize Ink draws the old tree (sized for the old terminal) at once, which scrolls a
   // shrunken screen and leaves it garbled. Once React has laid the app out for the new size,
   // wipe the screen and draw the whole frame again.
-  let repaint: NodeJS.Timeout | undefined;
+  // On a busy machine React can lay out later than the first timer: draw again a little later too.
+  let repaints: NodeJS.Timeout[] = [];
+  const repaint = () => {
+    instance.clear();
+    process.stdout.write("\u001b[2J\u001b[H");
+    instance.rerender(app);
+  };
   const onResize = () => {
-    clearTimeout(repaint);
-    repaint = setTimeout(() => {
-      instance.clear();
-      process.stdout.write("\u001b[2J\u001b[H");
-      instance.rerender(app);
-    }, 30);
+    for (const t of repaints) clearTimeout(t);
+    repaints = [setTimeout(repaint, 60), setTimeout(repaint, 300)];
   };
   process.stdout.on("resize", onResize);
   try {
     await instance.waitUntilExit();
   } finally {
-    clearTimeout(repaint);
+    for (const t of repaints) clearTimeout(t);
     process.stdout.off("resize", onResize);
   }
   if (result.summary)

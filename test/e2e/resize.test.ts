@@ -103,8 +103,10 @@ describeInTmux("every screen survives resizing in a real terminal", () => {
 
       s.resize(60, 20);
       // Poll for the settled frame at the new size (Ink redraws once the app has laid out again).
-      await s.waitFor(c.unchanged);
-      const small = await s.waitFor(/(q (quit|stop)|Ctrl\+C (quit|stop))[^\n]*\s*$/);
+      // The settled frame: the title on the first line, the key bar on the last.
+      const small = await s.waitFor(
+        /^senior-backend · [\s\S]*(q (quit|stop)|Ctrl\+C (quit|stop))[^\n]*\s*$/,
+      );
       expect(small).toMatch(c.unchanged);
       expect(small).toMatch(/^senior-backend · /);
       if (hadHelp) expect(keyBar(small)).toContain("? help");
