@@ -106,6 +106,7 @@ describeInTmux("every screen survives resizing in a real terminal", () => {
       // The settled frame: the title on the first line, the key bar on the last.
       const small = await s.waitFor(
         /^senior-backend · [\s\S]*(q (quit|stop)|Ctrl\+C (quit|stop))[^\n]*\s*$/,
+        20_000,
       );
       expect(small).toMatch(c.unchanged);
       expect(small).toMatch(/^senior-backend · /);
@@ -113,7 +114,7 @@ describeInTmux("every screen survives resizing in a real terminal", () => {
       expect(keyBar(small)).toMatch(/q (quit|stop)|Ctrl\+C (quit|stop)/);
 
       s.resize(40, 12);
-      await s.waitFor("Terminal too small (40x12)");
+      await s.waitFor("Terminal too small (40x12)", 20_000);
       await s.waitFor("needs at least 60x16");
       s.keys("j", "j", "Enter");
       // Let the keys arrive; they must not act on the hidden screen.
