@@ -13,6 +13,7 @@ interface ModelLike {
       schemasByContentType: Record<string, unknown>;
     };
     security: Array<Record<string, string[]>>;
+    responses?: Array<{ status: string; contentType?: string; schema?: unknown }>;
   }>;
   schemas: Record<string, unknown>;
   securitySchemes: Record<string, unknown>;
@@ -79,6 +80,11 @@ export function operationsFromModel(model: ModelLike): AuditOperation[] {
             }
           : undefined,
       secured: op.security.some((req) => Object.keys(req).length > 0),
+      responses: op.responses?.map((r) => ({
+        status: r.status,
+        contentType: r.contentType,
+        schema: r.schema === undefined ? undefined : inlineRefs(r.schema, model.schemas),
+      })),
     };
   });
 }

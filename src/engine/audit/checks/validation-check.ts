@@ -1,7 +1,7 @@
 import type { Check, CheckContext } from "../check-context.js";
 import { describeRequest, describeStatus, header } from "../prober.js";
 import { REFERENCE } from "../reference-links.js";
-import type { Finding, ProbeExchange } from "../types.js";
+import type { FindingDraft, ProbeExchange } from "../types.js";
 import { findLeak } from "./leakage-patterns.js";
 import { type NegativeCase, negativeCases, OVERSIZED_BYTES } from "./negative-cases.js";
 
@@ -12,7 +12,7 @@ import { type NegativeCase, negativeCases, OVERSIZED_BYTES } from "./negative-ca
  */
 export const validationCheck: Check = async (ctx) => {
   const cases = ctx.options.operations?.length ? specCases(ctx) : targetCases(ctx);
-  const findings: Finding[] = [];
+  const findings: FindingDraft[] = [];
   let unauthorized = 0;
   for (const c of cases) {
     const res = await ctx.prober.send(c.request);
@@ -77,7 +77,7 @@ function targetCases(ctx: CheckContext): NegativeCase[] {
   ];
 }
 
-function judge(c: NegativeCase, res: ProbeExchange): Finding | undefined {
+function judge(c: NegativeCase, res: ProbeExchange): FindingDraft | undefined {
   const base = {
     check: "input-validation" as const,
     evidence: {
