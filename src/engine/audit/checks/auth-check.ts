@@ -24,10 +24,10 @@ export const authCheck: Check = async (ctx) => {
   if (!auth) return [];
   const findings: FindingDraft[] = [];
   const base = new URL(ctx.options.target).pathname;
-  const secured = (ctx.options.operations ?? [])
-    .filter((op) => op.secured)
-    .sort((a, b) => Number(b.method === "GET") - Number(a.method === "GET"))
-    .slice(0, 5);
+  const allSecured = (ctx.options.operations ?? []).filter((op) => op.secured);
+  // Forged credentials go to safe methods when the spec has any: a forged DELETE that works destroys data.
+  const gets = allSecured.filter((op) => op.method === "GET");
+  const secured = (gets.length ? gets : allSecured).slice(0, 4);
   const probes: Array<{ req: ProbeRequest; secured: boolean }> = secured.length
     ? secured.map((op) => ({
         req: { ...validRequest(base, op, {}), operationId: op.id },
@@ -36,6 +36,8 @@ export const authCheck: Check = async (ctx) => {
     : [{ req: { method: "GET", path: new URL(ctx.options.target).pathname }, secured: false }];
   const reported = new Set<string>();
   for (const probe of probes) {
+    // What the real credential gets: a forged one answered the same way (other than 401/403) got through.
+    const baseline = await ctx.prober.send({ ...probe.req, headers: { ...probe.req.headers, ...ctx.authHeaders() } });
     let missingRefused = false;
     for (const forged of forgedCredentials(auth)) {
       if (forged.kind !== "missing" && !probe.secured && !missingRefused) break;
@@ -46,7 +48,9 @@ export const authCheck: Check = async (ctx) => {
       if (res.status === undefined) continue;
       if (forged.kind === "missing") missingRefused = res.status === 401 || res.status === 403;
       if (res.status === 401) continue;
-      const open = res.status >= 200 && res.status < 300;
+      const open =
+        (res.status >= 200 && res.status < 300) ||
+        (res.status === baseline.status && res.status !== 403);
       const id = open ? ACCEPTED_ID[forged.kind] : "auth.wrong-status";
       if (reported.has(id)) continue;
       reported.add(id);
