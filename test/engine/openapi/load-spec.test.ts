@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadSpec, refName } from "../../../src/engine/scaffold/index.js";
+import { loadSpec, refName } from "../../../src/engine/openapi/index.js";
 import { isUserError, type UserError } from "../../../src/engine/shared/index.js";
 
 const fixtures = resolve(import.meta.dirname, "../../fixtures/openapi");
