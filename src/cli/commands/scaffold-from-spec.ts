@@ -1,17 +1,26 @@
 import { generate, loadSpec } from "../../engine/scaffold/index.js";
 import { UserError } from "../../engine/shared/index.js";
-import { EXIT, writeJson, writeText } from "../output.js";
+import { EXIT, writeJson, writeStatus, writeText } from "../output.js";
 import { scaffoldResultJson, scaffoldResultText } from "../views/scaffold-result-text.js";
 import type { ScaffoldMode } from "./scaffold.js";
 import { fileProgress } from "./scaffold-progress.js";
 
 /** `scaffold openapi.yaml --framework express --output src/routes/ [--check] [--json]` */
 export const scaffoldFromSpec: ScaffoldMode = {
+  options: (command) =>
+    command.option(
+      "--strict",
+      "refuse a spec that breaks the OpenAPI standard anywhere (default: warn, one line each, and generate)",
+    ),
   applies: (input) => input !== undefined,
   async run(input, flags, ctx) {
     if (!input) throw new UserError("scaffold needs an OpenAPI spec to read");
     const outputDir = flags.output ?? "src/routes/";
-    const { model } = await loadSpec(input, { signal: ctx.signal });
+    const { model, warnings } = await loadSpec(input, {
+      signal: ctx.signal,
+      strict: flags.strict === true,
+    });
+    for (const warning of warnings) writeStatus(`warning: ${warning}`);
     if (model.operations.length === 0) {
       throw new UserError(`${input} has no operations under "paths"`, {
         hint: "add at least one path with a method, e.g. `/users: { get: … }`",

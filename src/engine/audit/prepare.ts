@@ -1,4 +1,4 @@
-import { loadSpec } from "../scaffold/index.js";
+import { loadSpec } from "../openapi/index.js";
 import { UserError } from "../shared/user-error.js";
 import { operationsFromModel, specExpectsAsymmetricJwt } from "./from-api-model.js";
 import type { AuditOperation } from "./operations.js";
@@ -21,7 +21,7 @@ export function parseTarget(url: string): string {
   return parsed.toString();
 }
 
-/** Operations and token expectations from the OpenAPI spec (the scaffold engine's loader). */
+/** Operations and token expectations from the OpenAPI spec (the openapi engine). */
 export async function operationsFromSpec(
   path: string,
 ): Promise<{ operations: AuditOperation[]; expectsAsymmetricJwt: boolean }> {

@@ -1,6 +1,6 @@
 import { basename } from "node:path";
-import type { ApiModel, ApiOperation } from "./api-model.js";
-import { camelCase, pascalCase, uniqueName } from "./identifiers.js";
+import type { ApiModel, ApiOperation } from "../openapi/index.js";
+import { camelCase, pascalCase, uniqueName } from "../openapi/index.js";
 import type { Framework } from "./scaffold-options.js";
 import { definitionOrder, type TypeNames } from "./ts-types.js";
 

@@ -1,4 +1,5 @@
-import type { ApiModel, ApiOperation } from "./api-model.js";
+import type { ApiModel, ApiOperation } from "../openapi/index.js";
+import { compareNames } from "../openapi/index.js";
 import {
   colonPath,
   type EmitPlan,
@@ -8,7 +9,6 @@ import {
 } from "./emit-plan.js";
 import { parsedBodyTypes } from "./emit-schemas.js";
 import { securityRequirements } from "./emit-security.js";
-import { compareNames } from "./identifiers.js";
 import type { HandlerSource } from "./scaffold-options.js";
 import { handlerSignature, stubBody } from "./templates/handler-stub.js";
 import { tsLiteral } from "./ts-literal.js";

@@ -1,4 +1,4 @@
-import { type ApiOperation, type JsonSchema, SCHEMA_REF_PREFIX } from "./api-model.js";
+import { type ApiOperation, type JsonSchema, SCHEMA_REF_PREFIX } from "../openapi/index.js";
 import type { EmitPlan } from "./emit-plan.js";
 import { securityRequirements } from "./emit-security.js";
 import { INPUT_SLOTS, paramsSchema } from "./emit-types.js";

@@ -1,4 +1,4 @@
-import type { ApiParam, ApiResponse, JsonSchema, ParamLocation } from "./api-model.js";
+import type { ApiParam, ApiResponse, JsonSchema, ParamLocation } from "../openapi/index.js";
 import { type EmitPlan, type OperationNames, successResponses } from "./emit-plan.js";
 import { propertyKey } from "./ts-literal.js";
 import { declaration, docComment, tsType } from "./ts-types.js";

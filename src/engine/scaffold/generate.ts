@@ -1,5 +1,5 @@
 import { resolve } from "node:path";
-import type { ApiModel } from "./api-model.js";
+import type { ApiModel } from "../openapi/index.js";
 import { planNames } from "./emit-plan.js";
 import { emitHandler, emitRouteModule } from "./emit-routes.js";
 import { emitSchemas } from "./emit-schemas.js";

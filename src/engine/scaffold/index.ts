@@ -30,11 +30,22 @@ export type {
   ApiResponse,
   HttpMethod,
   JsonSchema,
+  LoadedSpec,
+  LoadSpecOptions,
   ParamLocation,
-} from "./api-model.js";
-export { HTTP_METHODS, refName, SCHEMA_REF_PREFIX, schemaRef } from "./api-model.js";
+} from "../openapi/index.js";
+export {
+  camelCase,
+  HTTP_METHODS,
+  loadSpec,
+  pascalCase,
+  refName,
+  SCHEMA_REF_PREFIX,
+  schemaRef,
+  slug,
+  synthesizeOperationId,
+} from "../openapi/index.js";
 export { generate, planFiles } from "./generate.js";
-export { camelCase, pascalCase, slug, synthesizeOperationId } from "./identifiers.js";
 export type {
   ExtraFile,
   FileOwner,
@@ -46,5 +57,3 @@ export type {
   HandlerSource,
 } from "./scaffold-options.js";
 export { FRAMEWORKS } from "./scaffold-options.js";
-export type { LoadedSpec, LoadSpecOptions } from "./spec-loader.js";
-export { loadSpec } from "./spec-loader.js";

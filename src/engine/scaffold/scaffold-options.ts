@@ -1,4 +1,4 @@
-import type { ApiOperation } from "./api-model.js";
+import type { ApiOperation } from "../openapi/index.js";
 
 export const FRAMEWORKS = ["express", "fastify", "koa"] as const;
 export type Framework = (typeof FRAMEWORKS)[number];

@@ -1,4 +1,4 @@
-import { type JsonSchema, refName } from "./api-model.js";
+import { type JsonSchema, refName } from "../openapi/index.js";
 import { propertyKey } from "./ts-literal.js";
 
 type Obj = { [keyword: string]: unknown };

@@ -1,5 +1,5 @@
+import { compareNames } from "../../openapi/index.js";
 import type { RouteGroup } from "../emit-plan.js";
-import { compareNames } from "../identifiers.js";
 
 /** Fastify `context.ts`: what handlers get besides their input, and how results are sent. */
 export const fastifyContextSource = `import type { FastifyReply, FastifyRequest } from "fastify";

@@ -83,6 +83,11 @@ export interface ApiModel {
   openapiVersion: string;
   title: string;
   version: string;
+  /**
+   * Where the API is mounted: the path of the first `servers` URL (`/v1`), `""` for the root.
+   * Route paths stay as the spec writes them, relative to it.
+   */
+  basePath?: string;
   /** Absolute path of the root spec file (or a description of the source, e.g. a redacted URL). */
   source: string;
   operations: ApiOperation[];

@@ -1,5 +1,5 @@
 import type { JsonSchema } from "./api-model.js";
-import type { OpenApiLine } from "./spec-validation.js";
+import type { OpenApiLine } from "./spec-version.js";
 
 /** Keywords whose value is one subschema. */
 export const SCHEMA_KEYWORDS = [
@@ -99,7 +99,7 @@ export function normalizeSchemaNode(
   let result: Obj = out;
   if (ref) {
     // In 3.0 a $ref's siblings are ignored; in 3.1 they apply alongside it.
-    const siblings = line === "3.1" ? Object.keys(out).filter((k) => k !== "description") : [];
+    const siblings = line !== "3.0" ? Object.keys(out).filter((k) => k !== "description") : [];
     result =
       siblings.length > 0
         ? { ...out, allOf: [ref, ...((out.allOf as JsonSchema[]) ?? [])] }

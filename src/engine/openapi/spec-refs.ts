@@ -11,7 +11,8 @@ import {
 } from "./schema-normalize.js";
 import type { SpecFiles } from "./spec-files.js";
 import { displayPath } from "./spec-files.js";
-import { escapePointer, type OpenApiLine } from "./spec-validation.js";
+import { escapePointer } from "./spec-validation.js";
+import type { OpenApiLine } from "./spec-version.js";
 
 /** A place in the spec: a file and a JSON pointer inside it. */
 export interface Location {
@@ -113,7 +114,8 @@ export class SpecRefs {
   /** Convert a schema at `at` into a normalised model schema; referenced schemas become named refs. */
   schema(node: unknown, at: Location): JsonSchema {
     if (typeof node === "boolean") return node;
-    if (!isObject(node)) throw located(at, "expected a schema object");
+    // A null or other non-schema where a schema may be: the schema check warned; accept anything.
+    if (!isObject(node)) return {};
     const ref = typeof node.$ref === "string" ? this.namedRef(node.$ref, at) : undefined;
     const children: Obj = {};
     for (const kw of SCHEMA_KEYWORDS) {
