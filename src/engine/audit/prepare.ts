@@ -1,4 +1,5 @@
 import { loadSpec } from "../openapi/index.js";
+import { redactSecretsInText } from "../shared/redact.js";
 import { UserError } from "../shared/user-error.js";
 import { operationsFromModel, specExpectsAsymmetricJwt } from "./from-api-model.js";
 import type { AuditOperation } from "./operations.js";
@@ -9,7 +10,7 @@ export function parseTarget(url: string): string {
   try {
     parsed = new URL(url);
   } catch {
-    throw new UserError(`not a URL: ${url}`, {
+    throw new UserError(`not a URL: ${redactSecretsInText(url)}`, {
       hint: "give the API's base URL, e.g. http://127.0.0.1:3000",
     });
   }
