@@ -18,7 +18,14 @@ function spec(name: string, paths: Record<string, string>): string {
   const file = join(dir, name);
   const lines = ["openapi: 3.0.3", "info: { title: t, version: '1' }", "paths:"];
   for (const [path, op] of Object.entries(paths)) {
-    lines.push(`  ${JSON.stringify(path)}:`, "    get:", `      operationId: ${op}`, "      security: [{ bearer: [] }]", "      responses:", '        "200": { description: ok }');
+    lines.push(
+      `  ${JSON.stringify(path)}:`,
+      "    get:",
+      `      operationId: ${op}`,
+      "      security: [{ bearer: [] }]",
+      "      responses:",
+      '        "200": { description: ok }',
+    );
   }
   lines.push("components:", "  securitySchemes:", "    bearer: { type: http, scheme: bearer }");
   writeFileSync(file, `${lines.join("\n")}\n`);
@@ -70,7 +77,17 @@ describe("senior-backend audit: guards a user can see", () => {
     servers.push(api);
     const target = api.url.replace("http://", "http://admin:hunter2pass@");
     for (const extra of [["--json"], []]) {
-      const run = await runCli(["audit", target, "--auth", "Bearer SECRET-AUTH-VALUE", "--auth-b", "Bearer SECRET-B", "--burst", "3", ...extra]);
+      const run = await runCli([
+        "audit",
+        target,
+        "--auth",
+        "Bearer SECRET-AUTH-VALUE",
+        "--auth-b",
+        "Bearer SECRET-B",
+        "--burst",
+        "3",
+        ...extra,
+      ]);
       expect(run.code).toBe(1);
       for (const secret of ["hunter2pass", "SECRET-AUTH-VALUE", "SECRET-B"]) {
         expect(run.stdout + run.stderr).not.toContain(secret);
@@ -85,7 +102,17 @@ describe("senior-backend audit: guards a user can see", () => {
     const api = await carefulServer();
     servers.push(api);
     for (const level of ["error", "warning"]) {
-      const run = await runCli(["audit", api.url, "--spec", "test/fixtures/audit/users.openapi.yaml", "--max-requests", "8", "--fail-on", level, "--json"]);
+      const run = await runCli([
+        "audit",
+        api.url,
+        "--spec",
+        "test/fixtures/audit/users.openapi.yaml",
+        "--max-requests",
+        "8",
+        "--fail-on",
+        level,
+        "--json",
+      ]);
       expect(run.code, level).toBe(1);
       const report = JSON.parse(run.stdout);
       expect(report.status).toBe("incomplete");
@@ -101,10 +128,20 @@ describe("senior-backend audit: guards a user can see", () => {
     const api = await listen((req, res) => {
       // The target answers; one path never does.
       if (req.url?.startsWith("/__audit_missing")) return;
-      res.writeHead(404, { "content-type": "application/json" }).end('{"error":{"code":"NOT_FOUND"}}');
+      res
+        .writeHead(404, { "content-type": "application/json" })
+        .end('{"error":{"code":"NOT_FOUND"}}');
     });
     servers.push(api);
-    const run = await runCli(["audit", api.url, "--only", "headers,error-leakage", "--timeout", "1", "--json"]);
+    const run = await runCli([
+      "audit",
+      api.url,
+      "--only",
+      "headers,error-leakage",
+      "--timeout",
+      "1",
+      "--json",
+    ]);
     const report = JSON.parse(run.stdout);
     expect(report.checks).toEqual([
       { id: "headers", status: "complete", requests: 1 },

@@ -17,7 +17,11 @@ export async function listen(
   const log: LocalServer["log"] = [];
   const server: Server = createServer((req, res) => {
     state.requests += 1;
-    log.push({ method: req.method ?? "", url: req.url ?? "", authorization: req.headers.authorization });
+    log.push({
+      method: req.method ?? "",
+      url: req.url ?? "",
+      authorization: req.headers.authorization,
+    });
     const chunks: Buffer[] = [];
     let size = 0;
     req.on("data", (c: Buffer) => {

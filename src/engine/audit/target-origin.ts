@@ -17,7 +17,6 @@ export class OffOriginError extends Error {
 
 const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 // C0 controls and DEL: WHATWG URL parsing strips tabs and newlines silently, which hides what is sent.
-// biome-ignore lint/suspicious/noControlCharactersInRegex: these are exactly the characters refused
 const CONTROL = /[\u0000-\u001f\u007f]/;
 
 /** Why `value` could be read as another origin by some URL parser, or undefined when it is a plain path. */

@@ -39,7 +39,10 @@ function notesServer(verify: Verify, shareAll = false): Promise<LocalServer> {
     const json = (status: number, v: unknown) =>
       res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(v));
     const user = caller(req.headers.authorization, verify);
-    if (!user) return json(verify === "forbidden-not-401" ? 403 : 401, { error: { code: "UNAUTHENTICATED" } });
+    if (!user)
+      return json(verify === "forbidden-not-401" ? 403 : 401, {
+        error: { code: "UNAUTHENTICATED" },
+      });
     const path = (req.url ?? "/").split("?")[0]!;
     if (path === "/notes" && req.method === "POST") {
       const id = String(next++);
@@ -49,7 +52,8 @@ function notesServer(verify: Verify, shareAll = false): Promise<LocalServer> {
     const m = /^\/notes\/(\w+)$/.exec(path);
     if (m && req.method === "GET") {
       const note = notes.get(m[1]!);
-      if (!note || (note.owner !== user && !shareAll)) return json(404, { error: { code: "NOT_FOUND" } });
+      if (!note || (note.owner !== user && !shareAll))
+        return json(404, { error: { code: "NOT_FOUND" } });
       return json(200, { data: note });
     }
     if (m && req.method === "DELETE") {
@@ -67,10 +71,26 @@ const operations: AuditOperation[] = [
     path: "/notes",
     parameters: [],
     secured: true,
-    body: { contentType: "application/json", required: true, schema: { type: "object", properties: { text: { type: "string" } } } },
+    body: {
+      contentType: "application/json",
+      required: true,
+      schema: { type: "object", properties: { text: { type: "string" } } },
+    },
   },
-  { id: "getNote", method: "GET", path: "/notes/{id}", parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }], secured: true },
-  { id: "deleteNote", method: "DELETE", path: "/notes/{id}", parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }], secured: true },
+  {
+    id: "getNote",
+    method: "GET",
+    path: "/notes/{id}",
+    parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
+    secured: true,
+  },
+  {
+    id: "deleteNote",
+    method: "DELETE",
+    path: "/notes/{id}",
+    parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
+    secured: true,
+  },
 ];
 
 async function audit(server: LocalServer, only: Array<"auth" | "authorization">, authB?: string) {
@@ -97,7 +117,9 @@ describe("authentication probed with --auth", () => {
     // Each forged credential was really sent.
     const sent = server.log.map((r) => r.authorization);
     expect(sent).toContain(undefined);
-    const headers = sent.filter(Boolean).map((a) => JSON.parse(Buffer.from(a!.slice(7).split(".")[0]!, "base64url").toString()));
+    const headers = sent
+      .filter(Boolean)
+      .map((a) => JSON.parse(Buffer.from(a!.slice(7).split(".")[0]!, "base64url").toString()));
     expect(headers.map((h) => h.alg)).toEqual(expect.arrayContaining(["HS256", "none"]));
     expect(sent.filter((a) => a && /^Bearer .+\..+\.$/.test(a)).length).toBeGreaterThan(0);
     // Forged credentials only go to safe methods when the spec has a secured GET.

@@ -1,10 +1,13 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { type AuditOperation, runAudit } from "../../../src/engine/audit/index.js";
 import { readDeclaredLimit } from "../../../src/engine/audit/checks/rate-limit-headers.js";
+import { type AuditOperation, runAudit } from "../../../src/engine/audit/index.js";
 import { type LocalServer, listen } from "../../helpers/audit-servers.js";
 
 /** A server that allows `limit` requests per client and says so in the given header style. */
-function limitedServer(limit: number, style: "policy" | "structured" | "x" | "none"): Promise<LocalServer> {
+function limitedServer(
+  limit: number,
+  style: "policy" | "structured" | "x" | "none",
+): Promise<LocalServer> {
   let count = 0;
   return listen((req, res) => {
     count += 1;
@@ -22,11 +25,15 @@ function limitedServer(limit: number, style: "policy" | "structured" | "x" | "no
     }
     if (count > limit) {
       if (style !== "none") res.setHeader("Retry-After", "60");
-      res.writeHead(429, { "content-type": "application/json" }).end('{"error":{"code":"RATE_LIMITED"}}');
+      res
+        .writeHead(429, { "content-type": "application/json" })
+        .end('{"error":{"code":"RATE_LIMITED"}}');
       return;
     }
     const path = (req.url ?? "/").split("?")[0];
-    res.writeHead(path === "/health" || path === "/items" ? 200 : 404, { "content-type": "application/json" });
+    res.writeHead(path === "/health" || path === "/items" ? 200 : 404, {
+      "content-type": "application/json",
+    });
     res.end("{}");
   });
 }
@@ -39,15 +46,26 @@ const ops: AuditOperation[] = [
     parameters: [{ name: "q", in: "query", required: true, schema: { type: "string" } }],
     secured: false,
   },
-  { id: "getItem", method: "GET", path: "/items/{id}", parameters: [{ name: "id", in: "path", required: true, schema: { type: "integer" } }], secured: false },
+  {
+    id: "getItem",
+    method: "GET",
+    path: "/items/{id}",
+    parameters: [{ name: "id", in: "path", required: true, schema: { type: "integer" } }],
+    secured: false,
+  },
   { id: "listItems", method: "GET", path: "/items", parameters: [], secured: false },
   { id: "createItem", method: "POST", path: "/items", parameters: [], secured: false },
 ];
 
 const rateFindings = (target: string, extra: Partial<Parameters<typeof runAudit>[0]> = {}) =>
-  runAudit({ target, only: ["rate-limit"], burst: 30, maxRequests: 300, timeoutMs: 5_000, ...extra }).then(
-    (r) => r.findings.filter((f) => f.check === "rate-limit"),
-  );
+  runAudit({
+    target,
+    only: ["rate-limit"],
+    burst: 30,
+    maxRequests: 300,
+    timeoutMs: 5_000,
+    ...extra,
+  }).then((r) => r.findings.filter((f) => f.check === "rate-limit"));
 
 describe("rate limits as declared", () => {
   let server: LocalServer | undefined;
@@ -69,7 +87,9 @@ describe("rate limits as declared", () => {
     const [active, ...rest] = await rateFindings(`${server.url}/health`);
     expect(rest).toEqual([]);
     expect(active!.id).toBe("rate-limit.active");
-    expect(active!.title).toMatch(/^Rate limiting began after 10 requests \(about (\d+(\.\d)?) req\/s\)$/);
+    expect(active!.title).toMatch(
+      /^Rate limiting began after 10 requests \(about (\d+(\.\d)?) req\/s\)$/,
+    );
     expect(Number(/about ([\d.]+) req/.exec(active!.title)![1])).toBeGreaterThan(0);
     expect(active!.evidence.response).toContain("retry-after: 60");
   });
@@ -84,7 +104,9 @@ describe("rate limits as declared", () => {
     server = await listen((_req, res) => res.writeHead(200).end("{}"));
     const [none] = await rateFindings(server.url, { burst: 12 });
     expect(none!.id).toBe("rate-limit.none");
-    expect(none!.title).toMatch(/^No rate limiting after a burst of 12 requests \(about [\d.]+ req\/s\)$/);
+    expect(none!.title).toMatch(
+      /^No rate limiting after a burst of 12 requests \(about [\d.]+ req\/s\)$/,
+    );
     expect(none!.title).not.toContain("about 0 req/s");
   });
 
@@ -130,8 +152,12 @@ describe("readDeclaredLimit", () => {
   it("reads Retry-After as seconds or a date, and epoch resets as seconds from now", () => {
     const now = Date.parse("2026-01-01T00:00:00Z");
     expect(readDeclaredLimit({ "retry-after": "120" }, now)?.retryAfterSeconds).toBe(120);
-    expect(readDeclaredLimit({ "retry-after": "Thu, 01 Jan 2026 00:01:00 GMT" }, now)?.retryAfterSeconds).toBe(60);
-    expect(readDeclaredLimit({ "x-ratelimit-reset": String(now / 1000 + 30) }, now)?.resetSeconds).toBe(30);
+    expect(
+      readDeclaredLimit({ "retry-after": "Thu, 01 Jan 2026 00:01:00 GMT" }, now)?.retryAfterSeconds,
+    ).toBe(60);
+    expect(
+      readDeclaredLimit({ "x-ratelimit-reset": String(now / 1000 + 30) }, now)?.resetSeconds,
+    ).toBe(30);
     expect(readDeclaredLimit({ "content-type": "text/plain" }, now)).toBeUndefined();
   });
 });

@@ -2,14 +2,21 @@ import { afterEach, describe, expect, it } from "vitest";
 import { type AuditOperation, runAudit } from "../../../src/engine/audit/index.js";
 import { type LocalServer, listen } from "../../helpers/audit-servers.js";
 
-const user = { type: "object", required: ["id", "email"], additionalProperties: false, properties: { id: { type: "integer" }, email: { type: "string", format: "email" } } };
+const user = {
+  type: "object",
+  required: ["id", "email"],
+  additionalProperties: false,
+  properties: { id: { type: "integer" }, email: { type: "string", format: "email" } },
+};
 
 const operations: AuditOperation[] = [
   {
     id: "getUser",
     method: "GET",
     path: "/users/{id}",
-    parameters: [{ name: "id", in: "path", required: true, schema: { type: "integer", minimum: 1 } }],
+    parameters: [
+      { name: "id", in: "path", required: true, schema: { type: "integer", minimum: 1 } },
+    ],
     secured: false,
     responses: [
       { status: "200", contentType: "application/json", schema: user },
@@ -22,24 +29,45 @@ const operations: AuditOperation[] = [
     path: "/users",
     parameters: [],
     secured: false,
-    responses: [{ status: "200", contentType: "application/json", schema: { type: "array", items: user } }],
+    responses: [
+      { status: "200", contentType: "application/json", schema: { type: "array", items: user } },
+    ],
   },
 ];
 
-function api(bodies: { user: unknown; list: unknown; listStatus?: number; listType?: string }): Promise<LocalServer> {
+function api(bodies: {
+  user: unknown;
+  list: unknown;
+  listStatus?: number;
+  listType?: string;
+}): Promise<LocalServer> {
   return listen((req, res) => {
     const path = (req.url ?? "/").split("?")[0]!;
-    if (/^\/users\/\d+$/.test(path)) return res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(bodies.user));
+    if (/^\/users\/\d+$/.test(path))
+      return res
+        .writeHead(200, { "content-type": "application/json" })
+        .end(JSON.stringify(bodies.user));
     if (path === "/users")
-      return res.writeHead(bodies.listStatus ?? 200, { "content-type": bodies.listType ?? "application/json" }).end(JSON.stringify(bodies.list));
-    res.writeHead(404, { "content-type": "application/json" }).end('{"error":{"code":"NOT_FOUND"}}');
+      return res
+        .writeHead(bodies.listStatus ?? 200, {
+          "content-type": bodies.listType ?? "application/json",
+        })
+        .end(JSON.stringify(bodies.list));
+    res
+      .writeHead(404, { "content-type": "application/json" })
+      .end('{"error":{"code":"NOT_FOUND"}}');
   });
 }
 
 const audit = (server: LocalServer) =>
-  runAudit({ target: server.url, operations, only: ["responses"], burst: 5, maxRequests: 50, timeoutMs: 5_000 }).then((r) =>
-    r.findings.map((f) => [f.id, f.severity, f.title]),
-  );
+  runAudit({
+    target: server.url,
+    operations,
+    only: ["responses"],
+    burst: 5,
+    maxRequests: 50,
+    timeoutMs: 5_000,
+  }).then((r) => r.findings.map((f) => [f.id, f.severity, f.title]));
 
 describe("responses checked against the spec", () => {
   let server: LocalServer | undefined;
@@ -51,12 +79,23 @@ describe("responses checked against the spec", () => {
   });
 
   it("a body that breaks the schema is an error on a 2xx, named by the failing keyword", async () => {
-    server = await api({ user: { id: "1", email: "a@example.com", password: "x" }, list: [{ id: 1, email: "not-an-email" }] });
+    server = await api({
+      user: { id: "1", email: "a@example.com", password: "x" },
+      list: [{ id: 1, email: "not-an-email" }],
+    });
     const found = await audit(server);
     expect(found).toEqual(
       expect.arrayContaining([
-        ["responses.schema-mismatch", "error", expect.stringMatching(/^getUser: .*\/id must be integer|additional/)],
-        ["responses.schema-mismatch", "error", expect.stringMatching(/^listUsers: .*\/0\/email must match format "email"/)],
+        [
+          "responses.schema-mismatch",
+          "error",
+          expect.stringMatching(/^getUser: .*\/id must be integer|additional/),
+        ],
+        [
+          "responses.schema-mismatch",
+          "error",
+          expect.stringMatching(/^listUsers: .*\/0\/email must match format "email"/),
+        ],
       ]),
     );
   });
@@ -66,14 +105,30 @@ describe("responses checked against the spec", () => {
     const found = await audit(server);
     expect(found).toEqual(
       expect.arrayContaining([
-        ["responses.undocumented-status", "warning", expect.stringContaining("listUsers answered HTTP 503")],
-        ["responses.server-error", "error", expect.stringContaining("listUsers fails with HTTP 503")],
+        [
+          "responses.undocumented-status",
+          "warning",
+          expect.stringContaining("listUsers answered HTTP 503"),
+        ],
+        [
+          "responses.server-error",
+          "error",
+          expect.stringContaining("listUsers fails with HTTP 503"),
+        ],
       ]),
     );
     await server.close();
-    server = await api({ user: { id: 1, email: "a@example.com" }, list: [], listType: "text/html" });
+    server = await api({
+      user: { id: 1, email: "a@example.com" },
+      list: [],
+      listType: "text/html",
+    });
     expect(await audit(server)).toEqual([
-      ["responses.undocumented-content-type", "warning", "listUsers answered HTTP 200 as text/html; the spec says application/json"],
+      [
+        "responses.undocumented-content-type",
+        "warning",
+        "listUsers answered HTTP 200 as text/html; the spec says application/json",
+      ],
     ]);
   });
 });

@@ -43,7 +43,17 @@ describe("resolveOnTarget: the one place request URLs are built", () => {
 
   it("judges spec path templates", () => {
     expect(specPathProblem("/users/{id}")).toBeUndefined();
-    for (const bad of ["//h/x", "/\\h/x", "/../x", "/a/./b", "/a//b", "http://h/x", "users", "/%2e%2e/x", "/a%2Fb"])
+    for (const bad of [
+      "//h/x",
+      "/\\h/x",
+      "/../x",
+      "/a/./b",
+      "/a//b",
+      "http://h/x",
+      "users",
+      "/%2e%2e/x",
+      "/a%2Fb",
+    ])
       expect(specPathProblem(bad), bad).toBeDefined();
   });
 });
@@ -63,17 +73,33 @@ describe("the audit never leaves the target's origin", () => {
     });
     servers.push(other, api);
     const host = other.url.replace("http://", "");
-    const bad = [`//${host}/x`, `/\\${host}/x`, `/..//${host}/x`, `${other.url}/x`, `/\\\\${host}/x`];
+    const bad = [
+      `//${host}/x`,
+      `/\\${host}/x`,
+      `/..//${host}/x`,
+      `${other.url}/x`,
+      `/\\\\${host}/x`,
+    ];
     const operations: AuditOperation[] = [
       { id: "ok", method: "GET", path: "/things", parameters: [], secured: true },
-      ...bad.map((path, i) => ({ id: `bad${i}`, method: "GET", path, parameters: [], secured: true })),
+      ...bad.map((path, i) => ({
+        id: `bad${i}`,
+        method: "GET",
+        path,
+        parameters: [],
+        secured: true,
+      })),
       {
         id: "badPost",
         method: "POST",
         path: `//${host}/create`,
         parameters: [],
         secured: true,
-        body: { contentType: "application/json", required: true, schema: { type: "object", properties: { a: { type: "string" } } } },
+        body: {
+          contentType: "application/json",
+          required: true,
+          schema: { type: "object", properties: { a: { type: "string" } } },
+        },
       },
     ];
     const report = await runAudit({

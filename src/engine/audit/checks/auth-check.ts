@@ -37,7 +37,10 @@ export const authCheck: Check = async (ctx) => {
   const reported = new Set<string>();
   for (const probe of probes) {
     // What the real credential gets: a forged one answered the same way (other than 401/403) got through.
-    const baseline = await ctx.prober.send({ ...probe.req, headers: { ...probe.req.headers, ...ctx.authHeaders() } });
+    const baseline = await ctx.prober.send({
+      ...probe.req,
+      headers: { ...probe.req.headers, ...ctx.authHeaders() },
+    });
     let missingRefused = false;
     for (const forged of forgedCredentials(auth)) {
       if (forged.kind !== "missing" && !probe.secured && !missingRefused) break;

@@ -124,7 +124,7 @@ export const LEAK_PATTERNS: LeakPattern[] = [
         String.raw`Unclosed quotation mark after the character string|Incorrect syntax near '|Microsoft OLE DB Provider for|(?:System|Microsoft)\.Data\.SqlClient`,
         String.raw`\bORA-\d{5}\b|\bSQLITE_[A-Z]+\b|no such table: |sqlite3\.OperationalError`,
         String.raw`Sequelize\w*Error|QueryFailedError|PrismaClient\w*Error|Invalid \x60prisma\.|sqlalchemy\.exc\.|psycopg2?\.(?:errors|Error)|django\.db\.utils\.|ActiveRecord::\w+|PG::\w+Error|PG::\w+Violation|Mysql2::Error|mysqli_sql_exception|PDOException|Doctrine\\DBAL|org\.hibernate\.|java\.sql\.SQL\w*Exception|PSQLException`,
-        String.raw`MongoServerError|MongoError|E11000 duplicate key error|Cast to ObjectId failed`,
+        "MongoServerError|MongoError|E11000 duplicate key error|Cast to ObjectId failed",
       ].join("|"),
     ),
   },
