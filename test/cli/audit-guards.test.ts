@@ -72,6 +72,18 @@ describe("senior-backend audit: guards a user can see", () => {
     expect(run.stdout).not.toContain("TOPSECRET");
   });
 
+  it("a target URL whose path another parser would read as a host is a one-line error, nothing sent", async () => {
+    const other = await otherOriginServer();
+    const api = await carefulServer();
+    servers.push(other, api);
+    const run = await runCli(["audit", `${api.url}//${other.url.replace("http://", "")}/x`]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(
+      /^error: the URL's path \/\/127\.0\.0\.2:\d+\/x starts with \/\/.*\nhint: /,
+    );
+    expect(api.requests + other.requests).toBe(0);
+  });
+
   it("never prints the target URL's password or the --auth value, in text or JSON", async () => {
     const api = await weakServer();
     servers.push(api);

@@ -19,6 +19,14 @@ export function parseTarget(url: string): string {
       `only http and https URLs can be audited, not ${parsed.protocol.replace(":", "")}`,
     );
   }
+  if (parsed.pathname.startsWith("//")) {
+    throw new UserError(
+      `the URL's path ${parsed.pathname} starts with //, which other URL parsers read as a host`,
+      {
+        hint: "give the API's base URL with a single leading slash, e.g. http://127.0.0.1:3000/v1",
+      },
+    );
+  }
   return parsed.toString();
 }
 
