@@ -27,8 +27,7 @@ export class ResponseValidator {
     addFormats(this.ajv);
   }
 
-  /** Why the body does not match the schema, or undefined when it does (or the schema cannot be compiled). */
-  mismatch(schema: object, body: unknown): string | undefined {
+  private compile(schema: object): ValidateFunction | null {
     let validate = this.cache.get(schema);
     if (validate === undefined) {
       try {
@@ -38,6 +37,17 @@ export class ResponseValidator {
       }
       this.cache.set(schema, validate);
     }
+    return validate;
+  }
+
+  /** Can the schema be compiled? (A schema that cannot leaves its bodies unchecked.) */
+  compiles(schema: object): boolean {
+    return this.compile(schema) !== null;
+  }
+
+  /** Why the body does not match the schema, or undefined when it does (or the schema cannot be compiled). */
+  mismatch(schema: object, body: unknown): string | undefined {
+    const validate = this.compile(schema);
     if (!validate || validate(body)) return undefined;
     const e = validate.errors?.[0];
     if (!e) return "does not match the schema";
