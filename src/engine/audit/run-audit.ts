@@ -94,7 +94,12 @@ export async function runAudit(options: RunAuditOptions): Promise<AuditReport> {
       continue;
     }
     emit({ type: "check-start", check: id });
-    const before = { sent: prober.sent, timeouts: prober.timeouts, truncated: prober.truncated };
+    const before = {
+      sent: prober.sent,
+      timeouts: prober.timeouts,
+      truncated: prober.truncated,
+      findings: findings.length,
+    };
     prober.truncated = false;
     const outcome: CheckOutcome = { id, status: "complete", requests: 0 };
     try {
@@ -127,7 +132,8 @@ export async function runAudit(options: RunAuditOptions): Promise<AuditReport> {
       Object.assign(outcome, { status: "incomplete", reason: "timeout" });
     prober.truncated ||= before.truncated;
     checks.push(outcome);
-    emit({ type: "check-done", check: id, findings: findings.length, status: outcome.status });
+    const found = findings.length - before.findings;
+    emit({ type: "check-done", check: id, findings: found, status: outcome.status });
   }
   if (!stoppedEarly && prober.truncated) stoppedEarly = "max-requests";
   findings.sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity]);
