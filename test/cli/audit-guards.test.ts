@@ -84,6 +84,41 @@ describe("senior-backend audit: guards a user can see", () => {
     expect(api.requests + other.requests).toBe(0);
   });
 
+  it("a YAML alias bomb in a spec example stops with a one-line error before any request", async () => {
+    const api = await carefulServer();
+    servers.push(api);
+    const levels = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
+    for (const [i, n] of [..."bcdefghi"].entries()) {
+      const prev = i === 0 ? "a" : "bcdefghi"[i - 1];
+      levels.push(`${n}: &${n} [${Array(9).fill(`*${prev}`).join(",")}]`);
+    }
+    const file = join(dir, "bomb.yaml");
+    writeFileSync(
+      file,
+      [
+        "openapi: 3.0.3",
+        "info: { title: bomb, version: '1' }",
+        "paths:",
+        "  /x:",
+        "    get:",
+        "      responses:",
+        '        "200":',
+        "          description: ok",
+        "          content:",
+        "            application/json:",
+        "              example:",
+        ...levels.map((l) => `                ${l}`),
+      ].join("\n"),
+    );
+    const run = await runCli(["audit", api.url, "--spec", file, "--json"], { timeoutMs: 60_000 });
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe("");
+    expect(run.stderr).toMatch(
+      /^error: .*bomb\.yaml: YAML aliases expand past \d+ copies.*\nhint: [^\n]+\n$/,
+    );
+    expect(api.requests).toBe(0);
+  });
+
   it("never prints the target URL's password or the --auth value, in text or JSON", async () => {
     const api = await weakServer();
     servers.push(api);
