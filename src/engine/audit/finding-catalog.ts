@@ -152,6 +152,10 @@ export const FINDING_CATALOG: Record<string, { severity: Severity[]; meaning: st
     severity: ["info"],
     meaning: "Negative requests stopped at 401/403.",
   },
+  "input-validation.rate-limited": {
+    severity: ["info"],
+    meaning: "Negative requests stopped at 429 and were not judged.",
+  },
   "responses.undocumented-status": {
     severity: ["warning"],
     meaning: "A status code the spec does not document.",

@@ -50,7 +50,7 @@ export const authCheck: Check = async (ctx) => {
       const res = await ctx.prober.send(req);
       if (res.status === undefined) continue;
       if (forged.kind === "missing") missingRefused = res.status === 401 || res.status === 403;
-      if (res.status === 401) continue;
+      if (res.status === 401 || res.status === 429) continue;
       const open =
         (res.status >= 200 && res.status < 300) ||
         (res.status === baseline.status && res.status !== 403);

@@ -14,10 +14,16 @@ export const validationCheck: Check = async (ctx) => {
   const cases = ctx.options.operations?.length ? specCases(ctx) : targetCases(ctx);
   const findings: FindingDraft[] = [];
   let unauthorized = 0;
+  let rateLimited = 0;
   for (const c of cases) {
     const res = await ctx.prober.send(c.request);
     if (res.status === 401 || res.status === 403) {
       unauthorized += 1;
+      continue;
+    }
+    // A limiter answering first says nothing about validation.
+    if (res.status === 429) {
+      rateLimited += 1;
       continue;
     }
     const finding = judge(c, res);
@@ -31,6 +37,17 @@ export const validationCheck: Check = async (ctx) => {
       title: `${unauthorized} negative request(s) were refused as unauthorized before validation ran`,
       evidence: { request: "negative requests", response: "HTTP 401/403" },
       fix: "Pass a credential with --auth so the audit reaches the validators.",
+      reference: REFERENCE.inputValidation,
+    });
+  }
+  if (rateLimited > 0) {
+    findings.push({
+      id: "input-validation.rate-limited",
+      check: "input-validation",
+      severity: "info",
+      title: `${rateLimited} negative request(s) got 429 before validation ran; they were not judged`,
+      evidence: { request: "negative requests", response: "HTTP 429" },
+      fix: "Audit with a limit that allows the audit's requests (or from an allow-listed client) to judge every case.",
       reference: REFERENCE.inputValidation,
     });
   }
