@@ -82,6 +82,20 @@ describe("rate limits as declared", () => {
     },
   );
 
+  it("in a full audit, a declared 100 per minute is never reported as missing", async () => {
+    server = await limitedServer(100, "policy");
+    const report = await runAudit({
+      target: server.url,
+      operations: ops,
+      burst: 30,
+      maxRequests: 300,
+      timeoutMs: 5_000,
+    });
+    const ids = report.findings.filter((f) => f.check === "rate-limit").map((f) => f.id);
+    expect(ids.length).toBe(1);
+    expect(["rate-limit.declared", "rate-limit.active"]).toContain(ids[0]);
+  });
+
   it("a limit the burst exceeds ends in 429: info with when it began and a non-zero rate for a short burst", async () => {
     server = await limitedServer(10, "policy");
     const [active, ...rest] = await rateFindings(`${server.url}/health`);
