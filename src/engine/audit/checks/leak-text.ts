@@ -23,9 +23,8 @@ const ENTITIES: Record<string, string> = {
 
 function htmlText(html: string): string {
   return html
-    .replace(/<(script|style)\b[^>]*>[\s\S]*?<\/\1>/gi, " ")
     .replace(/<br\s*\/?>|<\/(?:p|div|li|tr|h\d|pre|td|th)>/gi, "\n")
-    .replace(/<[^>]*>/g, "")
+    .replace(/<[^<>]{0,2000}>/g, "")
     .replace(/&(#\d+|#x[\da-f]+|[a-z]+\d*);/gi, (whole, name: string) => {
       const lower = name.toLowerCase();
       if (ENTITIES[lower] !== undefined) return ENTITIES[lower]!;

@@ -45,8 +45,11 @@ export const leakageCheck: Check = async (ctx) => {
   }
   const seen = new Set<string>();
   const findings: FindingDraft[] = [];
+  const scanned = new Set<string>();
   for (const ex of ctx.prober.exchanges) {
-    if (ex.status === undefined) continue;
+    // Identical bodies (a 404 page, a burst's answers) are read once.
+    if (ex.status === undefined || scanned.has(ex.body)) continue;
+    scanned.add(ex.body);
     for (const leak of findLeaks(ex.body)) {
       if (seen.has(leak.pattern.id)) continue;
       seen.add(leak.pattern.id);

@@ -17,7 +17,7 @@ export interface LeakPattern {
   pattern: RegExp;
 }
 
-const SRC = String.raw`(?:file:\/\/\/?|node:)?[^\s()'"<>]*?`;
+const SRC = String.raw`(?:file:\/\/\/?|node:)?[^\s()'"<>]{0,300}?`;
 
 export const LEAK_PATTERNS: LeakPattern[] = [
   // Stack frames, by runtime. Frameworks (Express, Koa, Fastify, NestJS) print Node's format.
@@ -26,40 +26,40 @@ export const LEAK_PATTERNS: LeakPattern[] = [
     label: "a Node.js stack trace",
     severity: "error",
     pattern: new RegExp(
-      String.raw`\bat (?:async )?(?:[^\s()]+(?: \[as [^\]]+\])? )?\(?${SRC}(?:\.[cm]?[jt]sx?|internal\/[\w/-]+):\d+:\d+\)?`,
+      String.raw`\bat (?:async )?(?:[^\s()]{1,200}(?: \[as [^\]]{1,100}\])? )?\(?${SRC}(?:\.[cm]?[jt]sx?|internal\/[\w/-]+):\d+:\d+\)?`,
     ),
   },
   {
     id: "stack-trace",
     label: "a Python traceback",
     severity: "error",
-    pattern: /Traceback \(most recent call last\)|File "[^"\n]+\.py", line \d+, in /,
+    pattern: /Traceback \(most recent call last\)|File "[^"\n]{1,300}\.py", line \d+, in /,
   },
   {
     id: "stack-trace",
     label: "a Java stack trace",
     severity: "error",
     pattern:
-      /\bat [\w$]+(?:\.[\w$<>]+)+\((?:[\w$]+\.(?:java|kt|scala|groovy):\d+|Native Method|Unknown Source)\)|Exception in thread "/,
+      /\bat [\w$]{1,100}(?:\.[\w$<>]{1,100}){1,30}\((?:[\w$]{1,100}\.(?:java|kt|scala|groovy):\d+|Native Method|Unknown Source)\)|Exception in thread "/,
   },
   {
     id: "stack-trace",
     label: "a .NET stack trace",
     severity: "error",
     pattern:
-      /\bat [\w.`<>[\]]+\([^)\n]*\) in [^\n]+:line \d+|--- End of stack trace from previous location|--- End of inner exception stack trace ---/,
+      /\bat [\w.`<>[\]]{1,300}\([^)\n]{0,300}\) in [^\n]{1,300}:line \d+|--- End of stack trace from previous location|--- End of inner exception stack trace ---/,
   },
   {
     id: "stack-trace",
     label: "a PHP stack trace",
     severity: "error",
-    pattern: /Stack trace:\s*#0 |#\d+ [^\s()]+\.php\(\d+\): /,
+    pattern: /Stack trace:\s*#0 |#\d+ [^\s()]{1,300}\.php\(\d+\): /,
   },
   {
     id: "stack-trace",
     label: "a Ruby backtrace",
     severity: "error",
-    pattern: /[\w/.-]+\.rb:\d+:in [`'‘]/,
+    pattern: /[\w/.-]{1,300}\.rb:\d+:in [`'‘]/,
   },
   {
     id: "stack-trace",
@@ -92,7 +92,7 @@ export const LEAK_PATTERNS: LeakPattern[] = [
     id: "debug-page",
     label: "a Spring error with its trace",
     severity: "error",
-    pattern: /"trace"\s*:\s*"[\w.$]+(?:Exception|Error)\b/,
+    pattern: /"trace"\s*:\s*"[\w.$]{1,200}(?:Exception|Error)\b/,
   },
   {
     id: "debug-page",
@@ -106,7 +106,7 @@ export const LEAK_PATTERNS: LeakPattern[] = [
     label: "a PHP error",
     severity: "error",
     pattern:
-      /(?:Fatal error|Parse error|Warning|Notice|Deprecated): .{0,300}? in \S+\.php(?: on line |:)\d+|Whoops, looks like something went wrong|Symfony\\Component\\ErrorHandler|Illuminate\\[A-Z]\w+\\/,
+      /(?:Fatal error|Parse error|Warning|Notice|Deprecated): .{0,300}? in \S{1,300}\.php(?: on line |:)\d+|Whoops, looks like something went wrong|Symfony\\Component\\ErrorHandler|Illuminate\\[A-Z]\w+\\/,
   },
   // Database errors: SQLSTATE codes, server messages, driver and ORM error names.
   {
@@ -118,12 +118,12 @@ export const LEAK_PATTERNS: LeakPattern[] = [
         String.raw`SQLSTATE\[?[0-9A-Z]{5}\]?`,
         String.raw`"sqlState"\s*:|"sqlMessage"\s*:`,
         String.raw`"severity"\s*:\s*"(?:ERROR|FATAL)"\s*,\s*"code"\s*:\s*"[0-9A-Z]{5}"`,
-        String.raw`syntax error at or near|(?:relation|column) "[^"\n]+" (?:of relation "[^"\n]+" )?does not exist`,
+        String.raw`syntax error at or near|(?:relation|column) "[^"\n]{1,200}" (?:of relation "[^"\n]{1,200}" )?does not exist`,
         String.raw`duplicate key value violates unique constraint|violates (?:foreign key|not-null|check) constraint|invalid input syntax for (?:type )?\w+|unterminated quoted string at or near|current transaction is aborted`,
-        String.raw`You have an error in your SQL syntax|\bER_(?:PARSE_ERROR|DUP_ENTRY|NO_SUCH_TABLE|BAD_FIELD_ERROR|NO_REFERENCED_ROW_2|ROW_IS_REFERENCED_2|TRUNCATED_WRONG_VALUE\w*|ACCESS_DENIED_ERROR)\b|Duplicate entry '[^'\n]*' for key|Unknown column '[^'\n]+' in '|Table '[^'\n]+' doesn't exist`,
+        String.raw`You have an error in your SQL syntax|\bER_(?:PARSE_ERROR|DUP_ENTRY|NO_SUCH_TABLE|BAD_FIELD_ERROR|NO_REFERENCED_ROW_2|ROW_IS_REFERENCED_2|TRUNCATED_WRONG_VALUE\w*|ACCESS_DENIED_ERROR)\b|Duplicate entry '[^'\n]{0,200}' for key|Unknown column '[^'\n]{1,200}' in '|Table '[^'\n]{1,200}' doesn't exist`,
         String.raw`Unclosed quotation mark after the character string|Incorrect syntax near '|Microsoft OLE DB Provider for|(?:System|Microsoft)\.Data\.SqlClient`,
         String.raw`\bORA-\d{5}\b|\bSQLITE_[A-Z]+\b|no such table: |sqlite3\.OperationalError`,
-        String.raw`Sequelize\w*Error|QueryFailedError|PrismaClient\w*Error|Invalid \x60prisma\.|sqlalchemy\.exc\.|psycopg2?\.(?:errors|Error)|django\.db\.utils\.|ActiveRecord::\w+|PG::\w+Error|PG::\w+Violation|Mysql2::Error|mysqli_sql_exception|PDOException|Doctrine\\DBAL|org\.hibernate\.|java\.sql\.SQL\w*Exception|PSQLException`,
+        String.raw`Sequelize\w{0,40}Error|QueryFailedError|PrismaClient\w{0,40}Error|Invalid \x60prisma\.|sqlalchemy\.exc\.|psycopg2?\.(?:errors|Error)|django\.db\.utils\.|ActiveRecord::\w{1,60}|PG::\w{1,60}(?:Error|Violation)|Mysql2::Error|mysqli_sql_exception|PDOException|Doctrine\\DBAL|org\.hibernate\.|java\.sql\.SQL\w{0,40}Exception|PSQLException`,
         "MongoServerError|MongoError|E11000 duplicate key error|Cast to ObjectId failed",
       ].join("|"),
     ),
@@ -133,7 +133,7 @@ export const LEAK_PATTERNS: LeakPattern[] = [
     label: "a server file path",
     severity: "error",
     pattern:
-      /(?<![\w.:/-])(?:\/(?:home|usr|var|srv|opt|app|root|workspace|code|Users)\/[\w./@-]+\.(?:[cm]?[jt]sx?|py|rb|php|java|go|cs|kt)\b|[A-Z]:\\[\w\\. -]+\.(?:cs|js|ts|py|php|java|vb|aspx?))/,
+      /(?<![\w.:/-])(?:\/(?:home|usr|var|srv|opt|app|root|workspace|code|Users)\/[\w./@-]{1,200}\.(?:[cm]?[jt]sx?|py|rb|php|java|go|cs|kt)\b|[A-Z]:\\[\w\\. -]{1,200}\.(?:cs|js|ts|py|php|java|vb|aspx?))/,
   },
   // Lower severity: they say what runs, not how it breaks.
   {
@@ -141,14 +141,14 @@ export const LEAK_PATTERNS: LeakPattern[] = [
     label: "a runtime exception message",
     severity: "warning",
     pattern:
-      /\b(?:TypeError|ReferenceError|RangeError|AttributeError|KeyError|NameError|NoMethodError): |Cannot read propert(?:y|ies) of (?:undefined|null)|\b\w+ is not a function\b|\bNullPointerException\b|\bNullReferenceException\b|Object reference not set to an instance of an object|undefined method [`'‘]/,
+      /\b(?:TypeError|ReferenceError|RangeError|AttributeError|KeyError|NameError|NoMethodError): |Cannot read propert(?:y|ies) of (?:undefined|null)|\b\w{1,80} is not a function\b|\bNullPointerException\b|\bNullReferenceException\b|Object reference not set to an instance of an object|undefined method [`'‘]/,
   },
   {
     id: "framework-banner",
     label: "a framework's default error page",
     severity: "warning",
     pattern:
-      /Whitelabel Error Page|<pre>Cannot (?:GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS|TRACE|[A-Z]+) [^<]*<\/pre>|<title>Error<\/title>\s*<\/head>\s*<body>\s*<pre>|Routing Error\s*No route matches \[|Page not found \(404\)\s*(?:Request Method|No \w+ matches)/,
+      /Whitelabel Error Page|<pre>Cannot [A-Z]{1,20} [^<]{0,300}<\/pre>|<title>Error<\/title>\s*<\/head>\s*<body>\s*<pre>|Routing Error\s*No route matches \[|Page not found \(404\)\s*(?:Request Method|No \w+ matches)/,
   },
   {
     id: "version-banner",
