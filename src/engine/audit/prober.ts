@@ -68,12 +68,13 @@ export class Prober {
         body: req.body,
         signal,
       });
-      const body = await readLimited(res.body);
+      const { text: body, cut } = await readLimited(res.body);
       exchange = {
         request: req,
         status: res.statusCode,
         headers: res.headers as Record<string, string | string[]>,
         body,
+        bodyCut: cut || undefined,
         timeMs: performance.now() - started,
       };
     } catch (error) {
@@ -101,7 +102,9 @@ function describeFailure(error: unknown, timeoutMs: number): string {
   return typeof code === "string" ? code : error instanceof Error ? error.message : String(error);
 }
 
-async function readLimited(body: AsyncIterable<Buffer> & { destroy(): void }): Promise<string> {
+async function readLimited(
+  body: AsyncIterable<Buffer> & { destroy(): void },
+): Promise<{ text: string; cut: boolean }> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of body) {
@@ -112,7 +115,10 @@ async function readLimited(body: AsyncIterable<Buffer> & { destroy(): void }): P
       break;
     }
   }
-  return Buffer.concat(chunks).subarray(0, BODY_LIMIT).toString("utf8");
+  return {
+    text: Buffer.concat(chunks).subarray(0, BODY_LIMIT).toString("utf8"),
+    cut: size >= BODY_LIMIT,
+  };
 }
 
 export function header(exchange: ProbeExchange, name: string): string | undefined {

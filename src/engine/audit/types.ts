@@ -59,6 +59,8 @@ export interface ProbeExchange {
   headers: Record<string, string | string[]>;
   /** The response body, cut at the body limit. */
   body: string;
+  /** Set when the body was longer than the limit (so it is not the whole document). */
+  bodyCut?: boolean;
   error?: string;
   timeMs: number;
 }

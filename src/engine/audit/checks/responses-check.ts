@@ -109,7 +109,8 @@ function judge(
     ]);
     return out;
   }
-  if (!documented.schema || !/json/.test(contentType || expected || "")) return out;
+  // A body cut at the read limit is not the whole document: its schema cannot be judged.
+  if (!documented.schema || ex.bodyCut || !/json/.test(contentType || expected || "")) return out;
   let body: unknown;
   try {
     body = JSON.parse(ex.body);
