@@ -10,7 +10,7 @@ import {
 } from "./api-model.js";
 import { resourceSegment, slug, synthesizeOperationId, uniqueName } from "./identifiers.js";
 import type { SpecFiles } from "./spec-files.js";
-import { child, type Location, located, SpecRefs } from "./spec-refs.js";
+import { child, type Location, SpecRefs } from "./spec-refs.js";
 import type { OpenApiLine } from "./spec-version.js";
 
 type Obj = { [key: string]: unknown };

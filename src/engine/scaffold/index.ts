@@ -57,3 +57,4 @@ export type {
   HandlerSource,
 } from "./scaffold-options.js";
 export { FRAMEWORKS } from "./scaffold-options.js";
+export { dependenciesFor } from "./templates/readme.js";
