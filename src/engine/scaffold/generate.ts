@@ -1,5 +1,6 @@
 import { resolve } from "node:path";
 import type { ApiModel } from "../openapi/index.js";
+import { UserError } from "../shared/index.js";
 import { planNames } from "./emit-plan.js";
 import { emitHandler, emitRouteModule } from "./emit-routes.js";
 import { emitSchemas } from "./emit-schemas.js";
@@ -27,6 +28,7 @@ import {
 import { koaAppSource, koaContextSource } from "./templates/koa.js";
 import { dependenciesFor, readmeSource } from "./templates/readme.js";
 import { requestValidationSource } from "./templates/request-validation.js";
+import { routeTableSource } from "./templates/route-table.js";
 import { authSource, securitySource } from "./templates/security.js";
 import { serverSource } from "./templates/server.js";
 
@@ -38,14 +40,17 @@ export function planFiles(model: ApiModel, options: GenerateOptions): PlannedFil
   const add = (path: string, owner: PlannedFile["owner"], content: string) =>
     files.push({ path, owner, content, guarded: true });
   const fw = options.framework;
+  const basePath = normalizeBasePath(options.basePath ?? model.basePath ?? "");
   add(
     "app.ts",
     "tool",
     tool +
       (fw === "express" ? expressAppSource : fw === "koa" ? koaAppSource : fastifyAppSource)(
         plan.groups,
+        basePath,
       ),
   );
+  add("route-table.ts", "tool", tool + routeTableSource(model.operations, basePath));
   add("envelope.ts", "tool", tool + envelopeSource);
   add(
     "context.ts",
@@ -112,4 +117,16 @@ export async function generate(model: ApiModel, options: GenerateOptions): Promi
     outOfDate: files.some((f) => f.status === "written" || f.status === "created"),
     ...dependenciesFor(options.framework, options.extraDependencies),
   };
+}
+
+/** `/v1/` → `/v1`, `/` → `""`; anything that is not a plain URL path is refused. */
+export function normalizeBasePath(path: string): string {
+  const trimmed = path.trim().replace(/\/+$/, "");
+  if (trimmed === "") return "";
+  if (!/^\/[A-Za-z0-9._~!$&'()*+,;=:@%/-]*$/.test(trimmed) || trimmed.includes("//")) {
+    throw new UserError(`base path "${path}" is not a URL path`, {
+      hint: "use e.g. --base-path /v1, or --base-path / to mount at the root",
+    });
+  }
+  return trimmed;
 }

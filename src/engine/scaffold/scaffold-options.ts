@@ -46,6 +46,11 @@ export interface GenerateOptions {
   framework: Framework;
   /** Directory the files go to (created if missing), e.g. `src/routes/`. */
   outputDir: string;
+  /**
+   * Path the routes are mounted under (`/v1`); default: the path of the spec's first `servers`
+   * URL (`model.basePath`). `""` or `/` mounts at the root.
+   */
+  basePath?: string;
   /** Compare only: write nothing; `outOfDate` says whether a real run would change anything. */
   check?: boolean;
   /** Per-operation handler implementations; `undefined` for an operation gives the default stub. */

@@ -129,13 +129,16 @@ export function requestInput(request: FastifyRequest) {
 `;
 
 /** Fastify `app.ts`: security headers, request ids, body limit, shared schemas, the routes, envelopes. */
-export function fastifyAppSource(groups: RouteGroup[]): string {
+export function fastifyAppSource(groups: RouteGroup[], basePath: string): string {
   const imports = [...groups]
     .sort((a, b) => compareNames(a.file, b.file))
     .map((g) => `import { ${g.exportName} } from "./${g.file.replace(/\.ts$/, ".js")}";`);
-  const uses = groups.map((g) => `  await app.register(${g.exportName});`);
+  const mount = basePath ? ", { prefix: BASE_PATH }" : "";
+  const uses = groups.map((g) => `  await app.register(${g.exportName}${mount});`);
   return `import { fastifyFormbody } from "@fastify/formbody";
 import { fastifyHelmet } from "@fastify/helmet";
+import { Ajv2020 } from "ajv/dist/2020.js";
+import ajvFormats from "ajv-formats";
 import { type FastifyError, type FastifyInstance, fastify } from "fastify";
 import {
   ApiError,
@@ -146,8 +149,21 @@ import {
   toApiError,
   validationFailed,
 } from "./envelope.js";
+import { ${basePath ? "BASE_PATH, " : ""}noRoute } from "./route-table.js";
 ${imports.join("\n")}
 import { components } from "./schemas.js";
+
+const options = { allErrors: true, strict: false, useDefaults: true } as const;
+/** JSON bodies are checked as sent; path, query and header values (and form fields) arrive as text and are coerced. */
+const exact = new Ajv2020(options);
+const coercing = new Ajv2020({ ...options, coerceTypes: "array" });
+for (const ajv of [exact, coercing]) {
+  // ajv-formats is CommonJS; its plugin is the default export's \`default\`.
+  ajvFormats.default(ajv);
+  ajv.addSchema(components);
+}
+const isForm = (type: string | undefined) =>
+  type === "application/x-www-form-urlencoded" || type === "multipart/form-data";
 
 const LOCATIONS: Record<string, string> = {
   params: "path",
@@ -162,15 +178,10 @@ export async function createApp(): Promise<FastifyInstance> {
     bodyLimit: BODY_LIMIT_BYTES,
     genReqId: (req) => requestIdFrom(req.headers["x-request-id"]),
     logger: { level: process.env.LOG_LEVEL ?? "warn" },
-    ajv: {
-      customOptions: {
-        allErrors: true,
-        strict: false,
-        removeAdditional: false,
-        coerceTypes: "array",
-      },
-    },
   });
+  app.setValidatorCompiler(({ schema, httpPart, contentType }) =>
+    (httpPart === "body" && !isForm(contentType) ? exact : coercing).compile(schema),
+  );
   await app.register(fastifyHelmet);
   await app.register(fastifyFormbody, { bodyLimit: BODY_LIMIT_BYTES });
   // Bodies are JSON or forms; Fastify's built-in text/plain parser would let other types through (415 instead).
@@ -180,12 +191,9 @@ export async function createApp(): Promise<FastifyInstance> {
     reply.header("X-Request-Id", request.id);
   });
   app.setNotFoundHandler((request, reply) => {
-    const notFound = new ApiError(
-      404,
-      "NOT_FOUND",
-      \`No route for \${request.method} \${request.url}\`,
-    );
-    return reply.code(404).send(errorBody(notFound, request.id));
+    const { error, allow } = noRoute(request.method, request.url.split("?")[0] ?? request.url);
+    if (allow) reply.header("Allow", allow);
+    return reply.code(error.status).send(errorBody(error, request.id));
   });
   // Errors answer in the envelope; stack traces go to the log, never to the client.
   app.setErrorHandler((error: FastifyError, request, reply) => {
