@@ -32,6 +32,9 @@ describe("published-spec slips: warn and generate", () => {
       "getOrder",
     ]);
     expect(warnings).toEqual([
+      expect.stringMatching(
+        /orders-3\.2\.yaml#\/info\/license: "identifier" and "url" may not both be given$/,
+      ),
       expect.stringMatching(/orders-3\.2\.yaml#\/info\/version: must be string$/),
     ]);
   });
