@@ -1,6 +1,7 @@
 import { basename } from "node:path";
 import type { ApiModel, ApiOperation } from "../openapi/index.js";
 import { camelCase, pascalCase, uniqueName } from "../openapi/index.js";
+import { type HandlerManifest, operationKey } from "./handler-manifest.js";
 import type { Framework } from "./scaffold-options.js";
 import { definitionOrder, type TypeNames } from "./ts-types.js";
 
@@ -41,15 +42,25 @@ export interface EmitPlan {
   groups: RouteGroup[];
 }
 
-export function planNames(model: ApiModel, framework: Framework): EmitPlan {
+/**
+ * Every name of the generated code. An operation the manifest knows (by method and path) keeps
+ * its handler name and file; the names the manifest records stay taken, so a new operation never
+ * gets the file written for another one.
+ */
+export function planNames(
+  model: ApiModel,
+  framework: Framework,
+  manifest: HandlerManifest = new Map(),
+): EmitPlan {
   const taken = new Set<string>(["ApiError", "HandlerContext", "HandlerResult", "JsonSchema"]);
   const typeNames: TypeNames = new Map();
   for (const name of Object.keys(model.schemas))
     typeNames.set(name, uniqueName(pascalCase(name), taken));
-  const handlers = new Set<string>();
+  const handlers = new Set<string>([...manifest.values()].map((r) => r.handler));
   const values = new Set<string>();
   const operations = model.operations.map((op): OperationNames => {
-    const handler = uniqueName(camelCase(op.operationId), handlers);
+    const known = manifest.get(operationKey(op));
+    const handler = known?.handler ?? uniqueName(camelCase(op.operationId), handlers);
     const base = pascalCase(op.operationId);
     return {
       op,
@@ -58,7 +69,7 @@ export function planNames(model: ApiModel, framework: Framework): EmitPlan {
       result: uniqueName(`${base}Result`, taken),
       responses: uniqueName(`${base}Responses`, taken),
       requestSchema: uniqueName(`${handler}Request`, values),
-      handlerFile: `handlers/${op.group}/${handler}.ts`,
+      handlerFile: known?.file ?? `handlers/${op.group}/${handler}.ts`,
     };
   });
   const byGroup = new Map<string, OperationNames[]>();

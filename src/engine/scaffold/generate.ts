@@ -12,6 +12,7 @@ import {
   ownershipHeader,
   type PlannedFile,
 } from "./file-ownership.js";
+import { MANIFEST_FILE, manifestSource, readManifest } from "./handler-manifest.js";
 import type {
   GeneratedFile,
   GenerateOptions,
@@ -34,7 +35,8 @@ import { serverSource } from "./templates/server.js";
 
 /** Every file of the generated app, with its owner and content (nothing touches the disk). */
 export function planFiles(model: ApiModel, options: GenerateOptions): PlannedFile[] {
-  const plan = planNames(model, options.framework);
+  const manifest = readManifest(resolve(options.outputDir));
+  const plan = planNames(model, options.framework, manifest);
   const tool = ownershipHeader("tool", plan.sourceName);
   const files: PlannedFile[] = [];
   const add = (path: string, owner: PlannedFile["owner"], content: string) =>
@@ -72,6 +74,8 @@ export function planFiles(model: ApiModel, options: GenerateOptions): PlannedFil
   );
   for (const group of plan.groups) add(group.file, "tool", emitRouteModule(plan, group, tool));
   add("README.md", "tool", readmeSource(plan, options.extraDependencies));
+  const manifestHeader = `${tool.slice(3).trim()} Records which handler file belongs to which operation.`;
+  add(MANIFEST_FILE, "tool", manifestSource(manifestHeader, manifest, plan.operations));
   add("auth.ts", "user", ownershipHeader("user", plan.sourceName) + authSource);
   add("server.ts", "user", ownershipHeader("user", plan.sourceName) + serverSource);
   for (const names of plan.operations) {
