@@ -88,6 +88,8 @@ export interface ApiModel {
    * Route paths stay as the spec writes them, relative to it.
    */
   basePath?: string;
+  /** Bytes of every file the spec was read from (bounds what may be generated from it). */
+  sourceBytes?: number;
   /** Absolute path of the root spec file (or a description of the source, e.g. a redacted URL). */
   source: string;
   operations: ApiOperation[];

@@ -13,6 +13,7 @@ import {
   type PlannedFile,
 } from "./file-ownership.js";
 import { MANIFEST_FILE, manifestSource, readManifest } from "./handler-manifest.js";
+import { assertOutputSize, assertWritesStayInside } from "./output-guard.js";
 import type {
   GeneratedFile,
   GenerateOptions,
@@ -100,6 +101,14 @@ export function planFiles(model: ApiModel, options: GenerateOptions): PlannedFil
 export async function generate(model: ApiModel, options: GenerateOptions): Promise<GenerateResult> {
   const outputDir = resolve(options.outputDir);
   const planned = planFiles(model, options);
+  assertOutputSize(
+    planned.reduce((sum, file) => sum + Buffer.byteLength(file.content), 0),
+    options.maxOutputBytes ?? defaultOutputLimit(model),
+  );
+  assertWritesStayInside(
+    outputDir,
+    planned.map((file) => file.path),
+  );
   assertNoForeignFiles(outputDir, planned);
   const files: GeneratedFile[] = [];
   for (const [i, file] of planned.entries()) {
@@ -133,4 +142,12 @@ export function normalizeBasePath(path: string): string {
     });
   }
   return trimmed;
+}
+
+/**
+ * What the generated files may take: 8 MiB, or 40 bytes per byte of spec for big specs (real
+ * specs stay far below: GitHub's 12 MB spec generates about 30 MB), at most 1 GiB.
+ */
+function defaultOutputLimit(model: ApiModel): number {
+  return Math.min(1024 * 1024 * 1024, Math.max(8 * 1024 * 1024, (model.sourceBytes ?? 0) * 40));
 }

@@ -51,6 +51,8 @@ export interface GenerateOptions {
    * URL (`model.basePath`). `""` or `/` mounts at the root.
    */
   basePath?: string;
+  /** Refuse to write more than this many bytes in all (default: 8 MiB, or 40 × the spec's size). */
+  maxOutputBytes?: number;
   /** Compare only: write nothing; `outOfDate` says whether a real run would change anything. */
   check?: boolean;
   /** Per-operation handler implementations; `undefined` for an operation gives the default stub. */
