@@ -28,6 +28,7 @@ import {
   fastifyValidationSource,
 } from "./templates/fastify.js";
 import { koaAppSource, koaContextSource } from "./templates/koa.js";
+import { packageJsonSource, tsconfigSource, wantsProjectFiles } from "./templates/project-files.js";
 import { dependenciesFor, readmeSource } from "./templates/readme.js";
 import { requestValidationSource } from "./templates/request-validation.js";
 import { routeTableSource } from "./templates/route-table.js";
@@ -89,6 +90,12 @@ export function planFiles(model: ApiModel, options: GenerateOptions): PlannedFil
       "user",
       emitHandler(names, ownershipHeader("user", plan.sourceName, what), source),
     );
+  }
+  if (wantsProjectFiles(options.init, resolve(options.outputDir))) {
+    const note = `Created by senior-backend scaffold from ${plan.sourceName}. Yours: scaffold created it once and never overwrites it.`;
+    const deps = dependenciesFor(fw, options.extraDependencies);
+    add("package.json", "user", packageJsonSource(model.title, note, deps));
+    add("tsconfig.json", "user", tsconfigSource);
   }
   for (const extra of options.extraFiles ?? []) files.push({ ...extra });
   return files;

@@ -51,6 +51,12 @@ export interface GenerateOptions {
    * URL (`model.basePath`). `""` or `/` mounts at the root.
    */
   basePath?: string;
+  /**
+   * Also write `package.json` and `tsconfig.json` (user-owned, created once) so `npm install &&
+   * npm start` in the output folder runs the app: `true`, or `"auto"` when the folder is empty or
+   * missing (what the CLI does unless told otherwise). Default false.
+   */
+  init?: boolean | "auto";
   /** Refuse to write more than this many bytes in all (default: 8 MiB, or 40 × the spec's size). */
   maxOutputBytes?: number;
   /** Compare only: write nothing; `outOfDate` says whether a real run would change anything. */
