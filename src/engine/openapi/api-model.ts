@@ -113,7 +113,8 @@ export function schemaRef(name: string): { $ref: string } {
 
 /** The schema name a model `$ref` points at, or undefined when it is not a named-schema ref. */
 export function refName(schema: JsonSchema): string | undefined {
-  if (typeof schema !== "object" || typeof schema.$ref !== "string") return undefined;
+  if (typeof schema !== "object" || schema === null || typeof schema.$ref !== "string")
+    return undefined;
   return schema.$ref.startsWith(SCHEMA_REF_PREFIX)
     ? schema.$ref.slice(SCHEMA_REF_PREFIX.length)
     : undefined;

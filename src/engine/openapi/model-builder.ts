@@ -51,6 +51,7 @@ export function buildModel(spec: SpecFiles, line: OpenApiLine): ApiModel {
     }
   }
   const components = isObject(doc.components) ? doc.components : {};
+  refs.breakRefLoops();
   return {
     openapiVersion: String(doc.openapi),
     title: typeof info.title === "string" ? info.title : "API",

@@ -105,24 +105,43 @@ export function successResponses(op: ApiOperation) {
 }
 
 /**
- * Fastify route path: find-my-way reads `-` as the end of a parameter name, so names that are
- * not identifiers get one in the URL (`{thing-id}` → `:thingId`); `renames` maps them back.
+ * Fastify route path (find-my-way): find-my-way reads `-` as the end of a parameter name, so names
+ * that are not identifiers get one in the URL (`{thing-id}` → `:thingId`); `renames` maps them
+ * back. A literal `:` is written `::`. A parameter followed by text other than `/` (OData's
+ * `Businesses({key})`) gets a pattern that stops before that text.
  */
 export function fastifyPath(path: string): { url: string; renames: Record<string, string> } {
   const renames: Record<string, string> = {};
   const taken = new Set<string>();
-  const url = path.replace(/\{([^}]+)\}/g, (_, name: string) => {
-    if (/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name)) return `:${name}`;
-    const safe = uniqueName(camelCase(name), taken);
-    renames[safe] = name;
-    return `:${safe}`;
-  });
+  const parts = path.split(/(\{[^}]+\})/);
+  const url = parts
+    .map((part, i) => {
+      const name = /^\{([^}]+)\}$/.exec(part)?.[1];
+      if (name === undefined) return part.replace(/:/g, "::");
+      let safe = name;
+      if (!/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name)) {
+        safe = uniqueName(camelCase(name), taken);
+        renames[safe] = name;
+      }
+      const after = parts[i + 1] ?? "";
+      return after === "" || after.startsWith("/") ? `:${safe}` : `:${safe}(^[A-Za-z0-9_.~%-]+)`;
+    })
+    .join("");
   return { url, renames };
 }
 
-/** Express/Koa route path from an OpenAPI path: `/pets/{petId}` → `/pets/:petId`. */
+/**
+ * Express/Koa route path (path-to-regexp 8) from an OpenAPI path: `/pets/{petId}` → `/pets/:petId`.
+ * Characters path-to-regexp reads as syntax are escaped where the spec means them literally:
+ * `/odata/Businesses({key})` → `/odata/Businesses\(:key\)`, `/items:batchGet` → `/items\:batchGet`.
+ */
 export function colonPath(path: string, quoteOdd: boolean): string {
-  return path.replace(/\{([^}]+)\}/g, (_, name: string) =>
-    /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name) || !quoteOdd ? `:${name}` : `:"${name}"`,
-  );
+  return path
+    .split(/(\{[^}]+\})/)
+    .map((part) => {
+      const param = /^\{([^}]+)\}$/.exec(part)?.[1];
+      if (param === undefined) return part.replace(/[()[\]?+!*:\\]/g, "\\$&");
+      return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(param) || !quoteOdd ? `:${param}` : `:"${param}"`;
+    })
+    .join("");
 }

@@ -53,7 +53,7 @@ function registration(
   body: string[],
 ): string {
   const { op } = names;
-  const route = colonPath(op.path, true);
+  const route = colonPath(op.path, true).replace(/\\/g, "\\\\");
   // Quoted parameter names (`:"thing-id"`) go in single quotes, as Biome would write them.
   const path = route.includes('"') ? `'${route}'` : `"${route}"`;
   const validator = `validate(${names.requestSchema})`;

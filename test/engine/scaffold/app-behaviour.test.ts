@@ -18,6 +18,7 @@ import {
  */
 const root = join(repoRoot, ".tmp", `scaffold-behaviour-${process.pid}`);
 const spec = resolve(repoRoot, "test/fixtures/openapi/real-world/orders-3.2.yaml");
+const shapes = resolve(repoRoot, "test/fixtures/openapi/real-world/shapes.yaml");
 let tsc: { status: number | null; output: string };
 
 beforeAll(async () => {
@@ -32,6 +33,10 @@ beforeAll(async () => {
     outputDir: join(root, "src", "root-mounted"),
     basePath: "/",
   });
+  const odd = (await loadSpec(shapes)).model;
+  for (const framework of FRAMEWORKS) {
+    await generate(odd, { framework, outputDir: join(root, "src", `shapes-${framework}`) });
+  }
   tsc = compileGeneratedApps(root);
 }, 180_000);
 
@@ -107,4 +112,19 @@ it("--base-path / mounts the same routes at the root", async () => {
   } finally {
     await app.close();
   }
+});
+
+describe.each(FRAMEWORKS)("%s app from shapes.yaml", (framework: Framework) => {
+  let app: RunningApp;
+  beforeAll(async () => {
+    app = await bootGeneratedApp(join(root, "dist", `shapes-${framework}`), framework);
+  });
+  afterAll(async () => app?.close());
+
+  it("routes paths with literal parentheses and colons", async () => {
+    expect((await call(app.base, "GET", "/odata/Businesses(7)")).status).toBe(501);
+    expect((await call(app.base, "POST", "/items:batchGet", { status: null })).status).toBe(501);
+    expect((await call(app.base, "POST", "/items:batchGet", { status: "lost" })).status).toBe(400);
+    expect((await call(app.base, "GET", "/items:batchGet")).status).toBe(405);
+  });
 });
