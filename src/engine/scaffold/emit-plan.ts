@@ -140,7 +140,8 @@ export function colonPath(path: string, quoteOdd: boolean): string {
     .split(/(\{[^}]+\})/)
     .map((part) => {
       const param = /^\{([^}]+)\}$/.exec(part)?.[1];
-      if (param === undefined) return part.replace(/[()[\]?+!*:\\]/g, "\\$&");
+      // Requests arrive percent-encoded (`<` as `%3C`), and Express and Koa match them as they arrive.
+      if (param === undefined) return encodeURI(part).replace(/[()[\]?+!*:\\]/g, "\\$&");
       return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(param) || !quoteOdd ? `:${param}` : `:"${param}"`;
     })
     .join("");

@@ -36,13 +36,16 @@ import { schemaErrorDetails, validationFailed } from "./envelope.js";
 import type { JsonSchema, RequestSchemas } from "./schemas.js";
 import { checkSecurity } from "./security.js";
 
-/** The route schema Fastify validates params, querystring, headers and body with. */
-export function routeSchema(schemas: RequestSchemas): FastifySchema {
+/**
+ * The route schema Fastify validates params, querystring, headers and body with. Fastify takes no
+ * body schema on GET and HEAD routes (\`{ body: false }\`), and parses no body there.
+ */
+export function routeSchema(schemas: RequestSchemas, options = { body: true }): FastifySchema {
   const schema: FastifySchema = {};
   if (schemas.params) schema.params = schemas.params;
   if (schemas.query) schema.querystring = schemas.query;
   if (schemas.headers) schema.headers = schemas.headers;
-  if (schemas.body) {
+  if (schemas.body && options.body) {
     const content: Record<string, { schema: JsonSchema }> = {};
     for (const [type, body] of Object.entries(schemas.body)) content[type] = { schema: body };
     schema.body = { content };

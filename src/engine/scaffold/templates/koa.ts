@@ -76,6 +76,8 @@ export function createApp(): Koa<AppState> {
   app.use(
     bodyParser({
       enableTypes: ["json", "form"],
+      // The spec may give any method a body (DELETE, even GET); parse it wherever one is sent.
+      parsedMethods: ["POST", "PUT", "PATCH", "DELETE", "GET", "OPTIONS"],
       jsonLimit: BODY_LIMIT_BYTES,
       formLimit: BODY_LIMIT_BYTES,
     }),

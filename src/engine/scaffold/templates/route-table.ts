@@ -4,6 +4,13 @@ import type { ApiOperation } from "../../openapi/index.js";
 const literalText = (text: string) =>
   text.replace(/\\/g, "\\\\").replace(/`/g, "\\`").replace(/\$\{/g, "\\${");
 
+/** `/files/<name>/{id}` → `/files/%3Cname%3E/{id}`: literal text as requests carry it. */
+const encodeLiterals = (path: string) =>
+  path
+    .split(/(\{[^}]+\})/)
+    .map((part) => (part.startsWith("{") ? part : encodeURI(part)))
+    .join("");
+
 /**
  * `route-table.ts` (tool-owned): where the API is mounted and every path with the methods it
  * answers, so each framework gives the same answer to a request no route takes: 405 with `Allow`
@@ -19,7 +26,8 @@ export function routeTableSource(operations: ApiOperation[], basePath: string): 
     byPath.set(op.path, methods);
   }
   const lines = [...byPath.entries()].map(
-    ([path, methods]) => `${[...methods].join(",")} ${literalText(basePath + path)}`,
+    ([path, methods]) =>
+      `${[...methods].join(",")} ${literalText(encodeLiterals(basePath + path))}`,
   );
   return `import { ApiError } from "./envelope.js";
 
