@@ -74,10 +74,17 @@ function mostUseful(errors: ErrorObject[]): ErrorObject[] {
     const at = pointerOf(error);
     byPointer.set(at, [...(byPointer.get(at) ?? []), error]);
   }
-  const pointers = [...byPointer.keys()];
+  // Every pointer that has a deeper reported pointer below it.
+  const ancestors = new Set<string>();
+  for (const at of byPointer.keys()) {
+    for (let cut = at.lastIndexOf("/"); cut >= 0; cut = at.lastIndexOf("/", cut - 1)) {
+      ancestors.add(at.slice(0, cut));
+      if (cut === 0) break;
+    }
+  }
   const kept: ErrorObject[] = [];
   for (const [at, list] of byPointer) {
-    if (pointers.some((p) => p.startsWith(`${at}/`))) continue;
+    if (ancestors.has(at)) continue;
     const useful = list.filter((e) => !isNoise(e));
     const pool = useful.length > 0 ? useful : list;
     kept.push(pool.find((e) => e.keyword === "required") ?? pool[0]!);
