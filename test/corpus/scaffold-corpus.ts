@@ -10,7 +10,15 @@
  *        --keep (leave the work folder)   --json FILE (every row as JSON)   --quiet (totals and failures only)
  */
 import { spawn } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+  cpSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { homedir, tmpdir } from "node:os";
 import { join, relative, resolve } from "node:path";
 import {
@@ -70,6 +78,10 @@ function findSpecs(folder: string): string[] {
 let specs = findSpecs(root).filter((s) => !only || only.test(relative(root, s)));
 specs = specs.filter((_, i) => i % sample === 0).slice(0, limit);
 const work = mkdtempSync(join(tmpdir(), "sb-scaffold-corpus-"));
+// A private copy of the built engine (inside the repo, so its packages resolve): a rebuild while
+// the run goes on (another test, another terminal) cannot mix old and new modules.
+const engineDist = join(repoRoot, ".tmp", `corpus-dist-${process.pid}`);
+cpSync(join(repoRoot, "dist"), engineDist, { recursive: true });
 const started = performance.now();
 process.stderr.write(`${specs.length} specs × ${frameworks.join(", ")} → ${work}\n`);
 
@@ -94,7 +106,7 @@ function generateOne(spec: string, id: string): Promise<GenLine> {
       process.execPath,
       [
         join(repoRoot, "test/corpus/corpus-generate-child.ts"),
-        join(repoRoot, "dist"),
+        engineDist,
         spec,
         join(work, "apps", id),
         frameworks.join(","),
@@ -239,4 +251,5 @@ printTable(rows, {
 });
 const jsonOut = flag("--json");
 if (jsonOut) writeFileSync(jsonOut, JSON.stringify(rows, null, 2));
+rmSync(engineDist, { recursive: true, force: true });
 if (!has("--keep")) rmSync(work, { recursive: true, force: true });
