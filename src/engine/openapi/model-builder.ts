@@ -10,7 +10,7 @@ import {
 } from "./api-model.js";
 import { resourceSegment, slug, synthesizeOperationId, uniqueName } from "./identifiers.js";
 import type { SpecFiles } from "./spec-files.js";
-import { child, type Location, located, SpecRefs } from "./spec-refs.js";
+import { child, type Location, SpecRefs } from "./spec-refs.js";
 import type { OpenApiLine } from "./spec-version.js";
 
 type Obj = { [key: string]: unknown };
@@ -51,6 +51,7 @@ export function buildModel(spec: SpecFiles, line: OpenApiLine): ApiModel {
     }
   }
   const components = isObject(doc.components) ? doc.components : {};
+  refs.breakRefLoops();
   return {
     openapiVersion: String(doc.openapi),
     title: typeof info.title === "string" ? info.title : "API",

@@ -79,22 +79,24 @@ export function normalizeSchemaNode(
   for (const [key, value] of Object.entries(node)) {
     if (!KEPT.has(key)) continue;
     if (key === "format" && (typeof value !== "string" || !KNOWN_FORMATS.has(value))) continue;
-    out[key] = value;
+    const clean = wellTyped(key, value);
+    if (clean !== undefined) out[key] = clean;
   }
   Object.assign(out, children);
-  if (line === "3.0") {
-    for (const [bound, exclusive] of [
-      ["minimum", "exclusiveMinimum"],
-      ["maximum", "exclusiveMaximum"],
-    ] as const) {
-      if (out[exclusive] === true && typeof out[bound] === "number") {
-        out[exclusive] = out[bound];
-        delete out[bound];
-      } else if (typeof out[exclusive] === "boolean") {
-        delete out[exclusive];
-      }
+  // 3.0's boolean exclusive bounds (also found in 3.1 documents) become 2020-12 numbers.
+  for (const [bound, exclusive] of [
+    ["minimum", "exclusiveMinimum"],
+    ["maximum", "exclusiveMaximum"],
+  ] as const) {
+    if (out[exclusive] === true && typeof out[bound] === "number") {
+      out[exclusive] = out[bound];
+      delete out[bound];
+    } else if (typeof out[exclusive] === "boolean") {
+      delete out[exclusive];
     }
-    if (node.example !== undefined && out.examples === undefined) out.examples = [node.example];
+  }
+  if (node.example !== undefined && node.example !== null && out.examples === undefined) {
+    out.examples = [node.example];
   }
   let result: Obj = out;
   if (ref) {
@@ -121,4 +123,80 @@ function makeNullable(schema: Obj): JsonSchema {
   const wrapped: Obj = { anyOf: [rest, { type: "null" }] };
   if (description !== undefined) wrapped.description = description;
   return wrapped;
+}
+
+const NON_NEGATIVE_INTEGERS = new Set([
+  "maxLength",
+  "minLength",
+  "maxItems",
+  "minItems",
+  "maxContains",
+  "minContains",
+  "maxProperties",
+  "minProperties",
+]);
+const TYPES = new Set(["string", "number", "integer", "boolean", "object", "array", "null"]);
+
+/**
+ * A keyword's value when it has the shape JSON Schema requires, else undefined (dropped): real
+ * specs carry slips (`required` listing a name twice, a 3.0-style boolean `exclusiveMinimum` in a
+ * 3.1 document, a pattern JavaScript cannot compile) that make validators refuse the whole schema
+ * at startup. Boolean exclusive bounds are kept here and folded by the caller.
+ */
+function wellTyped(key: string, value: unknown): unknown {
+  if (NON_NEGATIVE_INTEGERS.has(key)) {
+    return Number.isInteger(value) && (value as number) >= 0 ? value : undefined;
+  }
+  switch (key) {
+    case "minimum":
+    case "maximum":
+      return typeof value === "number" ? value : undefined;
+    case "exclusiveMinimum":
+    case "exclusiveMaximum":
+      return typeof value === "number" || typeof value === "boolean" ? value : undefined;
+    case "multipleOf":
+      return typeof value === "number" && value > 0 ? value : undefined;
+    case "type": {
+      const list = (Array.isArray(value) ? value : [value]).filter(
+        (t): t is string => typeof t === "string" && TYPES.has(t),
+      );
+      const unique = [...new Set(list)];
+      if (unique.length === 0) return undefined;
+      return Array.isArray(value) ? unique : unique[0];
+    }
+    case "required": {
+      if (!Array.isArray(value)) return undefined;
+      return [...new Set(value.filter((v) => typeof v === "string"))];
+    }
+    case "enum":
+      return Array.isArray(value) ? value : undefined;
+    case "examples":
+      return Array.isArray(value)
+        ? value
+        : value === null || value === undefined
+          ? undefined
+          : [value];
+    case "pattern":
+      try {
+        return typeof value === "string" && new RegExp(value, "u") ? value : undefined;
+      } catch {
+        return undefined;
+      }
+    case "uniqueItems":
+    case "readOnly":
+    case "writeOnly":
+    case "deprecated":
+      return typeof value === "boolean" ? value : undefined;
+    case "title":
+    case "description":
+    case "contentEncoding":
+    case "contentMediaType":
+      return typeof value === "string" ? value : undefined;
+    case "dependentRequired":
+      return typeof value === "object" && value !== null && !Array.isArray(value)
+        ? value
+        : undefined;
+    default:
+      return value;
+  }
 }

@@ -10,6 +10,8 @@ import { checkShape, parseSpecText, type SpecLimits } from "./spec-parse.js";
 export interface SpecFiles {
   root: string;
   files: Map<string, unknown>;
+  /** Bytes read, all files together. */
+  bytes: number;
 }
 
 /** A path as the user should read it: relative to the working directory when that is shorter. */
@@ -120,7 +122,7 @@ export async function readSpecFiles(path: string, limits: SpecLimits): Promise<S
   const files = new Map<string, unknown>();
   const values = parser.$refs.values() as Record<string, unknown>;
   for (const [file, value] of Object.entries(values)) files.set(resolve(toPath(file)), value);
-  return { root, files };
+  return { root, files, bytes: totalBytes };
 }
 
 function toUserError(error: unknown, root: string): UserError {

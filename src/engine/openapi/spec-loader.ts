@@ -61,6 +61,7 @@ export async function loadSpec(path: string, options: LoadSpecOptions = {}): Pro
   options.signal?.throwIfAborted();
   // Building the model follows every $ref, so a dangling one is reported with its location.
   const model = buildModel(spec, line);
+  model.sourceBytes = spec.bytes;
   const rules = validate ? checkOperationRules(model.operations) : [];
   report(rules, where, sourceLine, options.strict);
   const all = [...problems, ...rules];

@@ -7,7 +7,7 @@ export interface SpecLimits {
   maxFileBytes: number;
   /** All files together, in bytes (default 128 MiB). */
   maxTotalBytes: number;
-  /** Most files reached through `$ref`s (default 500). */
+  /** Most files reached through `$ref`s (default 5,000). */
   maxFiles: number;
   /** YAML alias expansion: `yaml`'s resource-exhaustion guard (default 1,000). */
   maxAliasCount: number;
@@ -22,7 +22,7 @@ export interface SpecLimits {
 export const DEFAULT_LIMITS: SpecLimits = {
   maxFileBytes: 64 * 1024 * 1024,
   maxTotalBytes: 128 * 1024 * 1024,
-  maxFiles: 500,
+  maxFiles: 5000,
   maxAliasCount: 1000,
   maxDepth: 256,
   maxNodes: 20_000_000,

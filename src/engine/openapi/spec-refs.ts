@@ -50,7 +50,8 @@ export class SpecRefs {
 
   /** Resolve a `$ref` found at `at`; follows chains of refs. */
   resolve(ref: string, at: Location, depth = 0): { value: unknown; at: Location } {
-    if (depth > 50) throw located(at, `$ref "${ref}" is a chain of more than 50 references`);
+    // A chain of references that never reaches a value (A → B → A) means "anything".
+    if (depth > 50) return { value: {}, at };
     const hash = ref.indexOf("#");
     const filePart = hash === -1 ? ref : ref.slice(0, hash);
     const pointer = hash === -1 ? "" : decodeURIComponent(ref.slice(hash + 1));
@@ -99,6 +100,30 @@ export class SpecRefs {
     for (const name of Object.keys(components.schemas)) {
       const at = { file: root, pointer: `/components/schemas/${escapePointer(name)}` };
       this.schemas[this.names.get(key(at))!] = this.schema(components.schemas[name], at);
+    }
+  }
+
+  /**
+   * Named schemas that are only a `$ref` to each other in a loop (A → B → A) never reach a schema:
+   * they mean "anything" (`{}`), which validators and TypeScript can both take.
+   */
+  breakRefLoops(): void {
+    const pureRef = (name: string) => {
+      const s = this.schemas[name];
+      if (typeof s !== "object" || s === null || Object.keys(s).length !== 1) return undefined;
+      return typeof s.$ref === "string" && s.$ref.startsWith(SCHEMA_REF_PREFIX)
+        ? s.$ref.slice(SCHEMA_REF_PREFIX.length)
+        : undefined;
+    };
+    for (const start of Object.keys(this.schemas)) {
+      const chain: string[] = [];
+      for (let name: string | undefined = start; name !== undefined; name = pureRef(name)) {
+        if (chain.includes(name)) {
+          for (const looped of chain.slice(chain.indexOf(name))) this.schemas[looped] = {};
+          break;
+        }
+        chain.push(name);
+      }
     }
   }
 

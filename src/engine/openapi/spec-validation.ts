@@ -31,6 +31,15 @@ function describe(error: ErrorObject): string {
       return `missing required property "${String(params.missingProperty)}"`;
     case "additionalProperties":
       return `unknown property "${String(params.additionalProperty)}"`;
+    case "not": {
+      // dependentSchemas: { identifier: { not: { required: [url] } } } → the two exclude each other.
+      const owner = /dependentSchemas\/([^/]+)\/not$/.exec(error.schemaPath)?.[1];
+      const excluded = (error.schema as { required?: string[] } | undefined)?.required;
+      if (owner && excluded) {
+        return `"${owner}" and ${excluded.map((n) => `"${n}"`).join(", ")} may not both be given`;
+      }
+      return error.message ?? "fails a not";
+    }
     case "enum":
       return `must be one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(", ")}`;
     default:
@@ -49,26 +58,36 @@ const NOISE = new Set([
   "false schema",
 ]);
 
-/** Per location, the error a person should fix first: drop oneOf/$ref noise, prefer the deepest. */
+const isNoise = (e: ErrorObject) =>
+  NOISE.has(e.keyword) ||
+  (e.keyword === "required" &&
+    (e.params as { missingProperty?: string }).missingProperty === "$ref");
+
+/**
+ * One error per location, the one a person should fix first (oneOf/$ref noise only where nothing
+ * better is said there), and only the deepest of nested locations: the rest say the same thing
+ * less precisely. Sorted by location.
+ */
 function mostUseful(errors: ErrorObject[]): ErrorObject[] {
-  const candidates = errors.filter(
-    (e) =>
-      !NOISE.has(e.keyword) &&
-      !(
-        e.keyword === "required" &&
-        (e.params as { missingProperty?: string }).missingProperty === "$ref"
-      ),
-  );
-  const pool = candidates.length > 0 ? candidates : errors;
-  const rank = (e: ErrorObject) =>
-    e.instancePath.split("/").length * 10 + (e.keyword === "required" ? 1 : 0);
-  const sorted = [...pool].sort((a, b) => rank(b) - rank(a));
-  // A location inside another reported one says the same thing more precisely: keep the deepest.
-  const kept: ErrorObject[] = [];
-  for (const error of sorted) {
+  const byPointer = new Map<string, ErrorObject[]>();
+  for (const error of errors.slice(0, 5_000)) {
     const at = pointerOf(error);
-    if (kept.some((k) => pointerOf(k) === at || pointerOf(k).startsWith(`${at}/`))) continue;
-    kept.push(error);
+    byPointer.set(at, [...(byPointer.get(at) ?? []), error]);
+  }
+  // Every pointer that has a deeper reported pointer below it.
+  const ancestors = new Set<string>();
+  for (const at of byPointer.keys()) {
+    for (let cut = at.lastIndexOf("/"); cut >= 0; cut = at.lastIndexOf("/", cut - 1)) {
+      ancestors.add(at.slice(0, cut));
+      if (cut === 0) break;
+    }
+  }
+  const kept: ErrorObject[] = [];
+  for (const [at, list] of byPointer) {
+    if (ancestors.has(at)) continue;
+    const useful = list.filter((e) => !isNoise(e));
+    const pool = useful.length > 0 ? useful : list;
+    kept.push(pool.find((e) => e.keyword === "required") ?? pool[0]!);
   }
   return kept.sort((a, b) => (pointerOf(a) < pointerOf(b) ? -1 : 1));
 }
@@ -98,7 +117,12 @@ const validators = new Map<OpenApiLine, ValidateFunction>();
 function validatorFor(line: OpenApiLine): ValidateFunction {
   const known = validators.get(line);
   if (known) return known;
-  const options = { allErrors: true, strict: false, validateFormats: false } as const;
+  const options = {
+    allErrors: true,
+    strict: false,
+    validateFormats: false,
+    verbose: true,
+  } as const;
   let validate: ValidateFunction;
   if (line === "2.0" || line === "3.0") {
     const ajv = new AjvDraft04Module.default(options);

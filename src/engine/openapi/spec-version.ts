@@ -15,7 +15,8 @@ export function checkSpecVersion(document: unknown, file: string): OpenApiLine {
   }
   const doc = document as Record<string, unknown>;
   if (doc.swagger !== undefined) {
-    if (String(doc.swagger).startsWith("2.")) return "2.0";
+    // `swagger: 2.0` unquoted in YAML is the number 2.
+    if (/^2(\.0)?$/.test(String(doc.swagger))) return "2.0";
     throw new UserError(
       `${where}#/swagger: Swagger ${String(doc.swagger)} is not supported (2.0 is)`,
     );

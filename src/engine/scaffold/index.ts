@@ -45,6 +45,12 @@ export {
   slug,
   synthesizeOperationId,
 } from "../openapi/index.js";
+export {
+  type ScaffoldedTable,
+  type ScaffoldFromDbOptions,
+  type ScaffoldFromDbResult,
+  scaffoldFromDb,
+} from "./from-db/index.js";
 export { generate, planFiles } from "./generate.js";
 export type {
   ExtraFile,
@@ -55,5 +61,15 @@ export type {
   GenerateOptions,
   GenerateResult,
   HandlerSource,
+  ScaffoldEvent,
 } from "./scaffold-options.js";
 export { FRAMEWORKS } from "./scaffold-options.js";
+export {
+  type Endpoint,
+  generateSpecFromRoutes,
+  openApiPath,
+  type SpecFromRoutesOptions,
+  type SpecFromRoutesResult,
+  writeSpecDocument,
+} from "./spec-from-routes/index.js";
+export { dependenciesFor } from "./templates/readme.js";

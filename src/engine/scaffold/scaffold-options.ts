@@ -46,6 +46,19 @@ export interface GenerateOptions {
   framework: Framework;
   /** Directory the files go to (created if missing), e.g. `src/routes/`. */
   outputDir: string;
+  /**
+   * Path the routes are mounted under (`/v1`); default: the path of the spec's first `servers`
+   * URL (`model.basePath`). `""` or `/` mounts at the root.
+   */
+  basePath?: string;
+  /**
+   * Also write `package.json` and `tsconfig.json` (user-owned, created once) so `npm install &&
+   * npm start` in the output folder runs the app: `true`, or `"auto"` when the folder is empty or
+   * missing (what the CLI does unless told otherwise). Default false.
+   */
+  init?: boolean | "auto";
+  /** Refuse to write more than this many bytes in all (default: 8 MiB, or 40 × the spec's size). */
+  maxOutputBytes?: number;
   /** Compare only: write nothing; `outOfDate` says whether a real run would change anything. */
   check?: boolean;
   /** Per-operation handler implementations; `undefined` for an operation gives the default stub. */
@@ -55,9 +68,16 @@ export interface GenerateOptions {
   /** Dependencies the generated code needs beyond the framework's (name → version range), for the README. */
   extraDependencies?: Record<string, string>;
   signal?: AbortSignal;
-  /** Progress: called after each file is planned (`done` of `total`). */
-  onProgress?: (event: { done: number; total: number; path: string }) => void;
+  onEvent?: (event: ScaffoldEvent) => void;
 }
+
+/**
+ * Progress of the scaffold engine: `file` after each generated file is planned (`done` of `total`),
+ * `route-file` after each route file `--generate-spec` reads.
+ */
+export type ScaffoldEvent =
+  | { type: "file"; done: number; total: number; path: string }
+  | { type: "route-file"; done: number; total: number; file: string };
 
 export interface GenerateResult {
   framework: Framework;

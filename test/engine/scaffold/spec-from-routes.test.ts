@@ -1,5 +1,4 @@
-import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { parse } from "yaml";
@@ -8,6 +7,7 @@ import {
   writeSpecDocument,
 } from "../../../src/engine/scaffold/spec-from-routes/index.js";
 import { isUserError } from "../../../src/engine/shared/index.js";
+import { tempDir } from "../../helpers/temp-dir.js";
 
 const fixtures = resolve(import.meta.dirname, "../../fixtures/routes");
 
@@ -113,7 +113,7 @@ describe("generateSpecFromRoutes errors and output", () => {
   });
 
   it("names the file, line and column of a syntax error in one line", async () => {
-    dir = await mkdtemp(join(tmpdir(), "sb-spec-"));
+    dir = tempDir("spec");
     await writeFile(
       join(dir, "ok.ts"),
       'import { Router } from "express";\nexport const r = Router();\n',
@@ -132,7 +132,7 @@ describe("generateSpecFromRoutes errors and output", () => {
   });
 
   it("writes YAML or JSON by extension", async () => {
-    dir = await mkdtemp(join(tmpdir(), "sb-spec-"));
+    dir = tempDir("spec");
     const { document } = await generateSpecFromRoutes({ input: join(fixtures, "koa") });
     await writeSpecDocument(join(dir, "openapi.yaml"), document);
     await writeSpecDocument(join(dir, "out/openapi.json"), document);
@@ -150,7 +150,7 @@ describe("spec from less common route code", () => {
   });
 
   it("follows constants, router factories, require(), re-exports, namespace imports; warns on .all()", async () => {
-    dir = await mkdtemp(join(tmpdir(), "sb-spec-"));
+    dir = tempDir("spec");
     const files: Record<string, string> = {
       "server.js": [
         'const express = require("express");',
@@ -207,5 +207,51 @@ describe("spec from less common route code", () => {
     expect(result.warnings).toEqual([
       "server.js:7: /legacy uses .all(); OpenAPI needs explicit methods, skipped",
     ]);
+  });
+});
+
+describe("spec from routes validated with zod and express-validator", () => {
+  it("reads request schemas from zod declarations and express-validator chains", async () => {
+    const doc = await specOf(join(fixtures, "validators"));
+    const body = (path: string, method: string) =>
+      doc.paths[path]?.[method]?.requestBody?.content["application/json"].schema;
+    expect(body("/api/users", "post")).toEqual({
+      type: "object",
+      properties: {
+        email: { type: "string", format: "email" },
+        name: { type: "string", minLength: 1, maxLength: 100 },
+        age: { type: "integer", minimum: 0 },
+        role: { type: "string", enum: ["admin", "member"], default: "member" },
+        tags: { type: "array", items: { type: "string" }, maxItems: 5 },
+      },
+      required: ["email", "name"],
+    });
+    expect(body("/api/users/{id}", "patch")).toMatchObject({
+      properties: { nickname: { type: ["string", "null"] } },
+      required: ["nickname"],
+    });
+    expect(doc.paths["/api/users/{id}"]?.patch?.parameters).toEqual([
+      { name: "id", in: "path", required: true, schema: { type: "string", format: "uuid" } },
+    ]);
+    expect(body("/api/orders", "post")).toEqual({
+      type: "object",
+      properties: {
+        sku: { type: "string", minLength: 3, maxLength: 20 },
+        quantity: { type: "integer", minimum: 1, maximum: 99 },
+        note: { type: "string" },
+      },
+      required: ["sku", "quantity"],
+    });
+    expect(doc.paths["/api/orders"]?.post?.parameters).toEqual([
+      { name: "dryRun", in: "query", required: false, schema: { type: "boolean" } },
+    ]);
+    expect(doc.paths["/api/orders/{orderId}"]?.get?.parameters?.[0]).toMatchObject({
+      schema: { type: "string", format: "uuid" },
+    });
+    expect(body("/api/signups", "post")).toEqual({
+      type: "object",
+      properties: { email: { type: "string", format: "email" }, plan: { enum: ["free", "pro"] } },
+      required: ["email"],
+    });
   });
 });
