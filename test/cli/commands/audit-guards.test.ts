@@ -8,8 +8,8 @@ import {
   listen,
   otherOriginServer,
   weakServer,
-} from "../helpers/audit-servers.js";
-import { runCli } from "../helpers/cli.js";
+} from "../../helpers/audit-servers.js";
+import { runCli } from "../../helpers/cli.js";
 
 const dir = mkdtempSync(join(tmpdir(), "sb-audit-guards-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -169,6 +169,18 @@ describe("senior-backend audit: guards a user can see", () => {
       expect(incomplete.every((c: { reason: string }) => c.reason === "max-requests")).toBe(true);
       expect(report.requestsSent).toBeLessThanOrEqual(8);
     }
+    const text = await runCli([
+      "audit",
+      api.url,
+      "--spec",
+      "test/fixtures/audit/users.openapi.yaml",
+      "--max-requests",
+      "8",
+      "--no-tui",
+    ]);
+    expect(text.code).toBe(1);
+    expect(text.stdout).toMatch(/^incomplete: .*\(not run: request budget\)/m);
+    expect(text.stdout).toMatch(/fails --fail-on error: the audit is incomplete$/m);
   });
 
   it("a per-request timeout that cuts a check short makes it incomplete", async () => {
