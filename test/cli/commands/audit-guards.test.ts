@@ -1,7 +1,6 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import {
   carefulServer,
   type LocalServer,
@@ -10,9 +9,9 @@ import {
   weakServer,
 } from "../../helpers/audit-servers.js";
 import { runCli } from "../../helpers/cli.js";
+import { tempDir } from "../../helpers/temp-dir.js";
 
-const dir = mkdtempSync(join(tmpdir(), "sb-audit-guards-"));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const dir = tempDir("audit-guards");
 
 function spec(name: string, paths: Record<string, string>): string {
   const file = join(dir, name);
