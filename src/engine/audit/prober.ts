@@ -33,6 +33,8 @@ export class Prober {
       timeoutMs: number;
       signal?: AbortSignal;
       onRequest?: (sent: number) => void;
+      /** Hides the credentials in what the server sends back (some servers echo them). */
+      mask?: (text: string) => string;
     },
   ) {
     this.origin = new URL(target);
@@ -73,7 +75,7 @@ export class Prober {
         request: req,
         status: res.statusCode,
         headers: res.headers as Record<string, string | string[]>,
-        body,
+        body: this.options.mask ? this.options.mask(body) : body,
         bodyCut: cut || undefined,
         timeMs: performance.now() - started,
       };

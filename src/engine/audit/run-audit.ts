@@ -59,7 +59,9 @@ export async function runAudit(options: RunAuditOptions): Promise<AuditReport> {
   const started = Date.now();
   const emit = options.onEvent ?? (() => {});
   const target = redactConnectionString(options.target);
+  const hide = maskSecrets(options);
   const prober = new Prober(options.target, {
+    mask: hide,
     maxRequests: options.maxRequests,
     timeoutMs: options.timeoutMs,
     signal: options.signal,
@@ -68,7 +70,15 @@ export async function runAudit(options: RunAuditOptions): Promise<AuditReport> {
   const findings: Finding[] = [];
   const add = (found: FindingDraft[]) => {
     for (const draft of found) {
-      const f = { ...draft, doc: docLink(draft.id) };
+      const f = {
+        ...draft,
+        title: hide(draft.title),
+        evidence: {
+          request: hide(draft.evidence.request),
+          response: hide(draft.evidence.response),
+        },
+        doc: docLink(draft.id),
+      };
       emit({ type: "finding", finding: f });
       findings.push(f);
     }
@@ -162,6 +172,20 @@ function credentialHeaders(target: string, auth: string | undefined): Record<str
   if (!url.username && !url.password) return {};
   const pair = `${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`;
   return { authorization: `Basic ${Buffer.from(pair).toString("base64")}` };
+}
+
+/**
+ * Replaces the credentials (the --auth and --auth-b values, their tokens, the URL's password) with
+ * `***` wherever they show up in a finding: a server that echoes headers must not print them for us.
+ */
+function maskSecrets(options: RunAuditOptions): (text: string) => string {
+  const url = new URL(options.target);
+  const secrets = [options.auth, options.authB]
+    .flatMap((v) => (v ? [v, v.replace(/^\s*\S+\s+/, "")] : []))
+    .concat(url.password ? [url.password, decodeURIComponent(url.password)] : [])
+    .filter((s) => s.length >= 6)
+    .sort((a, b) => b.length - a.length);
+  return (text) => secrets.reduce((t, s) => t.split(s).join("***"), text);
 }
 
 function offOriginDraft(check: CheckId, error: OffOriginError): FindingDraft {

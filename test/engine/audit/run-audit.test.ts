@@ -219,6 +219,28 @@ describe("audit engine against local servers", () => {
     expect(found).toContain("input-validation.no-body-limit");
   });
 
+  it("a server that echoes the credential in its errors never gets it into the report", async () => {
+    server = await listen((req, res) => {
+      res.writeHead(500, { "content-type": "text/plain" });
+      res.end(
+        `Error: token ${req.headers.authorization} rejected\n    at verify (/app/src/auth.js:12:3)`,
+      );
+    });
+    const report = await runAudit({
+      target: server.url.replace("http://", "http://admin:pa55word-x@"),
+      auth: "Bearer SECRET-TOKEN-123",
+      only: ["headers", "error-leakage"],
+      burst: 5,
+      maxRequests: 20,
+      timeoutMs: 5_000,
+    });
+    const text = JSON.stringify(report);
+    expect(report.findings.map((f) => f.id)).toContain("error-leakage.stack-trace");
+    expect(text).not.toContain("SECRET-TOKEN-123");
+    expect(text).not.toContain("pa55word-x");
+    expect(text).toContain("*** rejected");
+  });
+
   it("names a target that never answers as a timeout, not a bare DOMException code", async () => {
     server = await listen(() => {}); // accepts, reads, never answers
     const audit = runAudit({ target: server.url, burst: 5, maxRequests: 20, timeoutMs: 300 });
