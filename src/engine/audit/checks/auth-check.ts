@@ -61,12 +61,14 @@ export const authCheck: Check = async (ctx) => {
         id,
         check: "auth",
         severity: open ? (probe.secured ? "error" : "warning") : "warning",
-        title: open
-          ? `${req.method} ${req.path} accepts ${forged.description}`
-          : `${req.method} ${req.path} answers ${res.status} (not 401) to ${forged.description}`,
+        title: !open
+          ? `${req.method} ${req.path} answers ${res.status} (not 401) to ${forged.description}`
+          : res.status < 300
+            ? `${req.method} ${req.path} accepts ${forged.description}`
+            : `${req.method} ${req.path} answers ${forged.description} exactly as the real credential (HTTP ${res.status}), not 401`,
         evidence: {
           request: `${describeRequest(req)} (${forged.description})`,
-          response: describeStatus(res),
+          response: `${describeStatus(res)}; with the --auth credential: ${describeStatus(baseline)}`,
         },
         fix: open
           ? forged.kind === "missing"
