@@ -125,6 +125,46 @@ describe("the audit never leaves the target's origin", () => {
     expect(api.log.some((r) => r.url === "/things" && r.authorization === undefined)).toBe(true);
   });
 
+  it("a spec's header parameters cannot set Host or forwarding headers, nor replace the credential", async () => {
+    const seen: Array<Record<string, string | string[] | undefined>> = [];
+    const api = await listen((req, res) => {
+      seen.push(req.headers);
+      res.writeHead(404).end();
+    });
+    servers.push(api);
+    const header = (name: string) => ({
+      name,
+      in: "header" as const,
+      required: true,
+      schema: { type: "string", example: "127.0.0.2" },
+    });
+    await runAudit({
+      target: api.url,
+      auth: "Bearer real-token",
+      operations: [
+        {
+          id: "x",
+          method: "GET",
+          path: "/x",
+          parameters: ["Host", "X-Forwarded-Host", "Forwarded", "Authorization", "X-Tenant"].map(
+            header,
+          ),
+          secured: true,
+        },
+      ],
+      burst: 3,
+      maxRequests: 60,
+      timeoutMs: 2_000,
+    });
+    expect(seen.length).toBeGreaterThan(5);
+    expect(seen.every((h) => h.host === api.url.replace("http://", ""))).toBe(true);
+    expect(seen.some((h) => h["x-forwarded-host"] !== undefined || h.forwarded !== undefined)).toBe(
+      false,
+    );
+    expect(seen.some((h) => h.authorization === "127.0.0.2")).toBe(false);
+    expect(seen.some((h) => h["x-tenant"] === "127.0.0.2")).toBe(true);
+  });
+
   it("a target URL under a base path keeps spec paths under it", async () => {
     const other = await otherOriginServer();
     const api = await listen((_req, res) => res.writeHead(404).end());
