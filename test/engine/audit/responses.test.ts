@@ -97,12 +97,16 @@ describe("responses checked against the spec", () => {
         [
           "responses.schema-mismatch",
           "error",
-          expect.stringMatching(/^getUser: .*\/id must be integer|additional/),
+          expect.stringMatching(
+            /^getUser: Response violates schema — HTTP 200: .*(\/id must be integer|additional)/,
+          ),
         ],
         [
           "responses.schema-mismatch",
           "error",
-          expect.stringMatching(/^listUsers: .*\/0\/email must match format "email"/),
+          expect.stringMatching(
+            /^listUsers: Response violates schema — HTTP 200: \/0\/email must match format "email"/,
+          ),
         ],
       ]),
     );
@@ -116,12 +120,12 @@ describe("responses checked against the spec", () => {
         [
           "responses.undocumented-status",
           "warning",
-          expect.stringContaining("listUsers answered HTTP 503"),
+          "listUsers: Undocumented HTTP status code — received 503, documented: 200",
         ],
         [
           "responses.server-error",
           "error",
-          expect.stringContaining("listUsers fails with HTTP 503"),
+          "listUsers: Server error — HTTP 503 on a valid request",
         ],
       ]),
     );
@@ -135,7 +139,7 @@ describe("responses checked against the spec", () => {
       [
         "responses.undocumented-content-type",
         "warning",
-        "listUsers answered HTTP 200 as text/html; the spec says application/json",
+        "listUsers: Undocumented Content-Type — received text/html with HTTP 200, documented: application/json",
       ],
     ]);
   });

@@ -10,7 +10,8 @@ const MAX_VALID_PROBES = 15;
 const MAX_FINDINGS_PER_ID = 10;
 
 /**
- * Responses against the spec, as Schemathesis checks them: every status code the API answers an
+ * Responses against the spec, as Schemathesis checks them (and worded as its checks are:
+ * "Undocumented HTTP status code", "Undocumented Content-Type", "Response violates schema", "Server error"): every status code the API answers an
  * operation with must be documented (exactly, as `2XX`, or by `default`); a documented JSON body
  * must match its schema and its content type; a valid request must not fail with a 5xx.
  * Sends a valid request to each GET operation, then reads every exchange the audit tied to an operation.
@@ -71,7 +72,7 @@ function judge(
         ...base,
         id: "responses.server-error",
         severity: "error",
-        title: `${op.id} fails with HTTP ${status} on a valid request`,
+        title: `${op.id}: Server error — HTTP ${status} on a valid request`,
         evidence: evidence(describeStatus(ex)),
         fix: "Find the failing handler in the logs; a request that matches the spec must not end in a 5xx.",
       },
@@ -86,7 +87,7 @@ function judge(
         ...base,
         id: "responses.undocumented-status",
         severity: "warning",
-        title: `${op.id} answered HTTP ${status}, which the spec does not document (documented: ${list})`,
+        title: `${op.id}: Undocumented HTTP status code — received ${status}, documented: ${list}`,
         evidence: evidence(describeStatus(ex)),
         fix: `Document the ${status} response in the spec (or a \`default\` response), or stop sending it.`,
       },
@@ -102,7 +103,7 @@ function judge(
         ...base,
         id: "responses.undocumented-content-type",
         severity: "warning",
-        title: `${op.id} answered HTTP ${status} as ${contentType}; the spec says ${expected}`,
+        title: `${op.id}: Undocumented Content-Type — received ${contentType} with HTTP ${status}, documented: ${expected}`,
         evidence: evidence(`${describeStatus(ex)}, Content-Type: ${contentType}`),
         fix: "Send the content type the spec documents, or document the one you send.",
       },
@@ -121,7 +122,7 @@ function judge(
         ...base,
         id: "responses.schema-mismatch",
         severity: status < 300 ? "error" : "warning",
-        title: `${op.id}: the HTTP ${status} body is not valid JSON`,
+        title: `${op.id}: Response violates schema — the HTTP ${status} body is not valid JSON`,
         evidence: evidence(`${describeStatus(ex)}: ${ex.body.slice(0, 80)}`),
         fix: "Send the JSON body the spec documents.",
       },
@@ -136,7 +137,7 @@ function judge(
         ...base,
         id: "responses.schema-mismatch",
         severity: status >= 200 && status < 300 ? "error" : "warning",
-        title: `${op.id}: the HTTP ${status} body does not match the response schema: ${why}`,
+        title: `${op.id}: Response violates schema — HTTP ${status}: ${why}`,
         evidence: evidence(
           `${describeStatus(ex)}: ${ex.body.length > 120 ? `${ex.body.slice(0, 117)}…` : ex.body}`,
         ),
