@@ -143,15 +143,20 @@ export const COMMAND_HELP: Record<string, CommandHelp> = {
   audit: {
     notes: [
       "Only audit APIs you are allowed to test: the audit sends real requests, at most --max-requests of them.",
+      "Requests (and credentials) go to the URL's origin only: a spec path or flag that would resolve elsewhere is a finding and is never sent.",
     ],
     examples: [
       ["senior-backend audit http://127.0.0.1:3000"],
       ["senior-backend audit http://127.0.0.1:3000 --spec openapi.yaml \\", "  --fail-on warning"],
+      [
+        "senior-backend audit http://127.0.0.1:3000 --spec openapi.yaml \\",
+        '  --auth "Bearer $A" --auth-b "Bearer $B"',
+      ],
       ["senior-backend audit http://127.0.0.1:3000 --only headers,cors --json"],
     ],
     exitCodes: [
-      [0, "no finding at or above --fail-on"],
-      [1, "at least one finding at or above --fail-on"],
+      [0, "no finding at or above --fail-on, and every check finished"],
+      [1, "at least one finding at or above --fail-on, or a check cut short (budget or timeout)"],
       [2, "bad input (not an http(s) URL, unreachable host, unreadable or invalid spec)"],
       [130, `${INTERRUPTED}; the findings so far are still printed`],
     ],
