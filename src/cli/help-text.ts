@@ -127,7 +127,7 @@ export const COMMAND_HELP: Record<string, CommandHelp> = {
     examples: [
       ["senior-backend scaffold openapi.yaml --framework fastify --output src/routes/"],
       ["senior-backend scaffold openapi.yaml --output src/routes/ --check"],
-      ["senior-backend scaffold swagger.json --base-path / --output my-api/   # with package.json"],
+      ["senior-backend scaffold swagger.json --base-path / --output my-api/"],
       [
         "senior-backend scaffold --from-db postgres://app@127.0.0.1/app \\",
         "  --output src/routes/",
