@@ -120,13 +120,14 @@ export const COMMAND_HELP: Record<string, CommandHelp> = {
       "Files the tool owns are rewritten when the input changes; your handlers and server.ts are created once and never overwritten.",
     ],
     modes: [
-      ["SPEC", "routes, validation and types from an OpenAPI 3.0/3.1 spec"],
+      ["SPEC", "routes, validation and types from an OpenAPI 2.0/3.0/3.1/3.2 spec"],
       ["--from-db [URL]", "CRUD routes for every table of a PostgreSQL database"],
       ["ROUTES --generate-spec", "an OpenAPI 3.1 spec from Express, Fastify or Koa route files"],
     ],
     examples: [
       ["senior-backend scaffold openapi.yaml --framework fastify --output src/routes/"],
       ["senior-backend scaffold openapi.yaml --output src/routes/ --check"],
+      ["senior-backend scaffold swagger.json --base-path / --output my-api/"],
       [
         "senior-backend scaffold --from-db postgres://app@127.0.0.1/app \\",
         "  --output src/routes/",
@@ -136,7 +137,10 @@ export const COMMAND_HELP: Record<string, CommandHelp> = {
     exitCodes: [
       [0, "generated (or up to date with --check)"],
       [1, "out of date with --check"],
-      [2, "bad input (invalid spec, unknown framework, no database, a file of yours in the way)"],
+      [
+        2,
+        "bad input (unreadable spec, a breach with --strict, unknown framework, no database, a file of yours in the way)",
+      ],
       [130, INTERRUPTED],
     ],
   },

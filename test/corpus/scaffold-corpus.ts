@@ -66,8 +66,9 @@ function findSpecs(folder: string): string[] {
       const full = join(d, entry.name);
       if (entry.isDirectory()) walk(full);
       else if (/\.(ya?ml|json)$/i.test(entry.name) && statSync(full).size < 100 * 1024 * 1024) {
-        const head = readFileSync(full, "utf8").slice(0, 200_000);
-        if (/^(openapi|swagger)\s*:|^\s{0,4}"(openapi|swagger)"\s*:/m.test(head)) found.push(full);
+        // JSON writers put the version key anywhere at the top level: look at the whole text.
+        const text = readFileSync(full, "utf8");
+        if (/^(openapi|swagger)\s*:|^\s{0,4}"(openapi|swagger)"\s*:/m.test(text)) found.push(full);
       }
     }
   };

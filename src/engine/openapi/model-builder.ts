@@ -11,6 +11,7 @@ import {
 import { resourceSegment, slug, synthesizeOperationId, uniqueName } from "./identifiers.js";
 import type { SpecFiles } from "./spec-files.js";
 import { child, type Location, SpecRefs } from "./spec-refs.js";
+import type { SpecProblem } from "./spec-validation.js";
 import type { OpenApiLine } from "./spec-version.js";
 
 type Obj = { [key: string]: unknown };
@@ -20,7 +21,11 @@ const LOCATIONS: ParamLocation[] = ["path", "query", "header", "cookie"];
 const IGNORED_HEADERS = new Set(["accept", "content-type", "authorization"]);
 
 /** Build the scaffold model from a loaded, validated OpenAPI 3.0/3.1 document. */
-export function buildModel(spec: SpecFiles, line: OpenApiLine): ApiModel {
+export function buildModel(
+  spec: SpecFiles,
+  line: OpenApiLine,
+  problems: SpecProblem[] = [],
+): ApiModel {
   const doc = spec.files.get(spec.root) as Obj;
   const refs = new SpecRefs(spec, line);
   refs.registerComponents(doc.components, spec.root);
@@ -52,6 +57,7 @@ export function buildModel(spec: SpecFiles, line: OpenApiLine): ApiModel {
   }
   const components = isObject(doc.components) ? doc.components : {};
   refs.breakRefLoops();
+  problems.push(...refs.problems);
   return {
     openapiVersion: String(doc.openapi),
     title: typeof info.title === "string" ? info.title : "API",

@@ -57,7 +57,9 @@ export async function readSpecFiles(path: string, limits: SpecLimits): Promise<S
       continueOnError: false,
       resolve: {
         external: true,
-        http: false,
+        // URLs are never fetched (no traffic to an origin the user did not name): a URL a $ref
+        // names reads as an empty document here, and the model reads its schema as "anything".
+        http: { order: 200, canRead: /^https?:/i, read: async () => "{}" },
         file: {
           read: async (file: { url: string }) => {
             const where = displayPath(toPath(file.url));

@@ -60,9 +60,10 @@ export async function loadSpec(path: string, options: LoadSpecOptions = {}): Pro
   }
   options.signal?.throwIfAborted();
   // Building the model follows every $ref, so a dangling one is reported with its location.
-  const model = buildModel(spec, line);
+  const lenient: SpecProblem[] = [];
+  const model = buildModel(spec, line, lenient);
   model.sourceBytes = spec.bytes;
-  const rules = validate ? checkOperationRules(model.operations) : [];
+  const rules = [...lenient, ...(validate ? checkOperationRules(model.operations) : [])];
   report(rules, where, sourceLine, options.strict);
   const all = [...problems, ...rules];
   const warnings = all.slice(0, MAX_WARNINGS).map((p) => `${where}#${p.pointer}: ${p.message}`);

@@ -11,7 +11,7 @@ import {
 } from "./schema-normalize.js";
 import type { SpecFiles } from "./spec-files.js";
 import { displayPath } from "./spec-files.js";
-import { escapePointer } from "./spec-validation.js";
+import { escapePointer, type SpecProblem } from "./spec-validation.js";
 import type { OpenApiLine } from "./spec-version.js";
 
 /** A place in the spec: a file and a JSON pointer inside it. */
@@ -42,6 +42,9 @@ export class SpecRefs {
   readonly schemas: Record<string, JsonSchema> = {};
   private readonly names = new Map<string, string>();
   private readonly taken = new Set<string>();
+  private readonly urlRefs = new Set<string>();
+  /** Things the model reads leniently (a $ref to a URL), for the loader's warnings. */
+  readonly problems: SpecProblem[] = [];
 
   constructor(
     private readonly spec: SpecFiles,
@@ -56,11 +59,14 @@ export class SpecRefs {
     const filePart = hash === -1 ? ref : ref.slice(0, hash);
     const pointer = hash === -1 ? "" : decodeURIComponent(ref.slice(hash + 1));
     if (/^[a-z][a-z0-9+.-]*:/i.test(filePart) && !filePart.startsWith("file:")) {
-      throw located(
-        at,
-        `$ref "${ref}" points at a URL; only local files are followed`,
-        "download it next to the spec and refer to it by a relative path",
-      );
+      if (!this.urlRefs.has(ref)) {
+        this.urlRefs.add(ref);
+        this.problems.push({
+          pointer: at.pointer,
+          message: `$ref "${ref}" points at a URL, which is not fetched; read as any value (download it next to the spec to use it)`,
+        });
+      }
+      return { value: {}, at };
     }
     const file = filePart ? fileURLToPath(new URL(filePart, pathToFileURL(at.file))) : at.file;
     const doc = this.spec.files.get(resolve(file));

@@ -101,10 +101,13 @@ function fastifyRoute(names: OperationNames, model: ApiModel): string {
     hooks.length === 0
       ? ""
       : `    preValidation: ${hooks.length === 1 ? hooks[0] : `[${hooks.join(", ")}]`},\n`;
+  // Fastify answers HEAD for every GET route itself; when the spec has its own HEAD, that one answers.
+  const ownHead =
+    op.method === "get" && model.operations.some((o) => o.method === "head" && o.path === op.path);
   return `${comment(op, names.handler)}
   app.route({
     method: "${op.method.toUpperCase()}",
-    url: "${url}",
+    url: "${url}",${ownHead ? "\n    exposeHeadRoute: false," : ""}
     schema: routeSchema(${names.requestSchema}${bodyless ? ", { body: false }" : ""}),
 ${preValidation}    handler: async (request, reply) => {
       const input = requestInput(request) as ${names.input};

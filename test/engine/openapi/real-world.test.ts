@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { loadSpec } from "../../../src/engine/openapi/index.js";
+import { loadSpec, refName } from "../../../src/engine/openapi/index.js";
 import { isUserError } from "../../../src/engine/shared/index.js";
 
 /** Our own small fixtures, one per class of failure published specs showed. */
@@ -98,6 +98,19 @@ describe("published-spec slips: warn and generate", () => {
     expect(del.params.path).toMatchObject([{ name: "id" }]);
     expect(del.responses.find((r) => r.status === "404")?.description).toBe("no such droplet");
   });
+});
+
+it("a $ref to a URL is never fetched: a located warning, and the schema reads as any value", async () => {
+  const { model, warnings } = await loadSpec(join(fixtures, "shapes.yaml"));
+  const geo = model.operations.find((o) => o.operationId === "getPoint")!;
+  const schema = geo.responses[0]!.schema!;
+  const name = refName(schema);
+  expect(name === undefined ? schema : model.schemas[name]).toEqual({});
+  expect(warnings).toContainEqual(
+    expect.stringMatching(
+      /shapes\.yaml#\/paths\/~1geo\/get\/responses\/200\/content\/application~1json\/schema: \$ref "https:\/\/example\.com\/schemas\/Point\.json" points at a URL, which is not fetched/,
+    ),
+  );
 });
 
 describe("hostile documents: one line, well under a second", () => {

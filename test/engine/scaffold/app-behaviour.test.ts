@@ -149,6 +149,12 @@ describe.each(FRAMEWORKS)("%s app from shapes.yaml", (framework: Framework) => {
     expect((await call(app.base, "PUT", "/files/<upload_url>")).status).toBe(501);
   });
 
+  it("a spec's own HEAD beside its GET answers, and a URL $ref reads as any value", async () => {
+    expect((await call(app.base, "HEAD", "/status")).status).toBe(501);
+    expect((await call(app.base, "GET", "/status")).status).toBe(501);
+    expect((await call(app.base, "GET", "/geo")).status).toBe(501);
+  });
+
   it("starts despite schema slips, and validates a GET body as sent (Fastify parses none)", async () => {
     expect(await getWithBody(app.base, "/search", { rate: 1 })).toBe(501);
     if (framework === "fastify") return;

@@ -2,22 +2,11 @@ import { child, children, propertyKey, unwrap } from "./ast.js";
 import { expressValidatorSchema } from "./express-validator-schema.js";
 import type { DeclaredRoute, Lazy } from "./model.js";
 import type { Project } from "./project.js";
+import type { RouteSchema } from "./route-schema.js";
 import { type JsonValue, staticValue } from "./static-value.js";
 import { zodSchema } from "./zod-schema.js";
 
-/** The request/response schemas a route declares, by part of the request. */
-export interface RouteSchema {
-  params?: JsonValue;
-  querystring?: JsonValue;
-  headers?: JsonValue;
-  cookies?: JsonValue;
-  /** One schema (Fastify, hand-written validators), taken as application/json. */
-  body?: JsonValue;
-  /** Body schema per content type (scaffolded `RequestSchemas`). */
-  bodyContent?: { [contentType: string]: JsonValue };
-  bodyRequired?: boolean;
-  response?: JsonValue;
-}
+export type { RouteSchema } from "./route-schema.js";
 
 const SCHEMA_KEYS = ["params", "querystring", "query", "headers", "cookies", "body", "response"];
 const MAX_CALL_DEPTH = 3;

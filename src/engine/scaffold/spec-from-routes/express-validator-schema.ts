@@ -1,7 +1,7 @@
 import { type AstNode, children, unwrap } from "./ast.js";
-import type { RouteSchema } from "./declared-schemas.js";
 import type { Lazy, Scope } from "./model.js";
 import type { Project } from "./project.js";
+import type { RouteSchema } from "./route-schema.js";
 import { type JsonValue, staticValue } from "./static-value.js";
 import { callChain } from "./zod-schema.js";
 
