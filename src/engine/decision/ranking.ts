@@ -45,11 +45,15 @@ const violatesLanguage = (s: ProfileScore) =>
 /**
  * Among profiles that are all ruled out, the closest first: one in the team's language (a team does
  * not change language to fit a template), then the fewest hard violations and tripped kill
- * anti-patterns, then the rule.
+ * anti-patterns, then the fewest requirements the answers leave open, then the rule.
  */
 export function closeness(a: ProfileScore, b: ProfileScore): number {
   const blockers = (s: ProfileScore) => s.hardViolations.length + s.trippedKills.length;
-  return violatesLanguage(a) - violatesLanguage(b) || blockers(a) - blockers(b);
+  return (
+    violatesLanguage(a) - violatesLanguage(b) ||
+    blockers(a) - blockers(b) ||
+    a.unconfirmed.length - b.unconfirmed.length
+  );
 }
 
 function compareForDisplay(a: ProfileScore, b: ProfileScore): number {

@@ -74,7 +74,7 @@ export interface UnstatedInput {
 
 export interface Decision {
   status: DecisionStatus;
-  /** One sentence saying the status and what to do, e.g. for the first line of a report. */
+  /** One sentence after the status: what it means here and what to do (the text report's first line). */
   summary: string;
   inputs: Answers;
   /** Tripped kill criteria, listed first in every view. */
@@ -182,8 +182,8 @@ function noFitSummary(scores: ProfileScore[], closest: ClosestProfile[]): string
     language &&
     scores.every((s) => s.hardViolations.some((c) => c.dimension === "languagePreference"))
   )
-    return `no-fit: no profile is written for ${language.answer} teams; write a custom profile for ${language.answer} (closest: ${who}, which would need ${needs.join(" and ")}).`;
-  return `no-fit: every profile is ruled out by a hard constraint or its own kill anti-pattern; closest: ${who}, which would need ${needs.join(" and ")}; or write a custom profile.`;
+    return `no profile is written for ${language.answer} teams; write a custom profile for ${language.answer} (closest: ${who}, which would need ${needs.join(" and ")}).`;
+  return `every profile is ruled out by a hard constraint or its own kill anti-pattern; closest: ${who}, which would need ${needs.join(" and ")}; or write a custom profile.`;
 }
 
 /**
@@ -228,7 +228,7 @@ export function decide(answers: Answers, options: DecideOptions): Decision {
     return {
       ...base,
       status: "blocked",
-      summary: `blocked: ${kills.length} kill criteri${kills.length === 1 ? "on" : "a"} tripped (${kills.map((k) => k.title).join("; ")}); resolve ${kills.length === 1 ? "it" : "them"} before choosing a stack.`,
+      summary: `${kills.length} kill criteri${kills.length === 1 ? "on" : "a"} tripped (${kills.map((k) => k.title).join("; ")}); resolve ${kills.length === 1 ? "it" : "them"} before choosing a stack.`,
       warnings: answerWarnings(),
     };
   }
@@ -252,7 +252,7 @@ export function decide(answers: Answers, options: DecideOptions): Decision {
     return {
       ...base,
       status: "tie",
-      summary: `tie: ${names(tied)} fit equally (fit ${first.fitScore.toFixed(1)}); ${question.text}`,
+      summary: `${names(tied)} fit equally (fit ${first.fitScore.toFixed(1)}); ${question.text}`,
       tied,
       separatingQuestion: question,
       tieBreak: { rule: TIE_BREAK_RULE },
@@ -267,7 +267,7 @@ export function decide(answers: Answers, options: DecideOptions): Decision {
   return {
     ...base,
     status: "recommended",
-    summary: `recommended: ${first.profile} (${first.title}), fit ${first.fitScore.toFixed(1)}/100, no hard constraint violated.`,
+    summary: `${first.profile} (${first.title}), fit ${first.fitScore.toFixed(1)}/100, no hard constraint violated.`,
     best,
     runnerUp: close ? profileReport(answers, byName.get(second.profile)!, second) : undefined,
     warnings: best.warnings,

@@ -47,6 +47,8 @@ export interface ProfileScore {
   hardViolations: ConstraintCheck[];
   /** The profile's own anti-recommendations of severity kill that the answers trip. */
   trippedKills: TrippedAntiPattern[];
+  /** Inputs the profile requires (a platform team, an admin panel) that the answers leave open. */
+  unconfirmed: Dimension[];
 }
 
 export interface TrippedAntiPattern {
@@ -373,6 +375,7 @@ export function scoreProfile(answers: Answers, profile: Profile): ProfileScore {
       detail,
     });
   }
+  const c = profile.constraints;
   const maxPoints = checks.reduce((sum, c) => sum + c.weight, 0);
   const points = checks.reduce(
     (sum, c) => sum + (c.status === "matched" ? c.weight : c.status === "violated" ? -c.weight : 0),
@@ -397,5 +400,13 @@ export function scoreProfile(answers: Answers, profile: Profile): ProfileScore {
     neutral: checks.filter((c) => c.status === "neutral"),
     hardViolations,
     trippedKills,
+    unconfirmed: [
+      ...(c.requiresPlatformTeam === true && answers.platformTeam === undefined
+        ? (["platformTeam"] as const)
+        : []),
+      ...(c.requiresAdminPanel === true && answers.needsAdminPanel === undefined
+        ? (["needsAdminPanel"] as const)
+        : []),
+    ],
   };
 }

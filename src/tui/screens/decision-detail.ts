@@ -19,7 +19,7 @@ const ms = (v: number | undefined) => (v === undefined ? "—" : `${v} ms`);
 const min = (v: number | undefined) => (v === undefined ? "—" : `${v} min`);
 
 function floorLines(f: SloFloor): Array<[string, Tone?]> {
-  const mark = (field: keyof SloFloor["sources"]) => (f.sources[field] === "answers" ? "*" : "");
+  const mark = (field: keyof SloFloor["sources"]) => (f.sources[field] === "profile" ? "†" : "");
   const out: Array<[string, Tone?]> = [
     [
       `p50 ${ms(f.latencyMs.p50)}${mark("p50")} · p95 ${ms(f.latencyMs.p95)}${mark("p95")} · p99 ${ms(f.latencyMs.p99)}${mark("p99")}`,
@@ -28,8 +28,8 @@ function floorLines(f: SloFloor): Array<[string, Tone?]> {
       `uptime ${f.uptimePercent === undefined ? "—" : `${f.uptimePercent}%`}${mark("uptimePercent")} · RPO ${min(f.rpoMinutes)}${mark("rpoMinutes")} · RTO ${min(f.rtoMinutes)}${mark("rtoMinutes")}`,
     ],
   ];
-  if (Object.values(f.sources).includes("answers"))
-    out.push(["* from your answers (stricter than the profile)", "muted"]);
+  if (Object.values(f.sources).includes("profile"))
+    out.push(["† suggested default from the profile; unmarked values are yours", "muted"]);
   if (!f.complete)
     out.push([`${glyph.warn} incomplete: no value for ${f.missing.join(", ")}`, "warn"]);
   out.push(
@@ -62,6 +62,27 @@ export function decisionDetail(
     lines.push({ text: title, tone: "accent", bold: true });
   };
 
+  heading("status", `Status: ${decision.status}`);
+  add(decision.summary, decision.status === "recommended" ? "ok" : "warn");
+  if (!decision.complete)
+    add(
+      `${glyph.warn} incomplete: state ${decision.unstated.map((u) => `${u.label} (${u.flag})`).join(", ")}; profile values are suggested defaults until then`,
+      "warn",
+    );
+  if (decision.separatingQuestion) {
+    add(`question: ${decision.separatingQuestion.text}`, undefined, "  ");
+    if (decision.separatingQuestion.flag)
+      add(`answer with ${decision.separatingQuestion.flag}`, "muted", "  ");
+  }
+  for (const c of decision.closest) {
+    add(`closest: ${c.profile} (fit ${c.fitScore.toFixed(1)})`, undefined, "  ", true);
+    for (const ch of c.changes) add(`${glyph.bullet} ${ch.change}`, "muted", "    ");
+  }
+  if (decision.customProfile) {
+    add("custom profile:", undefined, "  ", true);
+    decision.customProfile.steps.forEach((step, i) => add(`${i + 1}. ${step}`, "muted", "    "));
+  }
+
   heading(
     "kills",
     decision.kills.length > 0
@@ -75,20 +96,48 @@ export function decisionDetail(
     add(`remedy: ${k.remedy}`, "muted", "  ");
   }
 
+  const warnings = [...decision.warnings, ...report.warnings].filter(
+    (w, i, all) => all.findIndex((x) => x.id === w.id) === i,
+  );
+  if (warnings.length > 0) {
+    heading("warnings", `Warnings (${warnings.length})`);
+    for (const w of warnings) add(`${glyph.warn} ${w.message}`, "warn");
+  }
+
   const s = report.score;
   const rank = decision.ranking.findIndex((r) => r.profile === s.profile) + 1;
   const role =
-    s.profile === decision.best.score.profile
+    s.profile === decision.best?.score.profile
       ? "best fit"
       : s.profile === decision.runnerUp?.score.profile
         ? "runner-up"
-        : `rank ${rank} of ${decision.ranking.length}`;
+        : decision.tied.includes(s.profile)
+          ? "tied"
+          : s.eligible
+            ? `rank ${rank} of ${decision.ranking.length}`
+            : `ruled out, rank ${rank} of ${decision.ranking.length}`;
   heading("fit", `Fit: ${s.profile} (${role})`);
-  add(`${s.fitScore.toFixed(1)}/100 · ${s.points} of ${s.maxPoints} points`);
+  add(
+    `${s.fitScore.toFixed(1)}/100 = 50 + 50 × ${s.points} points ÷ ${s.maxPoints} (the weight of your inputs)`,
+  );
+  add(decision.fitScoreMeaning, "muted");
   add(report.whenToPick, "muted");
-  for (const c of s.violated) add(`${glyph.kill} ${c.detail}`, "bad");
-  for (const c of s.matched) add(`${glyph.ok} ${c.detail}`, "ok");
-  for (const c of s.neutral) add(`${glyph.bullet} ${c.detail}`, "muted");
+  add("input: your answer / profile constraint · hard|soft · weight · result", "muted");
+  for (const c of s.checks) {
+    const pts =
+      c.status === "matched" ? `+${c.weight}` : c.status === "violated" ? `−${c.weight}` : "0";
+    const mark =
+      c.status === "matched" ? glyph.ok : c.status === "violated" ? glyph.kill : glyph.bullet;
+    const kind = c.constraint === "—" ? "none" : c.strength;
+    const result =
+      c.status === "violated" && c.strength === "hard" ? "violated, rules it out" : c.status;
+    add(
+      `${mark} ${c.input}: ${c.answer} / ${c.constraint} · ${kind} · w${c.weight} · ${result} ${pts}`,
+      c.status === "violated" ? "bad" : c.status === "matched" ? "ok" : "muted",
+    );
+  }
+  for (const k of s.trippedKills)
+    add(`${glyph.kill} its own kill anti-pattern: ${k.what} (by ${k.because})`, "bad");
 
   heading("stack", "Stack");
   for (const p of report.stack) add(`${p.layer}: ${p.pick}`);
@@ -111,7 +160,7 @@ export function decisionDetail(
     add(`${a.title}: ${people}`);
   }
 
-  heading("slo", report.complete ? "SLO floor" : "SLO floor (incomplete)");
+  heading("slo", report.complete ? "SLO floor" : "SLO floor (incomplete; † = suggested default)");
   for (const [text, tone] of floorLines(report.sloFloor)) add(text, tone);
   const t = report.otherThresholds;
   if (t.minCoveragePercent !== undefined) add(`test coverage ≥ ${t.minCoveragePercent}%`, "muted");
@@ -135,10 +184,16 @@ export function decisionDetail(
 /** The text printed after the app exits. */
 export function decisionSummary(decision: Decision): string {
   const best = decision.best;
+  if (!best) {
+    const lines = [`decide: ${decision.status} — ${decision.summary}`];
+    if (decision.kills.length > 0)
+      lines.push(`kill criteria tripped: ${decision.kills.map((k) => k.id).join(", ")}`);
+    return lines.join("\n");
+  }
   const f = best.sloFloor;
   const schema = best.approvers.approvals.find((a) => a.change === "production-schema-change");
   const lines = [
-    `decide: best fit ${best.score.profile} (fit ${best.score.fitScore.toFixed(1)}/100)${
+    `decide: ${decision.status} — best fit ${best.score.profile} (fit ${best.score.fitScore.toFixed(1)}/100)${
       decision.runnerUp
         ? `, runner-up ${decision.runnerUp.score.profile} (${decision.runnerUp.score.fitScore.toFixed(1)})`
         : ""
