@@ -205,6 +205,7 @@ export function decide(answers: Answers, options: DecideOptions): Decision {
   const kills = evaluateKillCriteria(answers);
   const first = ranking.scores[0]!;
   const base = {
+    summary: "",
     inputs: answers,
     kills,
     best: null,
@@ -226,8 +227,8 @@ export function decide(answers: Answers, options: DecideOptions): Decision {
 
   if (kills.length > 0) {
     return {
-      ...base,
       status: "blocked",
+      ...base,
       summary: `${kills.length} kill criteri${kills.length === 1 ? "on" : "a"} tripped (${kills.map((k) => k.title).join("; ")}); resolve ${kills.length === 1 ? "it" : "them"} before choosing a stack.`,
       warnings: answerWarnings(),
     };
@@ -235,8 +236,8 @@ export function decide(answers: Answers, options: DecideOptions): Decision {
   if (!first.eligible) {
     const closest = closestProfiles(ranking.scores, byName);
     return {
-      ...base,
       status: "no-fit",
+      ...base,
       summary: noFitSummary(ranking.scores, closest),
       closest,
       customProfile: customProfileGuide(first, byName.get(first.profile)!),
@@ -250,8 +251,8 @@ export function decide(answers: Answers, options: DecideOptions): Decision {
       tied.map((n) => byName.get(n)!),
     );
     return {
-      ...base,
       status: "tie",
+      ...base,
       summary: `${names(tied)} fit equally (fit ${first.fitScore.toFixed(1)}); ${question.text}`,
       tied,
       separatingQuestion: question,
@@ -265,8 +266,8 @@ export function decide(answers: Answers, options: DecideOptions): Decision {
     second?.eligible === true &&
     first.fitScore - second.fitScore <= RUNNER_UP_WITHIN * first.fitScore;
   return {
-    ...base,
     status: "recommended",
+    ...base,
     summary: `${first.profile} (${first.title}), fit ${first.fitScore.toFixed(1)}/100, no hard constraint violated.`,
     best,
     runnerUp: close ? profileReport(answers, byName.get(second.profile)!, second) : undefined,

@@ -140,9 +140,28 @@ export function separatingQuestion(answers: Answers, tied: Profile[]): Separatin
       .slice(0, 3)
       .map((s) => s.pick)
       .join(", ");
+  const scores = tied.map((p) => scoreProfile(answers, p));
+  const differing = (scores[0]?.checks ?? [])
+    .filter((c) =>
+      scores.some(
+        (s) => s.checks.find((x) => x.dimension === c.dimension)?.constraint !== c.constraint,
+      ),
+    )
+    .map(
+      (c) =>
+        `${DIMENSION_QUESTIONS[c.dimension].label}: ${scores
+          .map(
+            (s) => `${s.profile} ${s.checks.find((x) => x.dimension === c.dimension)?.constraint}`,
+          )
+          .join(", ")}`,
+    );
+  const why =
+    differing.length > 0
+      ? `They differ only where your answers satisfy both (${differing.join("; ")}), so no answer separates them.`
+      : "The profiles set the same constraints on everything the tool asks, so no answer separates them.";
   return {
     kind: "same-constraints",
-    text: `The profiles set the same constraints on everything the tool asks, so no answer separates them. Which stack does your team already run and operate: ${tied
+    text: `${why} Which stack does your team already run and operate: ${tied
       .map((p) => `${p.name} (${stack(p)})`)
       .join(" or ")}? Pick that one, or give the profiles different constraints.`,
     outcomes: [],
