@@ -48,7 +48,7 @@ function changeFor(c: ConstraintCheck, p: Profile): string {
   const label = DIMENSION_QUESTIONS[c.dimension].label;
   switch (c.dimension) {
     case "languagePreference":
-      return `a custom profile for ${c.answer}: ${p.name} is written for ${c.constraint} teams, and switching a team's language to fit a template is not a realistic change`;
+      return `a custom profile for ${c.answer} (${p.name} is for ${c.constraint} teams; a team does not switch language to fit a template)`;
     case "dataSensitivity":
       return `keep ${c.answer} data out of this service (a separate, audited store) so it holds ${c.constraint.replace("≤ ", "")} at most, or write a custom profile that allows ${c.answer}, signed off by your compliance owner`;
     default:

@@ -144,11 +144,7 @@ export function profileReport(
     },
     nextConcerns: nextConcerns(answers, profile),
     canon: profile.canon,
-    warnings: [
-      ...fitWarnings(answers, profile, score),
-      ...(budget ? [budget] : []),
-      ...looserThanFloorWarnings(answers, profile),
-    ],
+    warnings: [...(budget ? [budget] : []), ...looserThanFloorWarnings(answers, profile)],
     complete: unstatedInputs(answers).length === 0,
     file: profile.file,
   };
@@ -271,6 +267,6 @@ export function decide(answers: Answers, options: DecideOptions): Decision {
     summary: `${first.profile} (${first.title}), fit ${first.fitScore.toFixed(1)}/100, no hard constraint violated.`,
     best,
     runnerUp: close ? profileReport(answers, byName.get(second.profile)!, second) : undefined,
-    warnings: best.warnings,
+    warnings: [...fitWarnings(answers, byName.get(first.profile)!, first), ...best.warnings],
   };
 }

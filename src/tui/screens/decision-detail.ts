@@ -1,4 +1,4 @@
-import type { Decision, ProfileReport, SloFloor } from "../../engine/decision/index.js";
+import type { Decision, Dimension, ProfileReport, SloFloor } from "../../engine/decision/index.js";
 import { type PaneLine, wrapText } from "../components/scroll-lines.js";
 import { glyph, type Tone } from "../theme.js";
 
@@ -14,6 +14,20 @@ export interface DetailModel {
   lines: PaneLine[];
   sections: DetailSection[];
 }
+
+/** Short input names for the per-dimension rows. */
+const SHORT: Record<Dimension, string> = {
+  languagePreference: "language",
+  pattern: "pattern",
+  dataSensitivity: "data",
+  tenancy: "tenancy",
+  teamSize: "team",
+  qpsP99: "p99 QPS",
+  platformTeam: "platform team",
+  needsAdminPanel: "admin panel",
+  readWriteRatio: "reads/write",
+  interactionStyle: "style",
+};
 
 const ms = (v: number | undefined) => (v === undefined ? "—" : `${v} ms`);
 const min = (v: number | undefined) => (v === undefined ? "—" : `${v} min`);
@@ -66,7 +80,7 @@ export function decisionDetail(
   add(decision.summary, decision.status === "recommended" ? "ok" : "warn");
   if (!decision.complete)
     add(
-      `${glyph.warn} incomplete: state ${decision.unstated.map((u) => `${u.label} (${u.flag})`).join(", ")}; profile values are suggested defaults until then`,
+      `${glyph.warn} incomplete: no ${decision.unstated.map((u) => u.label).join(", ")} stated; the profile's values are suggested defaults`,
       "warn",
     );
   if (decision.separatingQuestion) {
@@ -96,7 +110,9 @@ export function decisionDetail(
     add(`remedy: ${k.remedy}`, "muted", "  ");
   }
 
-  const warnings = [...decision.warnings, ...report.warnings].filter(
+  const isBest = report.score.profile === decision.best?.score.profile;
+  const shared = isBest || !decision.best ? decision.warnings : [];
+  const warnings = [...shared, ...report.warnings].filter(
     (w, i, all) => all.findIndex((x) => x.id === w.id) === i,
   );
   if (warnings.length > 0) {
@@ -113,31 +129,29 @@ export function decisionDetail(
         ? "runner-up"
         : decision.tied.includes(s.profile)
           ? "tied"
-          : s.eligible
-            ? `rank ${rank} of ${decision.ranking.length}`
-            : `ruled out, rank ${rank} of ${decision.ranking.length}`;
+          : `${rank}/${decision.ranking.length}${s.eligible ? "" : ", ruled out"}`;
   heading("fit", `Fit: ${s.profile} (${role})`);
+  add(`${s.fitScore.toFixed(1)}/100 = 50 + 50 × ${s.points} points ÷ ${s.maxPoints} max points`);
   add(
-    `${s.fitScore.toFixed(1)}/100 = 50 + 50 × ${s.points} points ÷ ${s.maxPoints} (the weight of your inputs)`,
+    "each input: +weight matched, −weight violated, 0 not constrained; 100 = all matched, 50 = even, 0 = all violated; a violated hard constraint rules the profile out (? for more)",
+    "muted",
   );
-  add(decision.fitScoreMeaning, "muted");
-  add(report.whenToPick, "muted");
-  add("input: your answer / profile constraint · hard|soft · weight · result", "muted");
+  add("points/weight · hard|soft · input: your answer vs the profile's constraint", "muted");
   for (const c of s.checks) {
     const pts =
       c.status === "matched" ? `+${c.weight}` : c.status === "violated" ? `−${c.weight}` : "0";
     const mark =
       c.status === "matched" ? glyph.ok : c.status === "violated" ? glyph.kill : glyph.bullet;
     const kind = c.constraint === "—" ? "none" : c.strength;
-    const result =
-      c.status === "violated" && c.strength === "hard" ? "violated, rules it out" : c.status;
+    const rulesOut = c.status === "violated" && c.strength === "hard" ? " (rules it out)" : "";
     add(
-      `${mark} ${c.input}: ${c.answer} / ${c.constraint} · ${kind} · w${c.weight} · ${result} ${pts}`,
+      `${mark} ${`${pts}/${c.weight}`.padEnd(5)} ${kind.padEnd(4)} ${SHORT[c.dimension]}: ${c.answer} vs ${c.constraint}${rulesOut}`,
       c.status === "violated" ? "bad" : c.status === "matched" ? "ok" : "muted",
     );
   }
   for (const k of s.trippedKills)
     add(`${glyph.kill} its own kill anti-pattern: ${k.what} (by ${k.because})`, "bad");
+  add(report.whenToPick, "muted");
 
   heading("stack", "Stack");
   for (const p of report.stack) add(`${p.layer}: ${p.pick}`);

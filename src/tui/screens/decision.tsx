@@ -46,8 +46,8 @@ const HELP_KEYS = [
 ];
 
 const HELP_NOTES = [
-  "Fit = 50 + 50 × points / max points: a matched constraint adds its weight, a violated one subtracts it (the Fit section shows each input).",
-  "A violated hard constraint rules a profile out; profiles equal on every rule are a tie, never decided by name.",
+  "Fit = 50 + 50 × points ÷ max points: a matched input adds its weight, a violated one subtracts it; 100 = all matched, 50 = even.",
+  "A violated hard constraint rules a profile out; profiles equal on every rule tie (never by name).",
   "Nothing is approved by this tool: the Approvers section names who must sign off.",
 ];
 
