@@ -10,7 +10,7 @@ import { cell, profileSections, scoreTable } from "./decision-profile-markdown.j
 
 /** Markdown views of the decision engine's results (`decide`, `decide --list-profiles`). */
 
-const fit = (n: number) => n.toFixed(1);
+const fitText = (n: number) => n.toFixed(1);
 
 export function profileErrorLine(e: ProfileError): string {
   return `${e.file}${e.pointer ? ` at ${e.pointer}` : ""}: ${e.message}`;
@@ -55,7 +55,7 @@ function rankingLines(d: Decision): string[] {
     "| --- | --- | --- | --- | --- | --- |",
     ...d.ranking.map(
       (s, i) =>
-        `| ${i + 1} | ${s.profile} | ${fit(s.fitScore)} | ${s.matched.length} | ${s.violated.length} | ${cell(why(s))} |`,
+        `| ${i + 1} | ${s.profile} | ${fitText(s.fitScore)} | ${s.matched.length} | ${s.violated.length} | ${cell(why(s))} |`,
     ),
     "",
     `Order: ${d.tieBreak.rule.join(", then ")}; profiles still equal are a tie (never decided by name).${d.tieBreak.decidedBy ? ` First place was decided by: ${d.tieBreak.decidedBy}.` : ""}`,
@@ -72,7 +72,7 @@ function recommended(d: Decision): string[] {
   return [
     `## Best fit: ${s.profile} — ${s.title}`,
     "",
-    `Fit ${fit(s.fitScore)}/100 (${s.points} of ${s.maxPoints} points). ${best.whenToPick}`,
+    `Fit ${fitText(s.fitScore)}/100 (${s.points} of ${s.maxPoints} points). ${best.whenToPick}`,
     "",
     ...meaning(d),
     ...scoreTable(s),
@@ -80,9 +80,9 @@ function recommended(d: Decision): string[] {
     "## Runner-up",
     "",
     d.runnerUp
-      ? `${d.runnerUp.score.profile} — ${d.runnerUp.score.title}: fit ${fit(d.runnerUp.score.fitScore)}, within ${RUNNER_UP_WITHIN * 100}% of the best. Violated: ${d.runnerUp.score.violated.map((c) => c.detail).join("; ") || "nothing"}.`
+      ? `${d.runnerUp.score.profile} — ${d.runnerUp.score.title}: fit ${fitText(d.runnerUp.score.fitScore)}, within ${RUNNER_UP_WITHIN * 100}% of the best. Violated: ${d.runnerUp.score.violated.map((c) => c.detail).join("; ") || "nothing"}.`
       : next
-        ? `None that fits within ${RUNNER_UP_WITHIN * 100}% of the best (next: ${next.profile} at ${fit(next.fitScore)}${next.eligible ? "" : ", ruled out"}).`
+        ? `None that fits within ${RUNNER_UP_WITHIN * 100}% of the best (next: ${next.profile} at ${fitText(next.fitScore)}${next.eligible ? "" : ", ruled out"}).`
         : "None: only one profile was ranked.",
     "",
     ...rankingLines(d),
@@ -97,7 +97,7 @@ function noFit(d: Decision): string[] {
   const lines = ["## Closest profiles", ""];
   for (const c of d.closest) {
     lines.push(
-      `### ${c.profile} — ${c.title} (fit ${fit(c.fitScore)})`,
+      `### ${c.profile} — ${c.title} (fit ${fitText(c.fitScore)})`,
       "",
       "Would have to change:",
     );

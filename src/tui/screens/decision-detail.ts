@@ -94,7 +94,8 @@ export function decisionDetail(
   }
   if (decision.customProfile) {
     add("custom profile:", undefined, "  ", true);
-    decision.customProfile.steps.forEach((step, i) => add(`${i + 1}. ${step}`, "muted", "    "));
+    for (const [i, step] of decision.customProfile.steps.entries())
+      add(`${i + 1}. ${step}`, "muted", "    ");
   }
 
   heading(
