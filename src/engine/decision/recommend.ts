@@ -179,7 +179,10 @@ function noFitSummary(scores: ProfileScore[], closest: ClosestProfile[]): string
     scores.every((s) => s.hardViolations.some((c) => c.dimension === "languagePreference"))
   )
     return `no profile is written for ${language.answer} teams; write a custom profile for ${language.answer} (closest: ${who}, which would need ${needs.join(" and ")}).`;
-  return `every profile is ruled out by a hard constraint or its own kill anti-pattern; closest: ${who}, which would need ${needs.join(" and ")}; or write a custom profile.`;
+  const why = scores.some((s) => s.trippedKills.length > 0)
+    ? "every profile is ruled out by a hard constraint or its own kill anti-pattern"
+    : "every profile violates a hard constraint";
+  return `${why}; closest: ${who}, which would need ${needs.join(" and ")}; or write a custom profile.`;
 }
 
 /**
