@@ -252,7 +252,7 @@ export function decide(answers: Answers, options: DecideOptions): Decision {
     return {
       status: "tie",
       ...base,
-      summary: `${names(tied)} fit equally (fit ${first.fitScore.toFixed(1)}); ${question.text}`,
+      summary: `${names(tied)} fit equally (fit ${first.fitScore.toFixed(1)}). ${question.text}`,
       tied,
       separatingQuestion: question,
       tieBreak: { rule: TIE_BREAK_RULE },

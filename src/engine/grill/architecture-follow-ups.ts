@@ -74,7 +74,10 @@ export const BOUNDED_CONTEXTS: TurnDef = {
     },
   ],
   canon: [...CANON.q5],
-  killCriteria: ["microservices-without-prerequisites"],
+  killCriteria: [
+    "microservices-without-prerequisites",
+    "domain-bounded-services-without-platform-team",
+  ],
   applies: (a) => a.pattern === "microservices" || a.pattern === "domain-bounded-services",
   recommend: () =>
     yes(

@@ -66,6 +66,13 @@ const CASES: Record<string, { trips: Answers[]; passes: Answers[] }> = {
     trips: [
       { ...TS_TEAM, pattern: "domain-bounded-services", teamSize: 8, platformTeam: false },
       { ...TS_TEAM, pattern: "domain-bounded-services", teamSize: 29, platformTeam: false },
+      {
+        ...TS_TEAM,
+        pattern: "domain-bounded-services",
+        teamSize: 40,
+        platformTeam: true,
+        independentBoundedContexts: false,
+      },
     ],
     passes: [
       { ...TS_TEAM, pattern: "domain-bounded-services", teamSize: 8, platformTeam: true },
