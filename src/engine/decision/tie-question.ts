@@ -1,5 +1,6 @@
 import type { Answers } from "./answers.js";
 import { DIMENSION_QUESTIONS, showValue } from "./dimension-questions.js";
+import { evaluateKillCriteria } from "./kill-criteria.js";
 import type { NumericRange, Profile } from "./profile.js";
 import { rankProfiles } from "./ranking.js";
 import { type Dimension, scoreProfile, WEIGHTS } from "./scoring.js";
@@ -9,6 +10,8 @@ export interface TieOutcome {
   answer: string;
   /** The profile that answer would recommend; null when the profiles would still tie or none fits. */
   leadsTo: string | null;
+  /** When the answer narrows the tie without settling it: the profiles still tied. */
+  stillTied?: string[];
 }
 
 /** The question whose answer would separate tied profiles. */
@@ -50,10 +53,23 @@ function numericProbes(dimension: Dimension, profiles: Profile[], min: number): 
   return [...out].sort((a, b) => a - b);
 }
 
-function winner(answers: Answers, profiles: Profile[]): string | null {
+/** Where an answer leads among the tied profiles: one winner, a smaller tie, or nowhere. */
+function outcome(answers: Answers, profiles: Profile[]): Omit<TieOutcome, "answer"> {
   const r = rankProfiles(answers, profiles);
   const first = r.scores[0];
-  return first?.eligible && r.tied.length === 0 ? first.profile : null;
+  if (first?.eligible && r.tied.length === 0) return { leadsTo: first.profile };
+  if (r.tied.length > 1 && r.tied.length < profiles.length)
+    return { leadsTo: null, stillTied: r.tied.map((s) => s.profile) };
+  return { leadsTo: null };
+}
+
+/**
+ * An answer is worth offering only when it settles the tie on the merits: not when it trips a kill
+ * criterion or rules a tied profile out through one of its own kill anti-patterns.
+ */
+function fairProbe(answers: Answers, profiles: Profile[]): boolean {
+  if (evaluateKillCriteria(answers).length > 0) return false;
+  return profiles.every((p) => scoreProfile(answers, p).trippedKills.length === 0);
 }
 
 function constraintText(dimension: Dimension, answers: Answers, p: Profile, probe: unknown) {
@@ -72,21 +88,23 @@ function unansweredQuestion(answers: Answers, tied: Profile[]): SeparatingQuesti
     const probes: Array<string | number | boolean> = q.values
       ? [...q.values]
       : numericProbes(d, tied, q.numeric?.min ?? 0);
-    const results = probes.map((v) => ({ v, leadsTo: winner({ ...answers, [d]: v }, tied) }));
+    const results = probes
+      .filter((v) => fairProbe({ ...answers, [d]: v }, tied))
+      .map((v) => ({ v, ...outcome({ ...answers, [d]: v }, tied) }));
     if (!results.some((r) => r.leadsTo !== null)) continue;
     const byProfile = tied.map((p) => ({
       profile: p.name,
       constraint: constraintText(d, answers, p, probes[0]),
     }));
     const numeric = q.values === undefined;
-    const outcomes = numeric
+    const outcomes: TieOutcome[] = numeric
       ? []
-      : results.map((r) => ({ answer: showValue(r.v), leadsTo: r.leadsTo }));
+      : results.map(({ v, ...rest }) => ({ answer: showValue(v), ...rest }));
     const where = numeric
       ? ` (${byProfile.map((b) => `${b.profile} covers ${b.constraint}`).join("; ")})`
       : ` (${outcomes
-          .filter((o) => o.leadsTo)
-          .map((o) => `${o.answer} → ${o.leadsTo}`)
+          .filter((o) => o.leadsTo || o.stillTied)
+          .map((o) => `${o.answer} → ${o.leadsTo ?? `${o.stillTied?.join(" or ")}, still tied`}`)
           .join("; ")})`;
     return {
       kind: "unanswered-input",
