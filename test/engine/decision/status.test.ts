@@ -168,6 +168,64 @@ describe("decision status", () => {
   });
 });
 
+describe("order and fairness", () => {
+  it("gives the same decision whatever order the profile files come in", () => {
+    const reversed = [...shipped.profiles].reverse();
+    for (const languagePreference of [...LANGUAGES, undefined])
+      for (const pattern of PATTERNS)
+        for (const needsAdminPanel of [undefined, true, false])
+          for (const teamSize of [8, 40]) {
+            const a: Answers = {
+              ...TS_TEAM,
+              languagePreference,
+              pattern,
+              needsAdminPanel,
+              teamSize,
+            };
+            const key = (list: typeof reversed) => {
+              const d = decide(a, { profiles: list });
+              return [
+                d.status,
+                d.best?.score.profile,
+                d.tied,
+                d.summary,
+                d.closest.map((c) => c.profile),
+              ];
+            };
+            expect(key(reversed), JSON.stringify(a)).toEqual(key(shipped.profiles));
+          }
+  });
+
+  it("never offers an answer that would settle a tie by tripping a kill", () => {
+    const d = run({
+      ...TS_TEAM,
+      languagePreference: "python",
+      needsAdminPanel: true,
+      qpsP99: 3000,
+    });
+    expect(d.status).toBe("tie");
+    // event-driven would rule FastAPI out through its Kafka kill (team under 20): not a fair question
+    expect(d.separatingQuestion?.dimension).not.toBe("interactionStyle");
+    expect(d.separatingQuestion?.kind).toBe("trade-off");
+    expect(d.separatingQuestion?.text).toBe(
+      "django-monolith matches your admin panel; fastapi-python matches your one-year p99 QPS. Which of these matters more for this service?",
+    );
+  });
+
+  it("says when an answer narrows a tie without settling it", () => {
+    const d = run({ ...TS_TEAM, languagePreference: undefined });
+    expect(d.tied).toEqual(["django-monolith", "fastapi-python", "node-express"]);
+    expect(d.separatingQuestion?.outcomes).toContainEqual({
+      answer: "python",
+      leadsTo: null,
+      stillTied: ["django-monolith", "fastapi-python"],
+    });
+    expect(d.summary).toContain(
+      "typescript → node-express; python → django-monolith or fastapi-python, still tied",
+    );
+  });
+});
+
 describe("facts that matter", () => {
   it("an admin-panel need favours the stack that ships one", () => {
     const d = run({ ...TS_TEAM, languagePreference: "python", needsAdminPanel: true });
