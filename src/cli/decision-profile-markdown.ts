@@ -1,4 +1,9 @@
-import type { ProfileReport, ProfileScore, SloFloor } from "../engine/decision/index.js";
+import {
+  DIMENSION_QUESTIONS,
+  type ProfileReport,
+  type ProfileScore,
+  type SloFloor,
+} from "../engine/decision/index.js";
 
 /** Markdown for one profile: the per-dimension score table and the sections of a recommended profile. */
 
@@ -16,7 +21,7 @@ export function scoreTable(s: ProfileScore): string[] {
         : c.status === "neutral"
           ? "not constrained"
           : c.status;
-    return `| ${c.input} | ${cell(c.answer)} | ${cell(c.constraint)} | ${c.constraint === "—" ? "—" : c.strength} | ${c.weight} | ${result} | ${signed(pts)} |`;
+    return `| ${DIMENSION_QUESTIONS[c.dimension].label} | ${cell(c.answer)} | ${cell(c.constraint)} | ${c.constraint === "—" ? "—" : c.strength} | ${c.weight} | ${result} | ${signed(pts)} |`;
   });
   const lines = [
     "| input | your answer | profile constraint | hard/soft | weight | result | points |",

@@ -35,9 +35,7 @@ describe("senior-backend decide", () => {
       .map((h) => out.indexOf(h));
     expect(order.every((i) => i >= 0)).toBe(true);
     expect(order).toEqual([...order].sort((a, b) => a - b));
-    expect(out).toContain(
-      "| languagePreference | typescript | typescript | hard | 3 | matched | +3 |",
-    );
+    expect(out).toContain("| language | typescript | typescript | hard | 3 | matched | +3 |");
     // nothing stated: the profile's values are suggested defaults, marked †
     expect(out).toContain("| 80 ms† | 250 ms† | 600 ms† | 99.5%† | 60 min† | 120 min† |");
     expect(out).toContain("Incomplete: no availability SLO, RPO, RTO stated");
