@@ -1,6 +1,6 @@
 /**
  * Colours and glyphs for every screen. With NO_COLOR set, colours are dropped
- * (main.ts also sets FORCE_COLOR=0 so Ink's chalk agrees); glyphs always carry meaning.
+ * (program.ts (via process-defaults.ts) sets FORCE_COLOR=0 so Ink's chalk agrees); glyphs always carry meaning.
  */
 const noColor = () => Boolean(process.env.NO_COLOR);
 

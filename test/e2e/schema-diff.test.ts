@@ -1,10 +1,10 @@
 import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
-import { TmuxSession } from "../helpers/tmux.js";
+import { afterEach, expect, it } from "vitest";
+import { describeInTmux, TmuxSession } from "../helpers/tmux.js";
 
-describe("schema-diff browser in a real terminal", () => {
+describeInTmux("schema-diff browser in a real terminal", () => {
   let session: TmuxSession | undefined;
   let cwd: string | undefined;
   afterEach(() => {
