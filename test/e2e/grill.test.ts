@@ -1,13 +1,13 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, expect, it } from "vitest";
+import { tempDir } from "../helpers/temp-dir.js";
 import { describeInTmux, TmuxSession } from "../helpers/tmux.js";
 
 let dir: string;
 let session: TmuxSession | undefined;
 beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), "grill-e2e-"));
+  dir = tempDir("grill-e2e");
 });
 afterEach(() => {
   session?.kill();

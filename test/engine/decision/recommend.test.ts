@@ -9,7 +9,7 @@ import {
   profileReport,
 } from "../../../src/engine/decision/index.js";
 import { packageRoot } from "../../../src/engine/shared/index.js";
-import { makeProfile, TS_TEAM } from "./fixtures.js";
+import { makeProfile, TS_TEAM } from "../../helpers/decision-fixtures.js";
 
 const shipped = await loadProfiles();
 

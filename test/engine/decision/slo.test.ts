@@ -6,7 +6,7 @@ import {
   loadProfiles,
   scoreProfile,
 } from "../../../src/engine/decision/index.js";
-import { TS_TEAM } from "./fixtures.js";
+import { TS_TEAM } from "../../helpers/decision-fixtures.js";
 
 const shipped = await loadProfiles();
 const run = (a: Answers) => decide(a, { profiles: shipped });

@@ -8,7 +8,7 @@ import {
   PATTERNS,
   TENANCIES,
 } from "../../../src/engine/decision/index.js";
-import { makeProfile, TS_TEAM } from "./fixtures.js";
+import { makeProfile, TS_TEAM } from "../../helpers/decision-fixtures.js";
 
 const shipped = await loadProfiles();
 const run = (a: Answers) => decide(a, { profiles: shipped });
