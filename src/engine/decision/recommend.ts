@@ -270,6 +270,6 @@ export function decide(answers: Answers, options: DecideOptions): Decision {
     summary: `${first.profile} (${first.title}), fit ${first.fitScore.toFixed(1)}/100, no hard constraint violated.`,
     best,
     runnerUp: close ? profileReport(answers, byName.get(second.profile)!, second) : undefined,
-    warnings: [...fitWarnings(answers, byName.get(first.profile)!, first), ...best.warnings],
+    warnings: [...fitWarnings(byName.get(first.profile)!, first), ...best.warnings],
   };
 }

@@ -1,5 +1,6 @@
 import type { Answers } from "./answers.js";
 import type { Profile } from "./profile.js";
+import type { ProfileScore } from "./scoring.js";
 import type { SloFloor } from "./slo-floor.js";
 
 /** Something the numbers say that the team should see before building; not a kill. */
@@ -114,11 +115,7 @@ export function looserThanFloorWarnings(answers: Answers, profile: Profile): Dec
  * A recommended profile that still violates soft constraints is the best available, not a good fit;
  * one that requires something the answers did not confirm needs that answer before anyone builds.
  */
-export function fitWarnings(
-  answers: Answers,
-  profile: Profile,
-  score: { fitScore: number; violated: Array<{ strength: string; detail: string }> },
-): DecisionWarning[] {
+export function fitWarnings(profile: Profile, score: ProfileScore): DecisionWarning[] {
   const out: DecisionWarning[] = [];
   const soft = score.violated.filter((c) => c.strength === "soft");
   if (soft.length > 0) {
@@ -128,15 +125,11 @@ export function fitWarnings(
       numbers: { softViolations: soft.length, fitScore: score.fitScore },
     });
   }
-  const c = profile.constraints;
-  const unconfirmed = [
-    c.requiresPlatformTeam === true && answers.platformTeam === undefined
+  const unconfirmed = score.unconfirmed.map((d) =>
+    d === "platformTeam"
       ? "a platform team (--platform-team yes|no)"
-      : undefined,
-    c.requiresAdminPanel === true && answers.needsAdminPanel === undefined
-      ? "an admin-panel need (--needs-admin-panel yes|no)"
-      : undefined,
-  ].filter((x): x is string => x !== undefined);
+      : "an admin-panel need (--needs-admin-panel yes|no)",
+  );
   if (unconfirmed.length > 0) {
     out.push({
       id: "unconfirmed-requirement",
