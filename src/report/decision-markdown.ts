@@ -40,7 +40,7 @@ function killLines(d: Decision): string[] {
   ];
 }
 
-function rankingLines(d: Decision): string[] {
+function rankingLines(d: Decision, title = "## Ranking"): string[] {
   const why = (s: ProfileScore) =>
     s.eligible
       ? "fits"
@@ -49,7 +49,7 @@ function rankingLines(d: Decision): string[] {
           ...s.trippedKills.map((k) => `kill anti-pattern ${k.id}`),
         ].join("; ")}`;
   return [
-    "## Ranking",
+    title,
     "",
     "| # | profile | fit | matched | violated | verdict |",
     "| --- | --- | --- | --- | --- | --- |",
@@ -99,7 +99,7 @@ function noFit(d: Decision): string[] {
     lines.push(
       `### ${c.profile} — ${c.title} (fit ${fitText(c.fitScore)})`,
       "",
-      "Would have to change:",
+      "What would have to change:",
     );
     for (const ch of c.changes) lines.push(`- ${ch.change}`);
     if (c.softViolations.length > 0)
@@ -138,7 +138,7 @@ function blocked(d: Decision): string[] {
   return [
     "No profile is recommended while a kill criterion stands: resolve each one above (its remedy says how), then run decide again.",
     "",
-    ...rankingLines(d),
+    ...rankingLines(d, "## Ranking as the answers stand (not a recommendation while blocked)"),
   ];
 }
 
