@@ -86,7 +86,7 @@ describe("grill screen", () => {
       teamSize: 8,
       languagePreference: "dotnet",
       rpoMinutes: 60,
-      rtoMinutes: 240,
+      rtoMinutes: 120,
       recoveryPerSurface: { billing: { rpoMinutes: 0, rtoMinutes: 15 } },
       sloTarget: 99.5,
       errorBudgetOwner: "Sam Okafor",
