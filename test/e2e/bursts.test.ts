@@ -86,11 +86,27 @@ describeInTmux("bursts of keys in a real terminal", () => {
     expect(readdirSync(dir)).toEqual([]);
   });
 
-  it("decision: `Down Tab ] ]` lands on the second profile's Stack section", async () => {
+  it("decision: `Down Tab ] ]` sent at once ends where the same keys sent one by one end", async () => {
     session = new TmuxSession([...DECIDE_EXAMPLE, "--tui"], { columns: 80, rows: 24 });
-    await session.waitFor("› node-express");
-    session.keys("Down", "Tab", "]", "]");
-    await session.waitFor("[fastapi-python · Stack]");
+    const s = session;
+    await s.waitFor("› node-express");
+    s.keys("Down", "Tab", "]", "]");
+    const section = (screen: string) => /\[fastapi-python · ([^\]…(]+)/.exec(screen)?.[1]?.trim();
+    await s.waitFor("[fastapi-python · ");
+    const burst = section(await s.settle());
+    // Walk back and forward again one key at a time, waiting for each to show.
+    let last = s.screen();
+    for (const key of ["[", "[", "]", "]"]) {
+      s.type(key);
+      const before = last;
+      for (let i = 0; i < 50 && last === before; i++) {
+        await new Promise((r) => setTimeout(r, 100));
+        last = s.screen();
+      }
+    }
+    expect(burst).toBeTruthy();
+    expect(section(last)).toBe(burst);
+    expect(last).toContain("› fastapi-python");
   });
 
   it("load: the form filled and started in one burst, then `? Escape C-c` stops with the summary", async () => {

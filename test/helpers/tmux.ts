@@ -99,6 +99,22 @@ export class TmuxSession {
     );
   }
 
+  /** Poll until the screen stays the same for `quietMs` (bounded by `timeoutMs`); returns it. */
+  async settle(quietMs = 400, timeoutMs = 10_000): Promise<string> {
+    const deadline = Date.now() + timeoutMs;
+    let last = this.screen();
+    let since = Date.now();
+    while (Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 100));
+      const now = this.screen();
+      if (now !== last) {
+        last = now;
+        since = Date.now();
+      } else if (Date.now() - since >= quietMs) return now;
+    }
+    return last;
+  }
+
   /** The exit code printed after the program ended, or undefined while it runs. */
   exitCode(): number | undefined {
     const m = /\[exit (\d+)\]/.exec(this.screen());
