@@ -34,3 +34,22 @@ export function recordMs(h: Histogram, ms: number): void {
 export function percentileMs(h: Histogram, p: number): number {
   return Math.min(h.getValueAtPercentile(p), h.maxValue) / 1000;
 }
+
+/** Percentiles a log-percentile axis shows: 0, 50, 75, 90, 99, 99.9 … up to 100. */
+export const DISTRIBUTION_PERCENTILES = [
+  0, 10, 25, 50, 75, 90, 95, 99, 99.5, 99.9, 99.95, 99.99, 99.999, 100,
+];
+
+/** Latency (ms) at each of the distribution percentiles; empty when nothing was recorded. */
+export function distributionOf(h: Histogram): Array<{ percentile: number; ms: number }> {
+  if (h.totalCount === 0) return [];
+  return DISTRIBUTION_PERCENTILES.map((p) => {
+    const micros =
+      p === 0
+        ? h.minNonZeroValue
+        : p === 100
+          ? h.maxValue
+          : Math.min(h.getValueAtPercentile(p), h.maxValue);
+    return { percentile: p, ms: micros / 1000 };
+  });
+}

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { resolve } from "node:path";
 import { UserError } from "../shared/index.js";
+import { DEFAULT_H2_STREAMS } from "./connections.js";
 import { parseRamp, rampDurationMs } from "./ramp.js";
 import { parseDurationMs, parsePositiveInt, parsePositiveNumber } from "./time-units.js";
 import type { LoadPlan } from "./types.js";
@@ -25,6 +26,11 @@ export interface LoadInput {
   workers?: string | number;
   expectStatus?: string | number;
   expectRateLimit?: boolean;
+  /** HTTP/2 (ALPN over TLS, h2c over plain HTTP) with this many streams per connection. */
+  http2?: boolean;
+  streams?: string | number;
+  /** Accept self-signed TLS certificates. */
+  insecure?: boolean;
   /** Where `@file` bodies are read from. */
   cwd?: string;
 }
@@ -111,6 +117,18 @@ export function planLoad(input: LoadInput): LoadPlan {
   const requestedWorkers =
     input.workers !== undefined ? parsePositiveInt(input.workers, "--workers") : defaultWorkers();
   const workers = Math.max(1, Math.min(requestedWorkers, concurrency, requests ?? concurrency));
+  if (input.streams !== undefined && !input.http2)
+    throw new UserError("--streams needs --http2", {
+      hint: "HTTP/1.1 carries one request per connection; add --http2 for several streams",
+    });
+  const streams = input.http2
+    ? Math.min(
+        concurrency,
+        input.streams !== undefined
+          ? parsePositiveInt(input.streams, "--streams")
+          : DEFAULT_H2_STREAMS,
+      )
+    : undefined;
   const expectStatus =
     input.expectStatus !== undefined ? checkStatus(input.expectStatus) : undefined;
   return {
@@ -128,6 +146,8 @@ export function planLoad(input: LoadInput): LoadPlan {
     workers,
     expectStatus,
     expectRateLimit: Boolean(input.expectRateLimit),
+    ...(input.http2 ? { http2: true, streams } : {}),
+    ...(input.insecure ? { insecure: true } : {}),
   };
 }
 

@@ -1,10 +1,12 @@
-import { Aggregate } from "./aggregate.js";
+import { Aggregate, percentiles } from "./aggregate.js";
+import { DEAD_TARGET_MS, deadTarget } from "./dead-target.js";
 import { HealthSampler } from "./generator-health.js";
 import { HdrLogFile } from "./hdr-log.js";
-import { levelAt } from "./ramp.js";
+import { distributionOf } from "./histogram.js";
+import { levelAt, stageAt } from "./ramp.js";
 import { buildReport } from "./report.js";
 import { createSender } from "./senders.js";
-import type { LoadPlan, LoadProgress, LoadReport, TimelinePoint } from "./types.js";
+import type { DeadTarget, LoadPlan, LoadProgress, LoadReport, TimelinePoint } from "./types.js";
 
 export interface StartOptions {
   signal?: AbortSignal;
@@ -27,8 +29,11 @@ export interface LoadRun {
   readonly result: Promise<LoadReport>;
 }
 
-const TICK_MS = 250;
+const TICK_MS = 125;
+/** Live slices for views: four per second. */
+const SLICE_MS = 250;
 const STOP_GRACE_MS = 1_000;
+const DEAD_STOP_GRACE_MS = 100;
 
 /** Start a load test; the result resolves within duration + timeout (+ a little) whatever the target does. */
 export function startLoad(plan: LoadPlan, options: StartOptions = {}): LoadRun {
@@ -44,6 +49,10 @@ export function startLoad(plan: LoadPlan, options: StartOptions = {}): LoadRun {
   let interrupted = false;
   let stoppedAt: number | undefined;
   let last = { cpu: 0, lagMs: 0 };
+  let sendingSince = Number.POSITIVE_INFINITY;
+  let lastSliceAt = Number.POSITIVE_INFINITY;
+  let dead: DeadTarget | undefined;
+  const deadAfterMs = plan.deadTargetMs ?? DEAD_TARGET_MS;
 
   const progress = (): LoadProgress => {
     return {
@@ -62,6 +71,10 @@ export function startLoad(plan: LoadPlan, options: StartOptions = {}): LoadRun {
       timeline: agg.timeline.slice(),
       cpu: last.cpu,
       lagMs: last.lagMs,
+      inFlight: agg.inFlight,
+      recent: agg.recent.slice(),
+      latency: percentiles(agg.success),
+      distribution: distributionOf(agg.success),
     };
   };
 
@@ -75,6 +88,7 @@ export function startLoad(plan: LoadPlan, options: StartOptions = {}): LoadRun {
       fraction,
       (h) => hdrLog?.interval(h, endSec - fraction, endSec),
       level,
+      plan.ramp ? stageAt(plan.ramp, mid) : undefined,
     );
     options.onSecond?.(point, progress());
   };
@@ -82,8 +96,19 @@ export function startLoad(plan: LoadPlan, options: StartOptions = {}): LoadRun {
   const tick = () => {
     sender.drain(agg);
     const t = now();
-    if (phase === "warmup" && t >= measureStart) phase = "measure";
+    if (phase === "warmup" && t >= measureStart) {
+      phase = "measure";
+      lastSliceAt = measureStart;
+    }
+    if (!dead && deadAfterMs > 0 && stoppedAt === undefined && t - sendingSince >= deadAfterMs) {
+      dead = deadTarget(plan.url, agg, t - sendingSince);
+      if (dead) stop(false, DEAD_STOP_GRACE_MS);
+    }
     if (phase === "warmup" || phase === "starting" || !health) return;
+    if (t - lastSliceAt >= SLICE_MS && stoppedAt === undefined) {
+      agg.closeSlice(t - measureStart, t - lastSliceAt);
+      lastSliceAt = t;
+    }
     const limit = Math.min(t, stoppedAt ?? t, measureStart + plan.durationMs);
     while (limit - measureStart >= (agg.timeline.length + 1) * 1000) {
       last = health.sample(agg.workerLagMs);
@@ -92,12 +117,12 @@ export function startLoad(plan: LoadPlan, options: StartOptions = {}): LoadRun {
   };
   let timer: NodeJS.Timeout | undefined;
 
-  const stop = (abandon: boolean) => {
+  const stop = (abandon: boolean, graceMs = STOP_GRACE_MS) => {
     if (stoppedAt !== undefined) return;
     stoppedAt = now();
     interrupted = abandon;
     if (phase !== "done") phase = "draining";
-    sender.stop(abandon ? { graceMs: STOP_GRACE_MS, abandon: true } : {});
+    sender.stop(abandon || dead ? { graceMs, abandon: true } : {});
   };
   const onAbort = () => stop(true);
   options.signal?.addEventListener("abort", onAbort, { once: true });
@@ -112,6 +137,8 @@ export function startLoad(plan: LoadPlan, options: StartOptions = {}): LoadRun {
     health = new HealthSampler();
     hdrLog?.start(measureStart);
     phase = plan.warmupMs > 0 ? "warmup" : "measure";
+    sendingSince = now();
+    if (phase === "measure") lastSliceAt = measureStart;
     timer = setInterval(tick, TICK_MS);
     await sender.start();
   };
@@ -146,6 +173,7 @@ export function startLoad(plan: LoadPlan, options: StartOptions = {}): LoadRun {
       elapsedSec: Math.max(0, (end - measureStart) / 1000),
       interrupted,
       generator: health.summary(plan.workers),
+      deadTarget: dead,
     });
   }, failed);
 
