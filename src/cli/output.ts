@@ -6,6 +6,8 @@ export const EXIT = {
   gateFailed: 1,
   usage: 2,
   interrupted: 130,
+  /** Stopped by SIGTERM (128 + 15). */
+  terminated: 143,
 } as const;
 
 /** Colour is on only for a TTY and when NO_COLOR is unset or empty. */

@@ -11,17 +11,27 @@ import { EXIT, isInteractive, writeError } from "./output.js";
 
 const controller = new AbortController();
 let interrupts = 0;
-process.on("SIGINT", () => {
+let terminated = false;
+/** SIGINT (Ctrl+C) and SIGTERM (timeout, CI runners, kill) stop the work the same way. */
+function interrupt(signal: "SIGINT" | "SIGTERM") {
   interrupts += 1;
-  if (interrupts > 1) process.exit(EXIT.interrupted);
-  controller.abort(new Error("interrupted"));
-  process.exitCode = EXIT.interrupted;
-  // Commands stop on the signal; if one does not within 5 s, leave anyway.
-  setTimeout(() => process.exit(EXIT.interrupted), 5_000).unref();
-});
+  if (signal === "SIGTERM") terminated = true;
+  const code = terminated ? EXIT.terminated : EXIT.interrupted;
+  if (interrupts > 1) process.exit(code);
+  controller.abort(new Error(signal === "SIGTERM" ? "terminated" : "interrupted"));
+  process.exitCode = code;
+  // Commands stop on the signal and report what they have; if one does not within 5 s, leave anyway.
+  setTimeout(() => process.exit(code), 5_000).unref();
+}
+process.on("SIGINT", () => interrupt("SIGINT"));
+process.on("SIGTERM", () => interrupt("SIGTERM"));
 
 let debug = process.argv.includes("--debug");
-const ctx: CliContext = { signal: controller.signal, debug: () => debug };
+const ctx: CliContext = {
+  signal: controller.signal,
+  debug: () => debug,
+  interruptCode: () => (terminated ? EXIT.terminated : EXIT.interrupted),
+};
 
 async function buildProgram(args: string[]): Promise<Command> {
   const program = new Command();
@@ -70,7 +80,7 @@ async function main(argv: string[]): Promise<number> {
       writeError(error.message, error.hint);
       return error.exitCode;
     }
-    if (controller.signal.aborted) return EXIT.interrupted;
+    if (controller.signal.aborted) return ctx.interruptCode();
     const message = error instanceof Error ? error.message : String(error);
     writeError(
       `unexpected: ${message}`,

@@ -1,6 +1,8 @@
 import type { Command } from "commander";
 import {
+  checkStageThresholds,
   compareReports,
+  DEFAULT_H2_STREAMS,
   DEMO_DEFAULTS,
   type DemoProfile,
   type DemoTarget,
@@ -16,13 +18,14 @@ import {
   runLoad,
   startDemoTarget,
 } from "../../engine/load/index.js";
-import { UserError } from "../../engine/shared/index.js";
+import { redactSecretsInText, UserError } from "../../engine/shared/index.js";
 import type { LoadScreenParams } from "../../tui/screens/load.js";
 import { action } from "../action.js";
 import type { CliContext } from "../context.js";
-import { outcomeDocument, writeLoadOutputs } from "../load-outputs.js";
-import { EXIT, isInteractive, writeJson, writeStatus, writeText } from "../output.js";
+import { checkOutputFiles, outcomeDocument, writeLoadOutputs } from "../load-outputs.js";
+import { EXIT, isInteractive, writeError, writeJson, writeStatus, writeText } from "../output.js";
 import { loadCompareText, loadReportText, progressLine } from "../views/load-report-text.js";
+import { registerMergeCommand } from "./load-merge.js";
 
 interface LoadFlags {
   concurrency?: string;
@@ -45,6 +48,12 @@ interface LoadFlags {
   slo?: string;
   profilesDir?: string;
   hdrLog?: string;
+  http2?: boolean;
+  streams?: string;
+  insecure?: boolean;
+  timeseries?: string;
+  report?: string;
+  startAt?: string;
   demo?: boolean;
   demoLatency?: string;
   demoJitter?: string;
@@ -63,12 +72,16 @@ Examples:
   senior-backend load URL --rate 500 --duration 60 --fail-on "p99>250ms,errors>1%"
   senior-backend load URL1 URL2 --compare --concurrency 50 --duration 30
   senior-backend load URL --save snapshots/api.json   then   load URL --compare snapshots/api.json
+  senior-backend load https://127.0.0.1:8443/ --http2 --insecure --report run.html --timeseries run.csv
+  senior-backend load URL --ramp 30s:50,30s:100 --fail-on "stage2.p99>250ms"
+  senior-backend load merge gen-0.hlog gen-1.hlog gen-2.hlog
 
-Exit codes: 0 passed, 1 a gate failed or nothing succeeded, 2 bad input, 130 interrupted.`;
+Exit codes: 0 passed, 1 a gate failed, nothing succeeded or nothing answered, 2 bad input,
+130 interrupted (Ctrl+C), 143 terminated (SIGTERM); both still print the summary and write the files.`;
 
 export function registerLoadCommand(program: Command, ctx: CliContext): void {
-  program
-    .command("load")
+  const load = program.command("load");
+  load
     .description("HTTP load test with correct percentiles, live charts and CI gates")
     .argument("[urls...]", "target URL; two URLs with --compare measure both side by side")
     .option("-c, --concurrency <n>", "connections (closed loop; with --rate: the connection cap)")
@@ -103,6 +116,21 @@ export function registerLoadCommand(program: Command, ctx: CliContext): void {
       "where --slo looks for profiles (default: the shipped profiles/)",
     )
     .option("--hdr-log <file>", "write an HdrHistogram interval log (one histogram per second)")
+    .option(
+      "--timeseries <file>",
+      "write one row per second (req/s, p50, p90, p99, errors): .csv or .json",
+    )
+    .option("--report <file>", "write a self-contained HTML report with charts (FILE.html)")
+    .option("--http2", "HTTP/2: ALPN over https://, h2c (prior knowledge) over http://")
+    .option(
+      "--streams <n>",
+      `with --http2: requests per connection (default ${DEFAULT_H2_STREAMS})`,
+    )
+    .option("--insecure", "accept self-signed or otherwise unverifiable TLS certificates")
+    .option(
+      "--start-at <time>",
+      "begin sending at this time (ISO 8601 or epoch seconds): several generators start together",
+    )
     .option("--demo", "start a built-in local target and load it")
     .option("--demo-latency <ms>", `demo target base latency (default ${DEMO_DEFAULTS.latencyMs})`)
     .option(
@@ -118,6 +146,7 @@ export function registerLoadCommand(program: Command, ctx: CliContext): void {
     .option("--no-tui", "no live screen even in a terminal (progress lines on stderr)")
     .addHelpText("after", EXAMPLES)
     .action(action((urls: string[], flags: LoadFlags) => runLoadCommand(urls, flags, ctx)));
+  registerMergeCommand(load, ctx);
 }
 
 async function runLoadCommand(urls: string[], flags: LoadFlags, ctx: CliContext): Promise<number> {
@@ -148,6 +177,8 @@ async function runLoadCommand(urls: string[], flags: LoadFlags, ctx: CliContext)
   }
 
   // Everything that can be wrong with the input fails here, before any traffic.
+  const files = checkOutputFiles(flags);
+  const startAt = flags.startAt ? parseStartAt(flags.startAt) : undefined;
   const gates: Gates = {
     failOn: flags.failOn ? parseFailOn(flags.failOn) : undefined,
     expectRateLimit: flags.expectRateLimit,
@@ -173,9 +204,13 @@ async function runLoadCommand(urls: string[], flags: LoadFlags, ctx: CliContext)
       workers: flags.workers,
       expectStatus: flags.expectStatus,
       expectRateLimit: flags.expectRateLimit,
+      http2: flags.http2,
+      streams: flags.streams,
+      insecure: flags.insecure,
     });
   const plans = (targets.length ? targets : ["http://127.0.0.1/"]).map(input);
   gates.expectStatus = plans[0]!.expectStatus;
+  checkStageThresholds(gates.failOn ?? [], plans[0]!.ramp?.length ?? 0);
 
   let demo: DemoTarget | undefined;
   try {
@@ -193,12 +228,24 @@ async function runLoadCommand(urls: string[], flags: LoadFlags, ctx: CliContext)
       });
     }
     if (compareUrls) return await comparePlans(plans[0]!, plans[1]!, gates, flags, ctx);
-    const outcome = judgeRun(await measure(plans[0]!, flags, ctx), gates);
+    const outcome = judgeRun(await measure(plans[0]!, flags, ctx, startAt), gates);
+    const code = exitCode(outcome, ctx);
+    const dead = outcome.report.deadTarget;
     // The report first: a file that cannot be written must not lose the run.
-    if (flags.json) writeJson(outcomeDocument(outcome));
-    else writeText(loadReportText(outcome));
-    for (const path of writeLoadOutputs(outcome, flags)) writeStatus(`wrote ${path}`);
-    return exitCode(outcome, ctx);
+    if (flags.json) writeJson(outcomeDocument(outcome, code));
+    else if (!dead) writeText(loadReportText(outcome));
+    if (dead)
+      writeError(
+        `nothing answers at ${dead.address}: ${dead.error} (every attempt for ${(dead.afterMs / 1000).toFixed(1)} s; stopped)`,
+      );
+    const written = writeLoadOutputs(outcome, {
+      ...files,
+      exitCode: code,
+      thresholds: gates.failOn,
+      baseline: gates.baseline?.snapshot.report,
+    });
+    for (const path of written) writeStatus(`wrote ${path}`);
+    return code;
   } finally {
     await demo?.close();
   }
@@ -210,14 +257,17 @@ async function openScreen(params: LoadScreenParams): Promise<number> {
   return runTui({ screen: "load", params });
 }
 
-function measure(plan: LoadPlan, flags: LoadFlags, ctx: CliContext) {
+function measure(plan: LoadPlan, flags: LoadFlags, ctx: CliContext, startAt?: number) {
+  if (startAt !== undefined && startAt > Date.now())
+    writeStatus(`waiting for the shared start at ${new Date(startAt).toISOString()}`);
   writeStatus(
-    `load ${plan.method} ${plan.url}: ${plan.rate ? `${plan.rate} req/s` : `${plan.concurrency} connections`}, ${
+    `load ${plan.method} ${redactSecretsInText(plan.url)}${plan.http2 ? " (HTTP/2)" : ""}: ${plan.rate ? `${plan.rate} req/s` : `${plan.concurrency} connections`}, ${
       plan.requests ? `${plan.requests} requests` : `${plan.durationMs / 1000} s`
     }${plan.warmupMs ? ` after ${plan.warmupMs / 1000} s warmup` : ""}, ${plan.workers} thread${plan.workers > 1 ? "s" : ""}`,
   );
   return runLoad(plan, {
     signal: ctx.signal,
+    startAt,
     hdrLogPath: flags.hdrLog,
     onSecond: (point, progress) =>
       writeStatus(
@@ -240,20 +290,26 @@ async function comparePlans(
 ) {
   const first = judgeRun(await measure(a, flags, ctx), gates);
   if (ctx.signal.aborted) {
-    if (flags.json) writeJson({ a: outcomeDocument(first), b: null, comparison: null });
+    const code = ctx.interruptCode();
+    if (flags.json) writeJson({ a: outcomeDocument(first, code), b: null, comparison: null });
     else writeText(loadReportText(first));
-    return EXIT.interrupted;
+    return code;
   }
   const second = judgeRun(await measure(b, flags, ctx), gates);
   const comparison = compareReports(first.report, second.report);
-  if (flags.json) writeJson({ a: outcomeDocument(first), b: outcomeDocument(second), comparison });
+  if (flags.json)
+    writeJson({
+      a: outcomeDocument(first, exitCode(first, ctx)),
+      b: outcomeDocument(second, exitCode(second, ctx)),
+      comparison,
+    });
   else writeText(loadCompareText(first, second, comparison));
-  if (ctx.signal.aborted) return EXIT.interrupted;
+  if (ctx.signal.aborted) return ctx.interruptCode();
   return first.verdict.passed && second.verdict.passed ? EXIT.ok : EXIT.gateFailed;
 }
 
 function exitCode(outcome: LoadOutcome, ctx: CliContext): number {
-  if (ctx.signal.aborted || outcome.report.interrupted) return EXIT.interrupted;
+  if (ctx.signal.aborted || outcome.report.interrupted) return ctx.interruptCode();
   return outcome.verdict.passed ? EXIT.ok : EXIT.gateFailed;
 }
 
@@ -269,4 +325,16 @@ function demoFromFlags(flags: LoadFlags): Partial<DemoProfile> {
     profile.errorRate = pct / 100;
   }
   return profile;
+}
+
+/** `--start-at 2026-12-07T12:00:00Z` or epoch seconds; at most a day ahead. */
+function parseStartAt(text: string): number {
+  const at = /^\d+(\.\d+)?$/.test(text) ? Number(text) * 1000 : Date.parse(text);
+  if (!Number.isFinite(at))
+    throw new UserError(`--start-at: "${text}" is not a time`, {
+      hint: "give ISO 8601 (2026-12-07T12:00:00Z) or epoch seconds (date +%s)",
+    });
+  if (at - Date.now() > 86_400_000)
+    throw new UserError(`--start-at ${text} is more than a day away`);
+  return at;
 }

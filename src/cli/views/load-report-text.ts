@@ -82,7 +82,16 @@ export function loadReportText(outcome: LoadOutcome): string {
       `  rate limit  ${n(rl.count)} × 429 from ${rl.firstAtSec.toFixed(1)} s at ≈ ${n(rl.rpsAtStart)} req/s${headers ? `   (${headers})` : ""}`,
     );
   }
+  if (report.inFlightAtEnd > 0 || report.unfinished > 0) {
+    const open = `${n(report.inFlightAtEnd)} request${report.inFlightAtEnd === 1 ? "" : "s"} open when sending stopped, timed from their own send`;
+    const gaveUp =
+      report.unfinished > 0
+        ? `; ${n(report.unfinished)} still open at the stop (oldest ${ms(report.unfinishedMaxMs)} after its send), not counted`
+        : "";
+    lines.push(`  in flight   ${open}${gaveUp}`);
+  }
   lines.push(...timelineLines(report));
+  lines.push(...stageLines(report));
   const g = report.generator;
   lines.push(
     `  generator   CPU ${g.cpuAvg}% avg, ${g.cpuMax}% max on ${g.threads} thread${g.threads > 1 ? "s" : ""}; event-loop lag p99 ${g.lagP99Ms} ms`,
@@ -161,6 +170,21 @@ function timelineLines(report: LoadReport): string[] {
       )} max ${n(Math.max(...t.map((p) => p.errors)))}/s`,
     );
   return lines;
+}
+
+/** Per --ramp stage: level, req/s, p50/p90/p99 and errors. */
+function stageLines(report: LoadReport): string[] {
+  if (!report.stages?.length) return [];
+  const unit = report.mode === "open" ? "req/s" : "conn";
+  const head = `  ${"stage".padEnd(8)}${"level".padStart(12)}${"from".padStart(8)}${"req/s".padStart(10)}${"p50".padStart(11)}${"p90".padStart(11)}${"p99".padStart(11)}${"errors".padStart(14)}`;
+  return [
+    "",
+    paint(head, "dim"),
+    ...report.stages.map(
+      (s) =>
+        `  ${`stage${s.stage}`.padEnd(8)}${`${n(s.target)} ${unit}`.padStart(12)}${`${s.startSec.toFixed(0)} s`.padStart(8)}${s.rps.toFixed(1).padStart(10)}${ms(s.p50).padStart(11)}${ms(s.p90).padStart(11)}${ms(s.p99).padStart(11)}${`${n(s.errors)} (${(s.errorRate * 100).toFixed(1)}%)`.padStart(14)}`,
+    ),
+  ];
 }
 
 /** The closing lines: passed, or failed with each reason. */

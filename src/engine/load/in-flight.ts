@@ -9,24 +9,31 @@ export interface Timed {
 }
 
 /**
- * Requests in flight in the order they were sent. A sweep every few milliseconds expires those
- * older than the timeout, so `--timeout` fires within a few ms of its value (undici's own timers
- * tick coarsely and start at connect, not send). Sends are monotonic, so only the head is checked.
+ * Requests in flight in the order they were sent. One timer, armed for the oldest open request's
+ * deadline, expires those older than the timeout, so `--timeout` fires within a millisecond or
+ * two of its value (undici's own timers tick coarsely and start at connect, not send). Sends are
+ * monotonic, so only the head is checked; the timer fires about once per timeout period.
  */
 export class InFlightQueue {
   private items: Timed[] = [];
   private head = 0;
   private timer: NodeJS.Timeout | undefined;
-  readonly tickMs: number;
+  private closed = false;
 
-  constructor(private readonly timeoutMs: number) {
-    // 1/30 of the timeout, 2–50 ms: 0.3 s is checked every 10 ms.
-    this.tickMs = Math.min(50, Math.max(2, Math.floor(timeoutMs / 30)));
-  }
+  constructor(private readonly timeoutMs: number) {}
 
   add(item: Timed): void {
     this.items.push(item);
-    if (!this.timer) this.timer = setInterval(() => this.sweep(), this.tickMs);
+    if (!this.timer) this.arm(item.sentAt);
+  }
+
+  private arm(sentAt: number): void {
+    if (this.closed) return;
+    const wait = Math.max(0, sentAt + this.timeoutMs - performance.now());
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.sweep();
+    }, wait);
   }
 
   /** Expire every request older than the timeout; drop finished ones from the front. */
@@ -47,9 +54,7 @@ export class InFlightQueue {
     if (this.head >= this.items.length) {
       this.items = [];
       this.head = 0;
-      clearInterval(this.timer);
-      this.timer = undefined;
-    }
+    } else if (!this.timer) this.arm(this.items[this.head]!.sentAt);
   }
 
   /** Requests not yet finished, oldest first. */
@@ -58,7 +63,8 @@ export class InFlightQueue {
   }
 
   close(): void {
-    clearInterval(this.timer);
+    this.closed = true;
+    clearTimeout(this.timer);
     this.timer = undefined;
   }
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { resolve } from "node:path";
-import { UserError } from "../shared/index.js";
+import { redactHeaderLine, UserError } from "../shared/index.js";
 import { DEFAULT_H2_STREAMS } from "./connections.js";
 import { parseRamp, rampDurationMs } from "./ramp.js";
 import { parseDurationMs, parsePositiveInt, parsePositiveNumber } from "./time-units.js";
@@ -64,6 +64,13 @@ export function planLoad(input: LoadInput): LoadPlan {
   for (const line of input.headers ?? []) {
     const [name, value] = parseHeader(line);
     headers[name.toLowerCase()] = value;
+  }
+  // Credentials in the URL become Basic auth (as curl does); the URL itself never reaches a socket.
+  const parsed = new URL(url);
+  if ((parsed.username || parsed.password) && !headers.authorization) {
+    const user = decodeURIComponent(parsed.username);
+    const pass = decodeURIComponent(parsed.password);
+    headers.authorization = `Basic ${Buffer.from(`${user}:${pass}`).toString("base64")}`;
   }
   const body = input.body === undefined ? undefined : readBody(input.body, input.cwd);
   if (body !== undefined) {
@@ -179,7 +186,7 @@ function parseHeader(line: string): [string, string] {
   const name = at > 0 ? line.slice(0, at).trim() : "";
   const value = at > 0 ? line.slice(at + 1).trim() : "";
   if (!HEADER_NAME.test(name) || /[\r\n]/.test(value)) {
-    throw new UserError(`malformed header "${line}"`, {
+    throw new UserError(`malformed header "${redactHeaderLine(line)}"`, {
       hint: 'write headers as "Name: Value", e.g. --header "Authorization: Bearer token123"',
     });
   }

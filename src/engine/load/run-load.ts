@@ -19,6 +19,8 @@ export interface StartOptions {
    * renders (a live screen would otherwise delay responses and inflate the measured latency).
    */
   offThread?: boolean;
+  /** Epoch ms to begin sending at (several generators sharing one start); now when absent. */
+  startAt?: number;
 }
 
 /** A run in progress: views poll `snapshot()` on their own timer; `stop()` ends it early. */
@@ -130,6 +132,7 @@ export function startLoad(plan: LoadPlan, options: StartOptions = {}): LoadRun {
 
   const begin = async () => {
     await sender.ready;
+    if (options.startAt !== undefined) await until(options.startAt, options.signal);
     if (stoppedAt !== undefined) return;
     startedAt = new Date();
     measureStart = now() + plan.warmupMs;
@@ -183,4 +186,19 @@ export function startLoad(plan: LoadPlan, options: StartOptions = {}): LoadRun {
 /** Run to the end (or until `signal` aborts) and return the report. */
 export function runLoad(plan: LoadPlan, options: StartOptions = {}): Promise<LoadReport> {
   return startLoad(plan, options).result;
+}
+
+/** Wait until epoch ms `at` (or an abort). */
+function until(at: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const wait = at - Date.now();
+    if (wait <= 0 || signal?.aborted) return resolve();
+    const timer = setTimeout(done, wait);
+    function done() {
+      clearTimeout(timer);
+      signal?.removeEventListener("abort", done);
+      resolve();
+    }
+    signal?.addEventListener("abort", done, { once: true });
+  });
 }
