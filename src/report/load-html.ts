@@ -140,6 +140,13 @@ function summary(r: LoadReport): string {
   return `<div class="cards">${cells.map(([k, v]) => `<div><span>${escapeHtml(k)}</span><b>${escapeHtml(v)}</b></div>`).join("")}</div>`;
 }
 
+function metricValue(unit: string, v: number | null): string {
+  if (v === null) return "—";
+  if (unit === "ms") return ms(v);
+  if (unit === "%") return `${v.toFixed(2)}%`;
+  return `${v.toFixed(1)} ${unit}`;
+}
+
 function table(head: string[], rows: string[][]): string {
   return `<table><thead><tr>${head.map((h) => `<th>${escapeHtml(h)}</th>`).join("")}</tr></thead><tbody>${rows
     .map((row) => `<tr>${row.map((c) => `<td>${escapeHtml(c)}</td>`).join("")}</tr>`)
@@ -183,8 +190,8 @@ function sections(outcome: LoadOutcome): string[] {
         ["metric", "baseline", "this run", "change", "verdict"],
         b.comparison.metrics.map((m) => [
           m.label,
-          m.baseline === null ? "—" : String(m.baseline),
-          m.current === null ? "—" : String(m.current),
+          metricValue(m.unit, m.baseline),
+          metricValue(m.unit, m.current),
           m.change === null ? "—" : `${m.change >= 0 ? "+" : ""}${(m.change * 100).toFixed(1)}%`,
           m.verdict,
         ]),
@@ -202,7 +209,7 @@ function sections(outcome: LoadOutcome): string[] {
 
 const STYLE = `body{font:14px/1.4 system-ui,sans-serif;margin:24px auto;max-width:960px;color:#222}
 h1{font-size:20px}h2{font-size:16px;margin-top:28px}figure{margin:20px 0}figcaption{font-weight:600;margin-bottom:4px}
-svg.chart{max-width:100%;height:auto;font-size:11px}svg text{fill:#444}.grid{stroke:#e3e3e3}.plot{fill:#fafafa;stroke:#ccc}
+svg.chart{max-width:100%;height:auto;font-size:11px}svg text:not([fill]){fill:#444}.grid{stroke:#e3e3e3}.plot{fill:#fafafa;stroke:#ccc}
 .axis{font-weight:600}.cards{display:flex;flex-wrap:wrap;gap:8px}.cards div{border:1px solid #ddd;border-radius:6px;padding:6px 12px}
 .cards span{display:block;color:#666;font-size:12px}.cards b{font-size:18px}table{border-collapse:collapse}
 td,th{border:1px solid #ddd;padding:3px 8px;text-align:right}.pass{color:#2e7d32}.fail{color:#b00020}`;

@@ -56,31 +56,33 @@ export function lineChart(o: LineChartOptions): string {
   const xMin = xs.length ? Math.min(...xs) : 0;
   const xMax = xs.length ? Math.max(...xs, xMin + 1) : 1;
   const yMax = niceMax(Math.max(0, ...ys, ...(o.rules ?? []).map((r) => r.y)) * 1.05);
-  const X = (x: number) => PAD.left + ((x - xMin) / (xMax - xMin)) * iw;
-  const Y = (y: number) => PAD.top + ih - (y / yMax) * ih;
+  const xAt = (x: number) => PAD.left + ((x - xMin) / (xMax - xMin)) * iw;
+  const yAt = (y: number) => PAD.top + ih - (y / yMax) * ih;
   const yf = o.yFormat ?? fmt;
   const parts: string[] = [];
   for (let i = 0; i <= 4; i++) {
     const v = (yMax * i) / 4;
     parts.push(
-      `<line x1="${PAD.left}" x2="${w - PAD.right}" y1="${Y(v)}" y2="${Y(v)}" class="grid"/>`,
-      `<text x="${PAD.left - 6}" y="${Y(v) + 4}" text-anchor="end">${escapeHtml(yf(v))}</text>`,
+      `<line x1="${PAD.left}" x2="${w - PAD.right}" y1="${yAt(v)}" y2="${yAt(v)}" class="grid"/>`,
+      `<text x="${PAD.left - 6}" y="${yAt(v) + 4}" text-anchor="end">${escapeHtml(yf(v))}</text>`,
     );
   }
   const ticks =
     o.xTicks ??
     Array.from({ length: 6 }, (_, i) => {
-      const v = xMin + ((xMax - xMin) * i) / 5;
-      return [v, fmt(v)] as [number, string];
+      const raw = xMin + ((xMax - xMin) * i) / 5;
+      // Whole numbers (seconds) when the axis spans enough of them.
+      const v = xMax - xMin >= 5 ? Math.round(raw) : raw;
+      return [v, xMax - xMin >= 5 ? String(v) : fmt(v)] as [number, string];
     });
   for (const [v, label] of ticks)
     parts.push(
-      `<text x="${X(v)}" y="${h - PAD.bottom + 16}" text-anchor="middle">${escapeHtml(label)}</text>`,
+      `<text x="${xAt(v)}" y="${h - PAD.bottom + 16}" text-anchor="middle">${escapeHtml(label)}</text>`,
     );
   for (const r of o.rules ?? [])
     parts.push(
-      `<line x1="${PAD.left}" x2="${w - PAD.right}" y1="${Y(r.y)}" y2="${Y(r.y)}" stroke="${r.color}" stroke-dasharray="6 4" class="rule"/>`,
-      `<text x="${w - PAD.right - 4}" y="${Y(r.y) - 4}" text-anchor="end" fill="${r.color}">${escapeHtml(r.label)}</text>`,
+      `<line x1="${PAD.left}" x2="${w - PAD.right}" y1="${yAt(r.y)}" y2="${yAt(r.y)}" stroke="${r.color}" stroke-dasharray="6 4" class="rule"/>`,
+      `<text x="${w - PAD.right - 4}" y="${yAt(r.y) - 4}" text-anchor="end" fill="${r.color}">${escapeHtml(r.label)}</text>`,
     );
   for (const s of o.series) {
     let d = "";
@@ -90,13 +92,13 @@ export function lineChart(o: LineChartOptions): string {
         pen = false;
         continue;
       }
-      d += `${pen ? "L" : "M"}${X(x).toFixed(1)},${Y(y).toFixed(1)}`;
+      d += `${pen ? "L" : "M"}${xAt(x).toFixed(1)},${yAt(y).toFixed(1)}`;
       pen = true;
     }
     // A single point still shows, as a dot.
     if (s.points.filter((p) => p[1] !== null).length === 1) {
       const [x, y] = s.points.find((p) => p[1] !== null)!;
-      parts.push(`<circle cx="${X(x)}" cy="${Y(y!)}" r="3" fill="${s.color}" class="series"/>`);
+      parts.push(`<circle cx="${xAt(x)}" cy="${yAt(y!)}" r="3" fill="${s.color}" class="series"/>`);
     } else if (d)
       parts.push(
         `<path d="${d}" fill="none" stroke="${s.color}" stroke-width="2"${s.dashed ? ' stroke-dasharray="5 3"' : ""} class="series"/>`,
