@@ -23,8 +23,22 @@ export class InFlightQueue {
   constructor(private readonly timeoutMs: number) {}
 
   add(item: Timed): void {
+    // Finished requests leave from the front as they go, so the list holds about what is open.
+    this.dropFinished();
     this.items.push(item);
     if (!this.timer) this.arm(item.sentAt);
+  }
+
+  private dropFinished(): void {
+    const { items } = this;
+    while (this.head < items.length && items[this.head]!.finished) this.head += 1;
+    if (this.head >= items.length) {
+      items.length = 0;
+      this.head = 0;
+    } else if (this.head > 256 && this.head * 2 > items.length) {
+      this.items = items.slice(this.head);
+      this.head = 0;
+    }
   }
 
   private arm(sentAt: number): void {

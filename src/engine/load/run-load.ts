@@ -2,7 +2,7 @@ import { Aggregate, percentiles } from "./aggregate.js";
 import { DEAD_TARGET_MS, deadTarget } from "./dead-target.js";
 import { HealthSampler } from "./generator-health.js";
 import { HdrLogFile } from "./hdr-log.js";
-import { distributionOf } from "./histogram.js";
+import { distributionOf, latencyBins } from "./histogram.js";
 import { levelAt, stageAt } from "./ramp.js";
 import { buildReport } from "./report.js";
 import { createSender } from "./senders.js";
@@ -77,6 +77,7 @@ export function startLoad(plan: LoadPlan, options: StartOptions = {}): LoadRun {
       recent: agg.recent.slice(),
       latency: percentiles(agg.success),
       distribution: distributionOf(agg.success),
+      histogram: latencyBins(agg.success),
     };
   };
 

@@ -200,6 +200,8 @@ export interface LoadProgress {
   latency: Percentiles | null;
   /** Whole run so far: latency of successes at log-spaced percentiles (for a histogram panel). */
   distribution: Array<{ percentile: number; ms: number }>;
+  /** Whole run so far: successes in 8 log-spaced latency ranges (for a histogram panel). */
+  histogram: Array<{ fromMs: number; toMs: number; count: number }>;
 }
 
 /** A quarter second of the measured phase, for live views. */
