@@ -2,6 +2,8 @@ import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { Ajv2020 } from "ajv/dist/2020.js";
+import ajvFormats from "ajv-formats";
 import { afterEach, describe, expect, it } from "vitest";
 import {
   closedPortUrl,
@@ -11,7 +13,7 @@ import {
   type TestTarget,
   tcpTarget,
 } from "../engine/load/servers.js";
-import { cliPath, runCli } from "../helpers/cli.js";
+import { cliPath, repoRoot, runCli } from "../helpers/cli.js";
 
 const targets: TestTarget[] = [];
 const dirs: string[] = [];
@@ -233,6 +235,12 @@ describe("load: stages, time series and merged logs", () => {
     const m = await runCli(["load", "merge", join(dir, "g0.hlog"), join(dir, "g1.hlog"), "--json"]);
     expect(m.code, m.stderr).toBe(0);
     const merged = JSON.parse(m.stdout);
+    const validate = new Ajv2020({ allErrors: true, strict: false });
+    (ajvFormats as unknown as (a: Ajv2020) => void)(validate);
+    const schema = JSON.parse(
+      readFileSync(join(repoRoot, "docs/json/load-merge.schema.json"), "utf8"),
+    );
+    expect(validate.validate(schema, merged), JSON.stringify(validate.errors)).toBe(true);
     expect(merged.requests).toBe(ra.successes + rb.successes);
     expect(merged.latency.count).toBe(ra.successes + rb.successes);
     // Equal within HdrHistogram's 3 significant digits (a log stores bucketed values).
