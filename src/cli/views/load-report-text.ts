@@ -30,7 +30,7 @@ export function runHeadline(report: LoadReport): string {
     report.mode === "open"
       ? `${report.rate} req/s open loop, ≤ ${report.concurrency} connections`
       : `${report.concurrency} connection${report.concurrency === 1 ? "" : "s"} (closed loop)`;
-  return `load ${report.method} ${report.url} — ${how}, ${report.elapsedSec.toFixed(1)} s${report.interrupted ? " (stopped early)" : ""}`;
+  return `load ${report.method} ${report.url} — ${how}${report.protocol === "h2" ? ", HTTP/2" : ""}, ${report.elapsedSec.toFixed(1)} s${report.interrupted ? " (stopped early)" : ""}`;
 }
 
 const num = (v: number) => (v >= 100 ? v.toFixed(0) : v.toFixed(v >= 10 ? 1 : 2));

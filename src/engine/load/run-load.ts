@@ -93,7 +93,8 @@ export function startLoad(plan: LoadPlan, options: StartOptions = {}): LoadRun {
       level,
       plan.ramp ? stageAt(plan.ramp, mid) : undefined,
     );
-    options.onSecond?.(point, progress());
+    // A run stopped for a dead target has nothing to show for its last fraction of a second.
+    if (!(dead && fraction < 1)) options.onSecond?.(point, progress());
   };
 
   const tick = () => {
