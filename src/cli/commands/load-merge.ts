@@ -1,9 +1,9 @@
 import type { Command } from "commander";
 import { type MergedReport, mergeHdrLogs } from "../../engine/load/index.js";
+import { percentileLine, sparkline } from "../../report/load-report-text.js";
 import { action } from "../action.js";
 import type { CliContext } from "../context.js";
 import { EXIT, paint, writeJson, writeStatus, writeText } from "../output.js";
-import { percentileLine, sparkline } from "../views/load-report-text.js";
 
 interface MergeFlags {
   json?: boolean;

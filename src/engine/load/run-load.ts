@@ -8,10 +8,12 @@ import { buildReport } from "./report.js";
 import { createSender } from "./senders.js";
 import type { DeadTarget, LoadPlan, LoadProgress, LoadReport, TimelinePoint } from "./types.js";
 
+/** What a run reports while it measures: one event when each second of the measured phase closes. */
+export type LoadEvent = { type: "second"; point: TimelinePoint; progress: LoadProgress };
+
 export interface StartOptions {
   signal?: AbortSignal;
-  /** Called when each second of the measured phase closes. */
-  onSecond?: (point: TimelinePoint, progress: LoadProgress) => void;
+  onEvent?: (event: LoadEvent) => void;
   /** Write an HdrHistogram interval log here. */
   hdrLogPath?: string;
   /**
@@ -94,7 +96,7 @@ export function startLoad(plan: LoadPlan, options: StartOptions = {}): LoadRun {
       plan.ramp ? stageAt(plan.ramp, mid) : undefined,
     );
     // A run stopped for a dead target has nothing to show for its last fraction of a second.
-    if (!(dead && fraction < 1)) options.onSecond?.(point, progress());
+    if (!(dead && fraction < 1)) options.onEvent?.({ type: "second", point, progress: progress() });
   };
 
   const tick = () => {

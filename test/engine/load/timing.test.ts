@@ -1,6 +1,11 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { type LoadInput, planLoad, runLoad, startLoad } from "../../../src/engine/load/index.js";
-import { closedPortUrl, delayTarget, type TestTarget, tcpTarget } from "./servers.js";
+import {
+  closedPortUrl,
+  delayTarget,
+  type TestTarget,
+  tcpTarget,
+} from "../../helpers/load-servers.js";
 
 const targets: TestTarget[] = [];
 afterEach(async () => {
