@@ -222,9 +222,9 @@ async function runLoadCommand(urls: string[], flags: LoadFlags, ctx: CliContext)
       return await openScreen({
         plan: plans[0],
         gates,
-        save: flags.save,
-        output: flags.output,
+        ...files,
         hdrLog: flags.hdrLog,
+        startAt,
       });
     }
     if (compareUrls) return await comparePlans(plans[0]!, plans[1]!, gates, flags, ctx);
@@ -257,7 +257,10 @@ interface LoadScreenStart {
   gates?: Gates;
   save?: string;
   output?: string;
+  timeseries?: string;
+  report?: string;
   hdrLog?: string;
+  startAt?: number;
 }
 
 /** The live screen (React runs its production build: process-defaults.ts sets NODE_ENV before anything loads). */
