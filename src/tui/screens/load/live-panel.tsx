@@ -5,6 +5,7 @@ import {
   type LoadPlan,
   type LoadProgress,
 } from "../../../engine/load/index.js";
+import { redactSecretsInText } from "../../../engine/shared/index.js";
 import { LABEL_WIDTH, LineChart } from "../../kit/line-chart.js";
 import { ProgressBar } from "../../kit/progress-bar.js";
 import { glyph, type Tone, tone } from "../../kit/theme.js";
@@ -110,7 +111,7 @@ export function LoadLive({
   return (
     <Box flexDirection="column" width={width} height={height} overflow="hidden">
       <Text wrap="truncate-end">
-        {plan.method} {url} · {how}
+        {plan.method} {redactSecretsInText(url)} · {how}
         {plan.http2 ? " · HTTP/2" : ""} · {phaseLabel(progress.phase)}
       </Text>
       <LiveNumbers progress={progress} width={width} />

@@ -59,7 +59,7 @@ describe("load live view", () => {
     unmount();
   });
 
-  it("keeps the chart and the numbers at 80x24 and at 60x20 with NO_COLOR", async () => {
+  it("keeps the chart and the numbers at 80x24 and at 60x20 with NO_COLOR, the URL password masked", async () => {
     const before = process.env.NO_COLOR;
     process.env.NO_COLOR = "1";
     restore.push(() => {
@@ -67,9 +67,12 @@ describe("load live view", () => {
       else process.env.NO_COLOR = before;
     });
     const t = await target(5);
-    const plan = planLoad({ url: t.url, duration: 30, concurrency: 2, workers: 1 });
+    const url = t.url.replace("http://", "http://ops:Hunter2pw@");
+    const plan = planLoad({ url, duration: 30, concurrency: 2, workers: 1 });
     const { lastFrame, stdout, unmount, stdin } = start({ plan }, 80, 24);
     const at80 = await waitForFrame(lastFrame, /req\/s [1-9][\s\S]*┤/, 5_000);
+    expect(at80).toContain("ops:***@");
+    expect(at80).not.toContain("Hunter2pw");
     expect(frameFits(at80, 80, 24).fits).toBe(true);
     expect(chartRows(at80).length).toBeGreaterThanOrEqual(5);
     expect(at80).toMatch(/p99 [\d.]+ ms/);
