@@ -100,7 +100,9 @@ describe("load --report FILE.html", () => {
   }, 60_000);
 
   it.skipIf(!chromium)(
-    "renders its charts in headless Chromium (skipped: Debian package chromium is not installed)",
+    chromium
+      ? "renders its charts in headless Chromium"
+      : "renders its charts in headless Chromium (skipped: Debian package chromium is not installed)",
     async () => {
       const t = await httpTarget((_req, res) => {
         setTimeout(() => res.end("ok"), 2);

@@ -92,13 +92,18 @@ describe("load: timing, dead targets and signals seen from the command line", ()
       { env: { ...process.env, NO_COLOR: "1" }, stdio: ["ignore", "pipe", "pipe"] },
     );
     let stdout = "";
+    let signalled = false;
     let stderr = "";
     child.stdout.on("data", (d) => {
       stdout += d;
     });
     child.stderr.on("data", (d) => {
       stderr += d;
-      if (/\[\s+1\/60s\]/.test(stderr)) child.kill("SIGTERM");
+      // One signal only: a second one means "leave now" and would cut the summary short.
+      if (!signalled && /\[\s+1\/60s\]/.test(stderr)) {
+        signalled = true;
+        child.kill("SIGTERM");
+      }
     });
     const code = await new Promise<number | null>((done) => {
       const timer = setTimeout(() => child.kill("SIGKILL"), 20_000);
@@ -109,7 +114,7 @@ describe("load: timing, dead targets and signals seen from the command line", ()
     });
     expect(code, stderr).toBe(143);
     const doc = JSON.parse(stdout);
-    expect(doc.report.interrupted).toBe(true);
+    expect(doc.report.interrupted, stderr).toBe(true);
     expect(doc.exitCode).toBe(143);
     expect(doc.report.successes).toBeGreaterThan(0);
     for (const f of files) expect(existsSync(f), f).toBe(true);
