@@ -2,7 +2,7 @@ import { Aggregate, percentiles } from "./aggregate.js";
 import { DEAD_TARGET_MS, deadTarget } from "./dead-target.js";
 import { HealthSampler } from "./generator-health.js";
 import { HdrLogFile } from "./hdr-log.js";
-import { distributionOf, latencyBins } from "./histogram.js";
+import { latencyBins } from "./histogram.js";
 import { levelAt, stageAt } from "./ramp.js";
 import { buildReport } from "./report.js";
 import { createSender } from "./senders.js";
@@ -78,7 +78,6 @@ export function startLoad(plan: LoadPlan, options: StartOptions = {}): LoadRun {
       inFlight: agg.inFlight,
       recent: agg.recent.slice(),
       latency: percentiles(agg.success),
-      distribution: distributionOf(agg.success),
       histogram: latencyBins(agg.success),
     };
   };

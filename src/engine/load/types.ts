@@ -198,8 +198,6 @@ export interface LoadProgress {
   recent: LivePoint[];
   /** Whole run so far, successes. */
   latency: Percentiles | null;
-  /** Whole run so far: latency of successes at log-spaced percentiles (for a histogram panel). */
-  distribution: Array<{ percentile: number; ms: number }>;
   /** Whole run so far: successes in 8 log-spaced latency ranges (for a histogram panel). */
   histogram: Array<{ fromMs: number; toMs: number; count: number }>;
 }

@@ -33,6 +33,5 @@ describe("per-stage results and live slices", () => {
     expect(last.rps).toBeGreaterThan(0);
     expect(seen.latency?.count).toBeGreaterThan(0);
     expect(seen.histogram.reduce((n, b) => n + b.count, 0)).toBe(seen.latency!.count);
-    expect(seen.distribution.length).toBeGreaterThan(5);
   });
 });
