@@ -138,6 +138,12 @@ describe("load --json matches its schema", () => {
     expectShape("load", await json([...plain, "--baseline", base, "--json"]));
   });
 
+  it("a run against nothing listening stops early with report.deadTarget", async () => {
+    const dead = await json(["load", "http://127.0.0.1:1/", "-d", "10", "--json"], 1);
+    expectShape("load", dead);
+    expect(dead).toMatchObject({ exitCode: 1, report: { deadTarget: { address: "127.0.0.1:1" } } });
+  });
+
   it("open loop with a ramp, and an expected rate limit", async () => {
     const ramp = [
       "--rate",
