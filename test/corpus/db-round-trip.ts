@@ -118,6 +118,7 @@ export async function roundTrip(
     const plan = planMigration(diff.changes, { slug: name, now: new Date(0) });
     const file = join(dir, plan.fileName);
     await writeFile(file, plan.text);
+    if (process.env.DB_CORPUS_SHOW) process.stderr.write(`${plan.text}\n`);
     try {
       await runMigration(a, { file, direction: "up", dryRun: false, lockTimeoutMs: 5000 });
     } catch (e) {

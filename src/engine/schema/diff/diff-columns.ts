@@ -116,7 +116,7 @@ function changedColumn(
     step(
       d,
       PHASE.alterColumn,
-      `${alter} TYPE ${y.type}${collate} USING ${col}::${y.type}`,
+      `${alter} TYPE ${y.type}${collate} USING ${col}${viaText(ctx, x.type, y.type) ? "::text" : ""}::${y.type}`,
       hazards,
     );
     ctx.reshapedTables.add(tableKey(b));
@@ -148,4 +148,11 @@ function changedColumn(
   }
   if (x.comment !== y.comment)
     step(d, PHASE.comment, commentOn(`COLUMN ${table}.${col}`, y.comment));
+}
+
+/** Enums (and arrays of them) have no casts to other types except through text. */
+function viaText(ctx: DiffContext, from: string, to: string): boolean {
+  const enums = new Set([...ctx.from.enums, ...ctx.to.enums].map((e) => qualified(e.schema, e.name)));
+  const isEnum = (t: string) => enums.has(t.replace(/\[\]$/, ""));
+  return (isEnum(from) || isEnum(to)) && from !== "text" && to !== "text";
 }

@@ -54,13 +54,22 @@ export function diffSchemas(
   const backward = collect(to, from, reverseRenames(renames));
   const up = ordered(forward.drafts);
   const down = ordered(backward.drafts);
-  const downByKey = new Map(backward.drafts.map((d, i) => [d.pairKey, down[i] ?? []]));
+  const downByKey = new Map<string, PlannedStatement[]>();
+  backward.drafts.forEach((d, i) => {
+    downByKey.set(d.pairKey, [...(downByKey.get(d.pairKey) ?? []), ...(down[i] ?? [])]);
+  });
+  const forwardKeys = new Set(forward.drafts.map((d) => d.pairKey));
+  // Reverse steps with no forward twin (a view rebuilt only on the way back, a kind that changed)
+  // still belong to the down migration: they ride on the last change (statements run by their order).
+  const orphans = backward.drafts.flatMap((d, i) => (forwardKeys.has(d.pairKey) ? [] : (down[i] ?? [])));
   const changes = forward.drafts.map((d, i): SchemaChange => {
     const upStatements = up[i] ?? [];
+    const own = downByKey.get(d.pairKey) ?? [];
+    const extra = i === forward.drafts.length - 1 ? orphans : [];
     return {
       ...d.change,
       up: upStatements,
-      down: withDataNote(upStatements, downByKey.get(d.pairKey) ?? []),
+      down: withDataNote(upStatements, [...own, ...extra]),
     };
   });
   const destructive = changes.filter((c) =>

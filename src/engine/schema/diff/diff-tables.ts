@@ -54,6 +54,15 @@ export function diffTables(ctx: DiffContext): void {
 }
 
 function dropTable(d: Draft, t: TableInfo): void {
+  // Its foreign keys go first: the table it points at may be dropped (or lose its key) in the same migration.
+  for (const k of t.constraints) {
+    if (k.type !== "foreign-key" || k.references === qualified(t.schema, t.name)) continue;
+    step(
+      d,
+      PHASE.dropForeignKey,
+      `ALTER TABLE ${qualified(t.schema, t.name)} DROP CONSTRAINT ${quoteIdent(k.name)}`,
+    );
+  }
   // Partitions go before their parent (a parent's drop takes its partitions with it).
   step(
     d,

@@ -158,6 +158,8 @@ function rebuildEnum(ctx: DiffContext, d: Draft, a: EnumInfo, b: EnumInfo): void
       ctx.reshapedTables.add(tableKey(t));
     }
   }
+  // Views that name the type (a cast, a constant) are rebuilt with it.
+  ctx.reshapedTables.add(typeName);
   step(d, PHASE.dropEnum, `DROP TYPE ${qualified(b.schema, old)}`);
 }
 

@@ -39,6 +39,8 @@ export function diffViews(ctx: DiffContext): void {
   for (const [key, a, b] of pairs(from, to)) {
     if (a && b && !sameView(a, b)) rebuilt.add(key);
   }
+  // A view that becomes something else (a table, a materialized view) or goes away takes its readers with it.
+  const droppedViews = new Set([...from.keys()].filter((k) => !to.has(k) || to.get(k)?.materialized !== from.get(k)?.materialized));
   // Anything reading a rebuilt view or a reshaped table is rebuilt too (to a fixed point).
   for (let grew = true; grew; ) {
     grew = false;
@@ -46,7 +48,11 @@ export function diffViews(ctx: DiffContext): void {
       if (rebuilt.has(key) || !to.has(key)) continue;
       if (
         a.dependsOn.some(
-          (d) => rebuilt.has(d) || ctx.reshapedTables.has(d) || ctx.droppedTables.has(d),
+          (d) =>
+            rebuilt.has(d) ||
+            droppedViews.has(d) ||
+            ctx.reshapedTables.has(d) ||
+            ctx.droppedTables.has(d),
         )
       ) {
         rebuilt.add(key);
@@ -58,14 +64,22 @@ export function diffViews(ctx: DiffContext): void {
     const kind = (a ?? b)?.materialized ? "materialized-view" : "view";
     if (a && !b)
       dropView(
-        ctx.set.add(kind, a, "removed", { before: createView(a) }),
+        ctx.set.add(kind, a, "removed", { before: createView(a), pairKey: `relation:${key}` }),
         a,
         fromDepth.get(key) ?? 0,
       );
     else if (!a && b)
-      addView(ctx.set.add(kind, b, "added", { after: createView(b) }), b, toDepth.get(key) ?? 0);
+      addView(
+        ctx.set.add(kind, b, "added", { after: createView(b), pairKey: `relation:${key}` }),
+        b,
+        toDepth.get(key) ?? 0,
+      );
     else if (a && b && rebuilt.has(key)) {
-      const d = ctx.set.add(kind, b, "changed", { before: createView(a), after: createView(b) });
+      const d = ctx.set.add(kind, b, "changed", {
+        before: createView(a),
+        after: createView(b),
+        pairKey: `relation:${key}`,
+      });
       dropView(d, a, fromDepth.get(key) ?? 0);
       addView(d, b, toDepth.get(key) ?? 0);
     } else if (a && b) {

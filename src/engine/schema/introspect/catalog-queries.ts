@@ -169,7 +169,13 @@ SELECT n.nspname AS schema, c.relname AS name, c.relkind = 'm' AS materialized,
     JOIN pg_depend d ON d.classid = 'pg_rewrite'::regclass AND d.objid = r.oid AND d.refclassid = 'pg_class'::regclass
     JOIN pg_class dc ON dc.oid = d.refobjid
     JOIN pg_namespace dn ON dn.oid = dc.relnamespace
-    WHERE r.ev_class = c.oid AND d.refobjid <> c.oid), '[]'::json) AS depends_on,
+    WHERE r.ev_class = c.oid AND d.refobjid <> c.oid), '[]'::json)::jsonb
+  || coalesce((SELECT jsonb_agg(DISTINCT ${qname("tn.nspname", "ty.typname")})
+    FROM pg_rewrite r
+    JOIN pg_depend d ON d.classid = 'pg_rewrite'::regclass AND d.objid = r.oid AND d.refclassid = 'pg_type'::regclass
+    JOIN pg_type ty ON ty.oid = d.refobjid
+    JOIN pg_namespace tn ON tn.oid = ty.typnamespace
+    WHERE r.ev_class = c.oid AND ty.typrelid = 0 AND tn.nspname <> 'pg_catalog'), '[]'::jsonb) AS depends_on,
   obj_description(c.oid, 'pg_class') AS comment
 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
 WHERE c.relkind IN ('v', 'm') AND n.nspname = ANY($1) AND ${notExtensionMember("pg_class", "c.oid")}
