@@ -9,10 +9,15 @@ const dir = args.find((a) => !a.startsWith("--"));
 const onlyAt = args.indexOf("--only");
 const only = onlyAt >= 0 ? new Set((args[onlyAt + 1] ?? "").split(",")) : undefined;
 if (!dir) {
-  process.stderr.write("error: no corpus folder given\nhint: npm run corpus:db -- ../shared/corpora/migra\n");
+  process.stderr.write(
+    "error: no corpus folder given\nhint: npm run corpus:db -- ../shared/corpora/migra\n",
+  );
   process.exit(2);
 }
-const url = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+const url =
+  process.env.TEST_DATABASE_URL ??
+  process.env.DATABASE_URL ??
+  "postgres://postgres@127.0.0.1:5432/postgres";
 const cases = (await corpusCases(dir)).filter((c) => !only || only.has(c.name));
 const results: RoundTripResult[] = [];
 const pad = (s: string, n: number) => s.padEnd(n);

@@ -50,7 +50,12 @@ export async function schemaDump(url: string): Promise<string> {
   );
   const lines = stdout
     .split("\n")
-    .filter((l) => l.trim() !== "" && !l.startsWith("--") && !/^SET |^SELECT pg_catalog\.set_config|^\\(un)?restrict /.test(l));
+    .filter(
+      (l) =>
+        l.trim() !== "" &&
+        !l.startsWith("--") &&
+        !/^SET |^SELECT pg_catalog\.set_config|^\\(un)?restrict /.test(l),
+    );
   return normaliseColumnOrder(lines).join("\n");
 }
 
@@ -74,13 +79,16 @@ function firstDifference(a: string, b: string): string {
   const x = a.split("\n");
   const y = b.split("\n");
   for (let i = 0; i < Math.max(x.length, y.length); i++) {
-    if (x[i] !== y[i]) return `dump differs at line ${i + 1}: got ${JSON.stringify(x[i] ?? "")}, want ${JSON.stringify(y[i] ?? "")}`;
+    if (x[i] !== y[i])
+      return `dump differs at line ${i + 1}: got ${JSON.stringify(x[i] ?? "")}, want ${JSON.stringify(y[i] ?? "")}`;
   }
   return "";
 }
 
 const firstLine = (e: unknown) =>
-  String((e as { message?: string }).message ?? e).split("\n").find((l) => l.trim() !== "") ?? String(e);
+  String((e as { message?: string }).message ?? e)
+    .split("\n")
+    .find((l) => l.trim() !== "") ?? String(e);
 
 export async function roundTrip(
   adminUrl: string,
@@ -92,7 +100,13 @@ export async function roundTrip(
   const tag = `rt_${process.pid}_${name.replace(/[^a-z0-9]+/gi, "_").toLowerCase()}`.slice(0, 55);
   const admin = await connectServer(adminUrl);
   const dir = await mkdtemp(join(tmpdir(), "db-corpus-"));
-  const result: RoundTripResult = { name, up: "fail", secondDiffEmpty: false, down: "skipped", ms: 0 };
+  const result: RoundTripResult = {
+    name,
+    up: "fail",
+    secondDiffEmpty: false,
+    down: "skipped",
+    ms: 0,
+  };
   const open: Db[] = [];
   try {
     for (const s of ["a", "b"]) {
@@ -131,7 +145,10 @@ export async function roundTrip(
     const again = diffSchemas(await introspect(a), modelB, { allowDestructive: true });
     result.secondDiffEmpty = again.changes.length === 0;
     if (!result.secondDiffEmpty)
-      result.reason ??= `second diff: ${again.changes.map((c) => c.id).slice(0, 3).join(", ")}`;
+      result.reason ??= `second diff: ${again.changes
+        .map((c) => c.id)
+        .slice(0, 3)
+        .join(", ")}`;
     try {
       await runMigration(a, { file, direction: "down", dryRun: false, lockTimeoutMs: 5000 });
       const afterDown = await schemaDump(aUrl);
@@ -144,7 +161,8 @@ export async function roundTrip(
     return result;
   } finally {
     await Promise.all(open.map((d) => d.close().catch(() => {})));
-    for (const s of ["a", "b"]) await admin.exec(`DROP DATABASE IF EXISTS ${tag}_${s} WITH (FORCE)`).catch(() => {});
+    for (const s of ["a", "b"])
+      await admin.exec(`DROP DATABASE IF EXISTS ${tag}_${s} WITH (FORCE)`).catch(() => {});
     await admin.close();
     await rm(dir, { recursive: true, force: true });
     result.ms = Math.round(performance.now() - started);
@@ -152,7 +170,9 @@ export async function roundTrip(
 }
 
 /** Cases of a corpus folder: every subfolder holding a.sql and b.sql. */
-export async function corpusCases(dir: string): Promise<Array<{ name: string; a: string; b: string }>> {
+export async function corpusCases(
+  dir: string,
+): Promise<Array<{ name: string; a: string; b: string }>> {
   const { readdir, stat } = await import("node:fs/promises");
   const names = (await readdir(dir)).sort();
   const cases = [];

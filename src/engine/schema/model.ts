@@ -14,6 +14,49 @@ export interface SchemaModel {
   tables: TableInfo[];
   views: ViewInfo[];
   functions: FunctionInfo[];
+  /** User-defined collations (absent in snapshots written before they were read). */
+  collations?: CollationInfo[];
+  /** Aggregates (CREATE AGGREGATE); absent in older snapshots. */
+  aggregates?: AggregateInfo[];
+  /** GRANTs on tables, views, sequences, functions, schemas and types, and ALTER DEFAULT PRIVILEGES. */
+  privileges?: PrivilegeInfo[];
+}
+
+export interface CollationInfo {
+  schema: string;
+  name: string;
+  /** "libc" | "icu" */
+  provider: string;
+  /** ICU locale, or libc lc_collate. */
+  locale: string;
+  /** libc lc_ctype when it differs from lc_collate. */
+  ctype?: string;
+  deterministic: boolean;
+  comment?: string;
+}
+
+export interface AggregateInfo {
+  schema: string;
+  name: string;
+  /** Identity arguments, e.g. "integer". */
+  args: string;
+  /** The CREATE AGGREGATE statement. */
+  definition: string;
+  comment?: string;
+}
+
+/**
+ * One grantee's privileges on one object (`ON TABLE public.t TO app: SELECT, INSERT`), or a default privilege
+ * (`target` starts with "DEFAULT ").
+ */
+export interface PrivilegeInfo {
+  /** "TABLE public.t", "SEQUENCE public.s", "FUNCTION public.f(integer)", "SCHEMA app", "TYPE public.e",
+   *  or "DEFAULT FOR ROLE r IN SCHEMA s ON TABLES". */
+  target: string;
+  /** Role name, or "PUBLIC". */
+  grantee: string;
+  /** Sorted privilege keywords, "WITH GRANT OPTION" marked with a trailing "*". */
+  privileges: string[];
 }
 
 export interface SchemaInfo {
@@ -78,6 +121,8 @@ export interface TableInfo {
   triggers: TriggerInfo[];
   policies: PolicyInfo[];
   comment?: string;
+  /** Parents of a table made with INHERITS ("schema.table"), in order. */
+  inherits?: string[];
 }
 
 export interface ColumnInfo {
@@ -93,6 +138,8 @@ export interface ColumnInfo {
   /** Explicit collation when it differs from the type's default. */
   collation?: string;
   comment?: string;
+  /** Comes only from an INHERITS parent (not declared on this table itself). */
+  inherited?: boolean;
 }
 
 export type ConstraintType = "primary-key" | "unique" | "foreign-key" | "check" | "exclude";
@@ -122,6 +169,8 @@ export interface IndexInfo {
   include: string[];
   valid: boolean;
   comment?: string;
+  /** Index of a partitioned table: the partitions' indexes attached to it. */
+  attached?: Array<{ schema: string; table: string; name: string; definition: string }>;
 }
 
 export interface TriggerInfo {
@@ -154,6 +203,8 @@ export interface ViewInfo {
   dependsOn: string[];
   /** Indexes of a materialized view. */
   indexes: IndexInfo[];
+  /** INSTEAD OF (and other) triggers on the view; absent in older snapshots. */
+  triggers?: TriggerInfo[];
   comment?: string;
 }
 

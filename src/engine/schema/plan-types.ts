@@ -17,7 +17,10 @@ export type ObjectKind =
   | "trigger"
   | "policy"
   | "rls"
-  | "comment";
+  | "comment"
+  | "collation"
+  | "aggregate"
+  | "privilege";
 
 export type HazardKind =
   | "data-loss"

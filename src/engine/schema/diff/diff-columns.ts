@@ -20,6 +20,22 @@ export function diffColumns(ctx: DiffContext, a: TableInfo, b: TableInfo): void 
     indexBy(a.columns, (c) => c.name),
     indexBy(b.columns, (c) => c.name),
   )) {
+    // Columns an INHERITS parent gives are added, changed and dropped through the parent.
+    if ((x?.inherited || !x) && (y?.inherited || !y)) continue;
+    if (x?.inherited && y) {
+      // The parent drops it, the child keeps its own: add it back once the parent's drop has run.
+      const d = ctx.set.add("column", where(y.name), "added", { after: columnDefinition(y) });
+      step(d, PHASE.dropColumn + 0.5, `ALTER TABLE ${table} ADD COLUMN ${columnDefinition(y)}`);
+      continue;
+    }
+    if (x && y?.inherited) {
+      // The parent gains it: drop the child's own first so the child inherits the parent's definition.
+      const d = ctx.set.add("column", where(x.name), "removed", { before: columnDefinition(x) });
+      step(d, PHASE.addColumn - 0.5, `ALTER TABLE ${table} DROP COLUMN ${quoteIdent(x.name)}`, [
+        hazard("data-loss", `the values of ${b.name}.${x.name} are deleted`),
+      ]);
+      continue;
+    }
     if (x && !y) {
       const d = ctx.set.add("column", where(x.name), "removed", { before: columnDefinition(x) });
       step(d, PHASE.dropColumn, `ALTER TABLE ${table} DROP COLUMN ${quoteIdent(x.name)}`, [
@@ -152,7 +168,9 @@ function changedColumn(
 
 /** Enums (and arrays of them) have no casts to other types except through text. */
 function viaText(ctx: DiffContext, from: string, to: string): boolean {
-  const enums = new Set([...ctx.from.enums, ...ctx.to.enums].map((e) => qualified(e.schema, e.name)));
+  const enums = new Set(
+    [...ctx.from.enums, ...ctx.to.enums].map((e) => qualified(e.schema, e.name)),
+  );
   const isEnum = (t: string) => enums.has(t.replace(/\[\]$/, ""));
   return (isEnum(from) || isEnum(to)) && from !== "text" && to !== "text";
 }

@@ -1,6 +1,7 @@
 import type { SchemaModel } from "../model.js";
 import type { PlannedStatement, SchemaChange } from "../plan-types.js";
 import { ChangeSet, type Draft, stageOf, transactionalPhase } from "./change-builder.js";
+import { diffCollations } from "./diff-collations.js";
 import type { DiffContext } from "./diff-context.js";
 import { diffTables } from "./diff-tables.js";
 import {
@@ -61,7 +62,9 @@ export function diffSchemas(
   const forwardKeys = new Set(forward.drafts.map((d) => d.pairKey));
   // Reverse steps with no forward twin (a view rebuilt only on the way back, a kind that changed)
   // still belong to the down migration: they ride on the last change (statements run by their order).
-  const orphans = backward.drafts.flatMap((d, i) => (forwardKeys.has(d.pairKey) ? [] : (down[i] ?? [])));
+  const orphans = backward.drafts.flatMap((d, i) =>
+    forwardKeys.has(d.pairKey) ? [] : (down[i] ?? []),
+  );
   const changes = forward.drafts.map((d, i): SchemaChange => {
     const upStatements = up[i] ?? [];
     const own = downByKey.get(d.pairKey) ?? [];
@@ -96,6 +99,7 @@ function collect(from: SchemaModel, to: SchemaModel, renames: RenameSpec[]) {
     rekeyedTables: new Set(),
   };
   diffSchemasAndExtensions(ctx);
+  diffCollations(ctx);
   diffEnums(ctx);
   diffDomains(ctx);
   diffSequences(ctx);

@@ -3,6 +3,7 @@ import { qualified, quoteIdent } from "../model.js";
 import { commentOn, concurrently, createPolicy, sameSql } from "../plan/ddl.js";
 import { type Draft, hazard, PHASE, step } from "./change-builder.js";
 import { type DiffContext, indexBy, pairs } from "./diff-context.js";
+import { createPartitionedIndex, isPartitionedIndex } from "./partitioned-index.js";
 
 type Owner = { schema: string; name: string };
 
@@ -101,7 +102,8 @@ export function createIndex(
   concurrent: boolean,
   phase: number = PHASE.createIndex,
 ): void {
-  if (concurrent) {
+  if (isPartitionedIndex(i)) createPartitionedIndex(d, t.schema, i, concurrent, phase);
+  else if (concurrent) {
     step(d, PHASE.createIndexConcurrently, concurrently(i.definition), [
       hazard(
         "index-build",
@@ -122,7 +124,9 @@ export function createIndex(
 
 export function dropIndex(d: Draft, t: Owner, i: IndexInfo, concurrent: boolean): void {
   const name = qualified(t.schema, i.name);
-  if (concurrent) step(d, PHASE.dropIndexConcurrently, `DROP INDEX CONCURRENTLY IF EXISTS ${name}`);
+  // A partitioned index cannot be dropped concurrently; dropping it drops the partitions' indexes.
+  if (concurrent && !isPartitionedIndex(i))
+    step(d, PHASE.dropIndexConcurrently, `DROP INDEX CONCURRENTLY IF EXISTS ${name}`);
   else
     step(d, PHASE.dropIndex, `DROP INDEX ${name}`, [
       hazard("access-exclusive-lock", `ACCESS EXCLUSIVE lock on ${t.name}`),
@@ -194,11 +198,15 @@ function triggerState(t: Owner, tr: TriggerInfo): string {
   return `ALTER TABLE ${qualified(t.schema, t.name)} ${verb} TRIGGER ${quoteIdent(tr.name)}`;
 }
 
-export function diffTriggers(ctx: DiffContext, a: TableInfo, b: TableInfo): void {
+export function diffTriggers(
+  ctx: DiffContext,
+  a: Owner & { triggers?: TriggerInfo[] },
+  b: Owner & { triggers?: TriggerInfo[] },
+): void {
   const table = qualified(b.schema, b.name);
   for (const [, x, y] of pairs(
-    indexBy(a.triggers, (t) => t.name),
-    indexBy(b.triggers, (t) => t.name),
+    indexBy(a.triggers ?? [], (t) => t.name),
+    indexBy(b.triggers ?? [], (t) => t.name),
   )) {
     const where = { schema: b.schema, table: b.name, name: (x ?? y)?.name ?? "" };
     const drop = (d: Draft, t: TriggerInfo) =>

@@ -72,14 +72,14 @@ function dropTable(d: Draft, t: TableInfo): void {
       hazard("data-loss", `every row of ${t.name} is deleted`),
       hazard("access-exclusive-lock", `ACCESS EXCLUSIVE lock on ${t.name}`),
     ],
-    t.partitionOf ? 0 : 1,
+    t.partitionOf || t.inherits?.length ? 0 : 1,
   );
 }
 
 /** Everything a new table needs, in the phases where it can run. */
 function addTable(d: Draft, t: TableInfo): void {
   const table = qualified(t.schema, t.name);
-  step(d, PHASE.createTable, createTable(t), [], t.partitionOf ? 1 : 0);
+  step(d, PHASE.createTable, createTable(t), [], t.partitionOf || t.inherits?.length ? 1 : 0);
   for (const k of t.constraints) addConstraint(d, t, k, false);
   for (const i of t.indexes) createIndex(d, t, i, false);
   for (const tr of t.triggers) createTrigger(d, t, tr);
@@ -125,7 +125,7 @@ function changedTable(ctx: DiffContext, a: TableInfo, b: TableInfo): void {
   }
   if (!b.partitionOf) diffColumns(ctx, a, b);
   diffConstraints(ctx, a, b);
-  diffIndexes(ctx, b, a.indexes, b.indexes, b.kind === "table", "table");
+  diffIndexes(ctx, b, a.indexes, b.indexes, true, "table");
   diffTriggers(ctx, a, b);
   diffPolicies(ctx, a, b);
   const rls = rowSecurityStatements(b, a);

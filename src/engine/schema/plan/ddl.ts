@@ -31,9 +31,13 @@ export function createTable(t: TableInfo): string {
   if (t.partitionOf) {
     return `CREATE ${unlogged}TABLE ${name} PARTITION OF ${t.partitionOf.parent} ${t.partitionOf.bound}`;
   }
-  const columns = t.columns.map((c) => `  ${columnDefinition(c)}`).join(",\n");
+  const columns = t.columns
+    .filter((c) => !c.inherited)
+    .map((c) => `  ${columnDefinition(c)}`)
+    .join(",\n");
   const partition = t.partitionKey ? ` PARTITION BY ${t.partitionKey}` : "";
-  return `CREATE ${unlogged}TABLE ${name} (\n${columns}\n)${partition}`;
+  const inherits = t.inherits?.length ? ` INHERITS (${t.inherits.join(", ")})` : "";
+  return `CREATE ${unlogged}TABLE ${name} (\n${columns}\n)${inherits}${partition}`;
 }
 
 /** The whole table as text (columns, constraints, indexes, triggers, policies) for before/after views. */

@@ -84,5 +84,7 @@ function filterModel(model: SchemaModel, filters: SchemaFilters = {}): SchemaMod
     tables: model.tables.filter((t) => keep(t.schema)),
     views: model.views.filter((v) => keep(v.schema)),
     functions: model.functions.filter((f) => keep(f.schema)),
+    collations: model.collations?.filter((c) => keep(c.schema)),
+    aggregates: model.aggregates?.filter((a) => keep(a.schema)),
   };
 }
