@@ -133,6 +133,14 @@ export async function roundTrip(
     open.push(a, b);
     const modelB = await introspect(b);
     const diff = diffSchemas(await introspect(a), modelB, { allowDestructive: true });
+    if (diff.changes.length === 0) {
+      // Nothing to migrate: the two dumps must already be equal.
+      result.up = dumpA === dumpB ? "ok" : "fail";
+      result.secondDiffEmpty = true;
+      result.down = result.up;
+      if (result.up === "fail") result.reason = `empty diff but ${firstDifference(dumpA, dumpB)}`;
+      return result;
+    }
     const plan = planMigration(diff.changes, { slug: name, now: new Date(0) });
     const file = join(dir, plan.fileName);
     await writeFile(file, plan.text);
@@ -173,18 +181,33 @@ export async function roundTrip(
   }
 }
 
-/** Cases of a corpus folder: every subfolder holding a.sql and b.sql. */
-export async function corpusCases(
-  dir: string,
-): Promise<Array<{ name: string; a: string; b: string }>> {
+export interface CorpusCase {
+  name: string;
+  a: string;
+  b: string;
+  /** Why the case is not a plain round trip (from its case.json), when it is not. */
+  notApplicable?: string;
+}
+
+/** Cases of a corpus folder: every subfolder holding a.sql and b.sql (and optionally case.json). */
+export async function corpusCases(dir: string): Promise<CorpusCase[]> {
   const { readdir, stat } = await import("node:fs/promises");
   const names = (await readdir(dir)).sort();
-  const cases = [];
+  const cases: CorpusCase[] = [];
   for (const n of names) {
     const a = join(dir, n, "a.sql");
     const b = join(dir, n, "b.sql");
-    if ((await stat(a).catch(() => undefined)) && (await stat(b).catch(() => undefined)))
-      cases.push({ name: n, a, b });
+    if (!(await stat(a).catch(() => undefined)) || !(await stat(b).catch(() => undefined))) continue;
+    const meta = JSON.parse(await readFile(join(dir, n, "case.json"), "utf8").catch(() => "{}")) as {
+      roles?: string[];
+      expectsPlanError?: boolean;
+    };
+    const notApplicable = meta.roles?.length
+      ? `needs roles ${meta.roles.join(", ")}`
+      : meta.expectsPlanError
+        ? "the case expects the planner to refuse"
+        : undefined;
+    cases.push({ name: n, a, b, notApplicable });
   }
   return cases;
 }

@@ -18,8 +18,9 @@ export type MigrateEvent =
 
 export interface UnitReport {
   transactional: boolean;
-  /** "executed" (applied, or run and rolled back in a dry run), "skipped-dry-run" (outside a transaction). */
-  outcome: "executed" | "skipped-dry-run" | "not-reached";
+  /** "executed" (applied, or run and rolled back in a dry run), "skipped-dry-run" (outside a transaction),
+   *  "already-done" (completed by an earlier, interrupted run). */
+  outcome: "executed" | "skipped-dry-run" | "not-reached" | "already-done";
   reason?: string;
   statements: Array<{ line: number; sql: string }>;
 }

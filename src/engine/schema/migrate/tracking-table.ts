@@ -1,4 +1,5 @@
 import type { Db } from "../connection.js";
+import { PROGRESS_DDL } from "./progress-table.js";
 
 /**
  * The tracking tables:
@@ -32,7 +33,8 @@ CREATE TABLE IF NOT EXISTS ${HISTORY_TABLE} (
   direction text NOT NULL CHECK (direction IN ('up', 'down')),
   applied_at timestamptz NOT NULL DEFAULT now(),
   duration_ms integer NOT NULL
-);`);
+);
+${PROGRESS_DDL}`);
 }
 
 /** The applied record for `name`, or undefined when it is not applied (or nothing was ever tracked). */
