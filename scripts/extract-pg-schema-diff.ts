@@ -22,7 +22,8 @@ function tokenize(src: string): Token[] {
   while (i < src.length) {
     const c = src[i] ?? "";
     if (/\s/.test(c)) i++;
-    else if (src.startsWith("//", i)) i = src.indexOf("\n", i) < 0 ? src.length : src.indexOf("\n", i);
+    else if (src.startsWith("//", i))
+      i = src.indexOf("\n", i) < 0 ? src.length : src.indexOf("\n", i);
     else if (src.startsWith("/*", i)) i = src.indexOf("*/", i + 2) + 2;
     else if (c === "`") {
       const end = src.indexOf("`", i + 1);
@@ -133,7 +134,11 @@ function casesOf(tokens: Token[]): GoCase[] {
 }
 
 const slug = (s: string) =>
-  s.toLowerCase().replace(/[^a-z0-9]+/g, "_").replace(/^_|_$/g, "").slice(0, 60);
+  s
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "_")
+    .replace(/^_|_$/g, "")
+    .slice(0, 60);
 
 async function main(): Promise<number> {
   const [src, out] = process.argv.slice(2);
@@ -143,7 +148,9 @@ async function main(): Promise<number> {
     );
     return 2;
   }
-  const files = (await readdir(src).catch(() => [] as string[])).filter((f) => f.endsWith("_cases_test.go")).sort();
+  const files = (await readdir(src).catch(() => [] as string[]))
+    .filter((f) => f.endsWith("_cases_test.go"))
+    .sort();
   if (files.length === 0) {
     process.stderr.write(`error: ${src}: no *_cases_test.go files\n`);
     return 2;

@@ -55,4 +55,6 @@ const m = applicable.length;
 process.stdout.write(
   `\n${results.length - m} of ${results.length} cases not applicable (see reasons); of the other ${m}:\nup ${count((r) => r.up === "ok")}/${m}  second diff empty ${count((r) => r.secondDiffEmpty)}/${m}  down ${count((r) => r.down === "ok")}/${m}  all three ${count((r) => r.up === "ok" && r.secondDiffEmpty && r.down === "ok")}/${m}\n`,
 );
-process.exit(applicable.every((r) => r.up === "ok" && r.secondDiffEmpty && r.down === "ok") ? 0 : 1);
+process.exit(
+  applicable.every((r) => r.up === "ok" && r.secondDiffEmpty && r.down === "ok") ? 0 : 1,
+);

@@ -197,8 +197,11 @@ export async function corpusCases(dir: string): Promise<CorpusCase[]> {
   for (const n of names) {
     const a = join(dir, n, "a.sql");
     const b = join(dir, n, "b.sql");
-    if (!(await stat(a).catch(() => undefined)) || !(await stat(b).catch(() => undefined))) continue;
-    const meta = JSON.parse(await readFile(join(dir, n, "case.json"), "utf8").catch(() => "{}")) as {
+    if (!(await stat(a).catch(() => undefined)) || !(await stat(b).catch(() => undefined)))
+      continue;
+    const meta = JSON.parse(
+      await readFile(join(dir, n, "case.json"), "utf8").catch(() => "{}"),
+    ) as {
       roles?: string[];
       expectsPlanError?: boolean;
     };

@@ -1,7 +1,10 @@
+import { stat } from "node:fs/promises";
 import { type Command, InvalidArgumentError } from "commander";
 import { type MigrateEvent, type MigrateResult, runMigration } from "../../engine/schema/index.js";
+import { UserError } from "../../engine/shared/index.js";
 import type { CliContext } from "../context.js";
 import { EXIT, paint, writeJson, writeStatus, writeText } from "../output.js";
+import { runMigrateFolderMode } from "./db-migrate-folder.js";
 import { connectTarget } from "./db-target.js";
 
 /** Flags of `db --migrate FILE [--dry-run] [--down] [--lock-timeout S]`. */
@@ -9,24 +12,42 @@ export interface DbMigrateFlags {
   connection?: string;
   migrate: string;
   dryRun?: boolean;
-  down?: boolean;
+  /** `--down` (true) or `--down N`. */
+  down?: boolean | number;
   lockTimeout?: number;
   json?: boolean;
 }
 
 export function addMigrateOptions(cmd: Command): Command {
   return cmd
-    .option("--migrate <file>", "apply a migration file (its up part; --down for the down part)")
+    .option(
+      "--migrate <path>",
+      "apply a migration file, or every pending file of a folder in name order (--down to roll back)",
+    )
     .option(
       "--dry-run",
       "with --migrate: run inside a transaction that is rolled back, report changes and locks",
     )
-    .option("--down", "with --migrate: apply the down part and remove the tracking record")
+    .option(
+      "--down [count]",
+      "with --migrate FILE: apply its down part; with --migrate DIR: roll back the last N applied (default 1)",
+      count,
+    )
+    .option(
+      "--status [dir]",
+      "list applied, pending, partially applied and drifted migrations of a folder (default migrations)",
+    )
     .option(
       "--lock-timeout <seconds>",
       "with --migrate: how long to wait for another run's migration lock (default 60)",
       seconds,
     );
+}
+
+function count(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError("must be a whole number ≥ 1");
+  return n;
 }
 
 function seconds(value: string): number {
@@ -38,6 +59,20 @@ function seconds(value: string): number {
 
 /** `db --migrate`: exit 0 applied or nothing to do, 1 the migration failed, 2 bad input. */
 export async function runMigrateMode(flags: DbMigrateFlags, ctx: CliContext): Promise<number> {
+  if ((await stat(flags.migrate).catch(() => undefined))?.isDirectory()) {
+    const downCount =
+      flags.down === undefined || flags.down === false
+        ? undefined
+        : flags.down === true
+          ? 1
+          : flags.down;
+    return runMigrateFolderMode({ ...flags, downCount }, ctx);
+  }
+  if (typeof flags.down === "number" && flags.down !== 1) {
+    throw new UserError(`--down ${flags.down} needs a migrations folder`, {
+      hint: "with one file, --down applies its down part; pass the folder to roll back the last N",
+    });
+  }
   const db = await connectTarget(flags.connection, "--migrate");
   try {
     const result = await runMigration(db, {

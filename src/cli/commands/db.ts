@@ -11,6 +11,7 @@ import {
   wantsCompare,
 } from "./db-compare.js";
 import { addMigrateOptions, runMigrateMode } from "./db-migrate.js";
+import { runStatusMode } from "./db-migrate-folder.js";
 import { type DbSnapshotFlags, runSnapshotMode } from "./db-snapshot.js";
 
 /**
@@ -20,7 +21,8 @@ import { type DbSnapshotFlags, runSnapshotMode } from "./db-snapshot.js";
 export interface DbFlags extends DbSnapshotFlags, DbCompareFlags {
   migrate?: string;
   dryRun?: boolean;
-  down?: boolean;
+  down?: boolean | number;
+  status?: string | boolean;
   lockTimeout?: number;
   analyze?: boolean;
   failOn?: "warning" | "error";
@@ -34,7 +36,10 @@ Modes (pick one):
   --compare SOURCE         diff the database to SOURCE and plan a migration (--output DIR writes it)
   --from A --to B          the same for any two sources (URL, .sql file, migrations folder, snapshot .json)
   --snapshot FILE          write the introspected schema of --connection to a JSON snapshot
-  --migrate FILE           apply a migration (--dry-run, --down)
+  --migrate FILE|DIR       apply a migration, or every pending one of a folder in order
+                           (--dry-run; --down for a file, --down N for the last N of a folder)
+  --status [DIR]           applied, pending, partially applied and drifted migrations (exit 1 on the last two)
+  --lint FILE|DIR          hazard rules on hand-written SQL (--fail-on warning|error)
   --analyze                report schema and index problems (--fail-on warning|error;
                            --from FILE analyzes a .sql file or migrations folder instead)
   --suggest-indexes        write a migration with the suggested indexes (--output DIR)
@@ -76,12 +81,17 @@ export function registerDbCommand(program: Command, ctx: CliContext): void {
 
 async function runDb(opts: DbFlags, ctx: CliContext): Promise<number> {
   if (wantsBrowser(opts)) return runBrowseMode(opts);
+  if (opts.status)
+    return runStatusMode(
+      { ...opts, status: typeof opts.status === "string" ? opts.status : "migrations" },
+      ctx,
+    );
   if (opts.migrate) return runMigrateMode({ ...opts, migrate: opts.migrate }, ctx);
   if (opts.analyze) return runAnalyzeMode(opts, ctx);
   if (opts.suggestIndexes) return runSuggestIndexesMode(opts, ctx);
   if (opts.snapshot) return runSnapshotMode({ ...opts, snapshot: opts.snapshot }, ctx);
   if (wantsCompare(opts)) return runCompareMode(opts, ctx);
   throw new UserError("db needs a mode", {
-    hint: "one of --compare SOURCE, --from A --to B, --snapshot FILE, --migrate FILE, --analyze, --suggest-indexes (see db --help)",
+    hint: "one of --compare SOURCE, --from A --to B, --snapshot FILE, --migrate FILE|DIR, --status, --lint FILE|DIR, --analyze, --suggest-indexes (see db --help)",
   });
 }

@@ -50,16 +50,22 @@ export function normaliseConnectionString(spec: string): string {
   const scheme = SCHEME.exec(spec)?.[1]?.toLowerCase();
   if (scheme !== undefined) {
     if (scheme !== "postgres" && scheme !== "postgresql") {
-      throw new UserError(`unsupported connection scheme ${scheme}://: only PostgreSQL is supported`, {
-        hint: HINT,
-      });
+      throw new UserError(
+        `unsupported connection scheme ${scheme}://: only PostgreSQL is supported`,
+        {
+          hint: HINT,
+        },
+      );
     }
     return checkUrl(spec);
   }
   if (KEY_VALUE.test(spec)) return keyValueToUrl(spec);
-  throw new UserError(`not a connection string: ${redactConnectionString(`postgres://${spec}`).slice(11)}`, {
-    hint: HINT,
-  });
+  throw new UserError(
+    `not a connection string: ${redactConnectionString(`postgres://${spec}`).slice(11)}`,
+    {
+      hint: HINT,
+    },
+  );
 }
 
 function checkUrl(spec: string): string {

@@ -41,7 +41,8 @@ export async function connectServer(
   options: { connectTimeoutMs?: number; applicationName?: string } = {},
 ): Promise<Db> {
   // Refuse anything but postgres:// URLs and key=value strings before any socket opens (exit 2, one line).
-  if (connectionString !== undefined) connectionString = normaliseConnectionString(connectionString);
+  if (connectionString !== undefined)
+    connectionString = normaliseConnectionString(connectionString);
   const label = connectionString
     ? redactConnectionString(connectionString)
     : `PG* environment (${process.env.PGHOST ?? "localhost"}/${process.env.PGDATABASE ?? ""})`;

@@ -37,12 +37,23 @@ export { type IntrospectOptions, introspect } from "./introspect/introspect.js";
 export type { SchemaFilters } from "./introspect/schema-filters.js";
 export type { CatalogChange } from "./migrate/catalog-state.js";
 export type { LockTaken } from "./migrate/lock-report.js";
+export {
+  type FolderRunOptions,
+  type FolderRunResult,
+  runMigrationFolder,
+} from "./migrate/migrate-folder.js";
 export type {
   MigrateEvent,
   MigrateOptions,
   MigrateResult,
   UnitReport,
 } from "./migrate/migrate-types.js";
+export {
+  type MigrationState,
+  type MigrationStatus,
+  type MigrationStatusEntry,
+  migrationStatus,
+} from "./migrate/migration-status.js";
 export { runMigration } from "./migrate/run-migration.js";
 export {
   formatMigrationFile,

@@ -46,13 +46,16 @@ describe("connection strings", () => {
   });
 });
 
-describe.skipIf(!process.env.TEST_DATABASE_URL)("connection failures (needs TEST_DATABASE_URL)", () => {
-  it("tells an unknown role apart from a wrong password", async () => {
-    const url = new URL(process.env.TEST_DATABASE_URL ?? "");
-    url.username = "sb_no_such_role";
-    url.password = "hunter2";
-    const e = await refusal(url.toString());
-    expect(e.message).toMatch(/role "sb_no_such_role" does not exist/);
-    expect(e.message).not.toMatch(/authentication failed/);
-  });
-});
+describe.skipIf(!process.env.TEST_DATABASE_URL)(
+  "connection failures (needs TEST_DATABASE_URL)",
+  () => {
+    it("tells an unknown role apart from a wrong password", async () => {
+      const url = new URL(process.env.TEST_DATABASE_URL ?? "");
+      url.username = "sb_no_such_role";
+      url.password = "hunter2";
+      const e = await refusal(url.toString());
+      expect(e.message).toMatch(/role "sb_no_such_role" does not exist/);
+      expect(e.message).not.toMatch(/authentication failed/);
+    });
+  },
+);

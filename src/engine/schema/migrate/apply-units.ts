@@ -1,15 +1,10 @@
+import { UserError } from "../../shared/index.js";
 import type { Db } from "../connection.js";
 import type { MigrateOptions, UnitReport } from "./migrate-types.js";
 import type { LoadedMigration } from "./migration-units.js";
-import { statementFailure } from "./statement-failure.js";
-import { UserError } from "../../shared/index.js";
-import {
-  clearProgress,
-  progressKey,
-  readProgress,
-  recordProgress,
-} from "./progress-table.js";
+import { clearProgress, progressKey, readProgress, recordProgress } from "./progress-table.js";
 import { prepareConcurrentIndex } from "./resume-index.js";
+import { statementFailure } from "./statement-failure.js";
 import { findApplied, recordMigration } from "./tracking-table.js";
 
 export type ApplyOutcome = { status: "applied"; durationMs: number } | { status: "raced" };
@@ -131,7 +126,9 @@ export async function applyUnits(
         before: async (sql) => {
           const found = await prepareConcurrentIndex(db, sql);
           if (found.state === "invalid-dropped")
-            notes.push(`dropped INVALID index ${found.index} left by an interrupted build; built it again`);
+            notes.push(
+              `dropped INVALID index ${found.index} left by an interrupted build; built it again`,
+            );
           return found.state !== "already-built";
         },
         after: (j) => mark(i, j),

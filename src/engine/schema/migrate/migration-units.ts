@@ -61,7 +61,7 @@ async function readMigrationText(file: string): Promise<string> {
     const info = await stat(file);
     if (info.isDirectory()) {
       throw new UserError(`${file} is a folder, not a migration file`, {
-        hint: "pass one migration file, e.g. migrations/20260101T000000Z_add_indexes.sql",
+        hint: "pass one migration file, e.g. migrations/20260101120000_add_indexes.sql, or the folder to --migrate",
         exitCode: 2,
       });
     }

@@ -29,7 +29,9 @@ export interface Progress {
 export const progressKey = (unit: number, statement = -1) => `${unit}:${statement}`;
 
 async function tableExists(db: Db): Promise<boolean> {
-  const r = await db.query<{ t: string | null }>("SELECT to_regclass($1)::text AS t", [PROGRESS_TABLE]);
+  const r = await db.query<{ t: string | null }>("SELECT to_regclass($1)::text AS t", [
+    PROGRESS_TABLE,
+  ]);
   return Boolean(r.rows[0]?.t);
 }
 
@@ -39,7 +41,12 @@ export async function readProgress(
   direction: "up" | "down",
 ): Promise<Progress | undefined> {
   if (!(await tableExists(db))) return undefined;
-  const r = await db.query<{ checksum: string; unit: number; statement: number; completed_at: Date }>(
+  const r = await db.query<{
+    checksum: string;
+    unit: number;
+    statement: number;
+    completed_at: Date;
+  }>(
     `SELECT checksum, unit, statement, completed_at FROM ${PROGRESS_TABLE}
      WHERE name = $1 AND direction = $2 ORDER BY completed_at`,
     [name, direction],
@@ -66,7 +73,13 @@ export async function allProgress(db: Db): Promise<Map<string, Array<"up" | "dow
 
 export async function recordProgress(
   db: Db,
-  entry: { name: string; direction: "up" | "down"; checksum: string; unit: number; statement?: number },
+  entry: {
+    name: string;
+    direction: "up" | "down";
+    checksum: string;
+    unit: number;
+    statement?: number;
+  },
 ): Promise<void> {
   await db.query(
     `INSERT INTO ${PROGRESS_TABLE} (name, direction, checksum, unit, statement) VALUES ($1, $2, $3, $4, $5)
@@ -77,5 +90,6 @@ export async function recordProgress(
 
 /** Forget the progress of a migration (both directions: a finished run in one makes the other's moot). */
 export async function clearProgress(db: Db, name: string): Promise<void> {
-  if (await tableExists(db)) await db.query(`DELETE FROM ${PROGRESS_TABLE} WHERE name = $1`, [name]);
+  if (await tableExists(db))
+    await db.query(`DELETE FROM ${PROGRESS_TABLE} WHERE name = $1`, [name]);
 }

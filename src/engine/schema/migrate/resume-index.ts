@@ -24,7 +24,9 @@ export async function prepareConcurrentIndex(
 ): Promise<{ state: "absent" | "invalid-dropped" | "already-built"; index?: string }> {
   const target = concurrentIndexTarget(sql);
   if (!target) return { state: "absent" };
-  const indexName = unquote(target.name.split(/\.(?=(?:[^"]*"[^"]*")*[^"]*$)/).pop() ?? target.name);
+  const indexName = unquote(
+    target.name.split(/\.(?=(?:[^"]*"[^"]*")*[^"]*$)/).pop() ?? target.name,
+  );
   const r = await db.query<{ qualified: string; valid: boolean }>(
     `SELECT quote_ident(n.nspname) || '.' || quote_ident(c.relname) AS qualified, i.indisvalid AS valid
      FROM pg_class c JOIN pg_index i ON i.indexrelid = c.oid JOIN pg_namespace n ON n.oid = c.relnamespace

@@ -28,7 +28,7 @@ export async function runMigration(db: Db, options: MigrateOptions): Promise<Mig
     direction: migration.direction,
     dryRun: options.dryRun,
     units,
-    notes: [...migration.notes],
+    notes: migration.notes,
     singleSession,
   };
   if (singleSession && !options.dryRun) {

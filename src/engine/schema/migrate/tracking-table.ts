@@ -79,3 +79,25 @@ export async function recordMigration(
     [entry.name, entry.checksum, entry.direction, duration],
   );
 }
+
+/** Every applied migration, oldest first. */
+export async function listApplied(db: Db): Promise<AppliedMigration[]> {
+  const exists = await db.query<{ t: string | null }>("SELECT to_regclass($1)::text AS t", [
+    TRACKING_TABLE,
+  ]);
+  if (!exists.rows[0]?.t) return [];
+  const r = await db.query<{
+    name: string;
+    checksum: string;
+    applied_at: Date;
+    duration_ms: number;
+  }>(
+    `SELECT name, checksum, applied_at, duration_ms FROM ${TRACKING_TABLE} ORDER BY applied_at, name`,
+  );
+  return r.rows.map((row) => ({
+    name: row.name,
+    checksum: row.checksum,
+    appliedAt: new Date(row.applied_at).toISOString(),
+    durationMs: row.duration_ms,
+  }));
+}
