@@ -1,9 +1,15 @@
 import { stat } from "node:fs/promises";
 import { type Command, InvalidArgumentError } from "commander";
-import { type MigrateEvent, type MigrateResult, runMigration } from "../../engine/schema/index.js";
+import {
+  lintFails,
+  type MigrateEvent,
+  type MigrateResult,
+  runMigration,
+} from "../../engine/schema/index.js";
 import { UserError } from "../../engine/shared/index.js";
 import type { CliContext } from "../context.js";
 import { EXIT, paint, writeJson, writeStatus, writeText } from "../output.js";
+import { lintFindingLines } from "./db-lint.js";
 import { runMigrateFolderMode } from "./db-migrate-folder.js";
 import { connectTarget } from "./db-target.js";
 
@@ -16,6 +22,7 @@ export interface DbMigrateFlags {
   down?: boolean | number;
   lockTimeout?: number;
   json?: boolean;
+  failOn?: "warning" | "error";
 }
 
 export function addMigrateOptions(cmd: Command): Command {
@@ -83,9 +90,13 @@ export async function runMigrateMode(flags: DbMigrateFlags, ctx: CliContext): Pr
       signal: ctx.signal,
       onEvent: flags.json ? undefined : statusLine,
     });
-    if (flags.json) writeJson(result);
+    const failed =
+      flags.failOn !== undefined &&
+      result.findings !== undefined &&
+      lintFails({ findings: result.findings }, flags.failOn);
+    if (flags.json) writeJson(flags.failOn ? { ...result, failOn: flags.failOn, failed } : result);
     else writeText(migrateReport(result));
-    return EXIT.ok;
+    return failed ? EXIT.gateFailed : EXIT.ok;
   } finally {
     await db.close().catch(() => {});
   }
@@ -142,6 +153,12 @@ export function migrateReport(r: MigrateResult): string {
       for (const s of u.statements)
         lines.push(`  line ${s.line}: ${s.sql.replace(/\s+/g, " ").slice(0, 110)}`);
     }
+  }
+  if (r.findings) {
+    lines.push(
+      r.findings.length ? "hazards (db --lint rules):" : "hazards (db --lint rules): none",
+    );
+    lines.push(...lintFindingLines(r.findings).map((l) => `  ${l}`));
   }
   for (const note of r.notes) lines.push(paint(`note: ${note}`, "dim"));
   return lines.join("\n");

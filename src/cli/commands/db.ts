@@ -10,6 +10,7 @@ import {
   runCompareMode,
   wantsCompare,
 } from "./db-compare.js";
+import { runLintMode } from "./db-lint.js";
 import { addMigrateOptions, runMigrateMode } from "./db-migrate.js";
 import { runStatusMode } from "./db-migrate-folder.js";
 import { type DbSnapshotFlags, runSnapshotMode } from "./db-snapshot.js";
@@ -23,6 +24,7 @@ export interface DbFlags extends DbSnapshotFlags, DbCompareFlags {
   dryRun?: boolean;
   down?: boolean | number;
   status?: string | boolean;
+  lint?: string;
   lockTimeout?: number;
   analyze?: boolean;
   failOn?: "warning" | "error";
@@ -72,6 +74,10 @@ export function registerDbCommand(program: Command, ctx: CliContext): void {
     .option("--exclude-schema <name>", "leave these schemas out (repeatable)", collect)
     .option("--snapshot <file>", "write the introspected schema model of the database to FILE.json")
     .option("--output <dir>", "folder the migration file is written to")
+    .option(
+      "--lint <path>",
+      "check a migration file or folder against the hazard rules (docs/db-rules)",
+    )
     .option("--json", "print one JSON document on stdout");
   addCompareOptions(cmd);
   addMigrateOptions(cmd);
@@ -86,6 +92,7 @@ async function runDb(opts: DbFlags, ctx: CliContext): Promise<number> {
       { ...opts, status: typeof opts.status === "string" ? opts.status : "migrations" },
       ctx,
     );
+  if (opts.lint) return runLintMode({ ...opts, lint: opts.lint }, ctx);
   if (opts.migrate) return runMigrateMode({ ...opts, migrate: opts.migrate }, ctx);
   if (opts.analyze) return runAnalyzeMode(opts, ctx);
   if (opts.suggestIndexes) return runSuggestIndexesMode(opts, ctx);

@@ -35,6 +35,9 @@ export {
 } from "./diff/renames.js";
 export { type IntrospectOptions, introspect } from "./introspect/introspect.js";
 export type { SchemaFilters } from "./introspect/schema-filters.js";
+export { type LintResult, lintFails, lintMigrationText, lintPath } from "./lint/lint-files.js";
+export { LINT_RULES, type LintRule, type LintSeverity, ruleDoc } from "./lint/lint-rules.js";
+export type { LintFinding } from "./lint/lint-statements.js";
 export type { CatalogChange } from "./migrate/catalog-state.js";
 export type { LockTaken } from "./migrate/lock-report.js";
 export {

@@ -1,3 +1,4 @@
+import type { LintFinding } from "../lint/lint-statements.js";
 import type { CatalogChange } from "./catalog-state.js";
 import type { LockTaken } from "./lock-report.js";
 
@@ -47,6 +48,8 @@ export interface MigrateResult {
   changes?: CatalogChange[];
   /** Dry run only: relation locks the transactional part took. */
   locks?: LockTaken[];
+  /** Dry run only: hazard rule findings (the same as `db --lint`) for the direction rehearsed. */
+  findings?: LintFinding[];
   /** Every connection shares one session (PGlite): the advisory lock cannot exclude other connections. */
   singleSession: boolean;
 }
