@@ -24,13 +24,18 @@ export async function lintMigrationText(text: string, file: string): Promise<Lin
   const normalised = text.replace(/\r\n/g, "\n");
   const parsed = parseMigrationFile(normalised);
   const findings: LintFinding[] = [];
-  const created = { up: new Set<string>(), down: new Set<string>() };
+  // What a direction creates or proves carries over from one of its sections to the next; lock_timeout does not.
+  const carried = { up: newLintState(new Set()), down: newLintState(new Set()) };
   let cursor = 0;
   for (const section of parsed.sections) {
     const at = normalised.indexOf(section.sql, cursor);
     if (at !== -1) cursor = at + section.sql.length;
     const lineOffset = 1 + (normalised.slice(0, Math.max(0, at)).match(/\n/g)?.length ?? 0);
-    const state = newLintState(created[section.direction]);
+    const state = {
+      ...carried[section.direction],
+      lockTimeout: false,
+      lockTimeoutReported: false,
+    };
     for (const s of await splitStatements(section.sql, { file, lineOffset })) {
       findings.push(...lintStatement(file, s, state));
     }
