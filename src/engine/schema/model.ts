@@ -123,6 +123,17 @@ export interface TableInfo {
   comment?: string;
   /** Parents of a table made with INHERITS ("schema.table"), in order. */
   inherits?: string[];
+  /** REPLICA IDENTITY other than the default: "full", "nothing" or "index:<name>". */
+  replicaIdentity?: string;
+}
+
+export interface IdentityOptions {
+  start: string;
+  increment: string;
+  min: string;
+  max: string;
+  cache: string;
+  cycle: boolean;
 }
 
 export interface ColumnInfo {
@@ -133,6 +144,8 @@ export interface ColumnInfo {
   default?: string;
   /** "always" | "by default" for identity columns. */
   identity?: "always" | "by default";
+  /** Options of an identity column's sequence. */
+  identityOptions?: IdentityOptions;
   /** Generation expression of a generated column, with its kind. */
   generated?: { expression: string; stored: boolean };
   /** Explicit collation when it differs from the type's default. */

@@ -13,6 +13,8 @@ export const PHASE = {
   dropPolicy: 11,
   dropView: 12,
   dropForeignKey: 13,
+  /** A table created again (its kind or partitioning changed): after the views and foreign keys on it. */
+  dropRebuiltTable: 13.5,
   dropConstraint: 14,
   dropIndex: 15,
   dropDefault: 16,
@@ -38,8 +40,9 @@ export const PHASE = {
   dropSchema: 37,
   setDefault: 40,
   addConstraint: 41,
-  addForeignKey: 42,
   createIndex: 43,
+  /** After the indexes: a foreign key may reference a unique index rather than a constraint. */
+  addForeignKey: 43.5,
   createView: 44,
   viewIndex: 45,
   sequenceOwner: 46,
@@ -50,6 +53,8 @@ export const PHASE = {
   validate: 60,
   setNotNull: 61,
   createIndexConcurrently: 70,
+  /** REPLICA IDENTITY USING INDEX needs the index built (concurrently) first. */
+  replicaIdentity: 71,
 } as const;
 
 export function stageOf(phase: number): number {

@@ -1,6 +1,6 @@
 import type { ColumnInfo, TableInfo } from "../model.js";
 import { qualified, quoteIdent } from "../model.js";
-import { columnDefinition, commentOn } from "../plan/ddl.js";
+import { columnDefinition, commentOn, identityOptionsSql } from "../plan/ddl.js";
 import { hazard, PHASE, step } from "./change-builder.js";
 import { type DiffContext, indexBy, pairs, tableKey } from "./diff-context.js";
 import { classifyTypeChange } from "./type-change.js";
@@ -85,6 +85,7 @@ function changedColumn(
     x.notNull === y.notNull &&
     x.default === y.default &&
     x.identity === y.identity &&
+    JSON.stringify(x.identityOptions) === JSON.stringify(y.identityOptions) &&
     JSON.stringify(x.generated) === JSON.stringify(y.generated);
   if (sameShape && x.comment === y.comment) return;
   const where = { schema: b.schema, table: b.name, name: y.name };
@@ -141,8 +142,25 @@ function changedColumn(
     if (!y.identity) step(d, PHASE.alterColumn, `${alter} DROP IDENTITY`);
     else if (!x.identity) {
       if (!x.notNull) step(d, PHASE.alterColumn, `${alter} SET NOT NULL`, [lock]);
-      step(d, PHASE.alterColumn, `${alter} ADD GENERATED ${y.identity.toUpperCase()} AS IDENTITY`);
+      step(
+        d,
+        PHASE.alterColumn,
+        `${alter} ADD GENERATED ${y.identity.toUpperCase()} AS IDENTITY${y.identityOptions ? ` (${identityOptionsSql(y.identityOptions)})` : ""}`,
+      );
     } else step(d, PHASE.alterColumn, `${alter} SET GENERATED ${y.identity.toUpperCase()}`);
+  }
+  if (
+    x.identity &&
+    y.identity &&
+    y.identityOptions &&
+    JSON.stringify(x.identityOptions) !== JSON.stringify(y.identityOptions)
+  ) {
+    const o = y.identityOptions;
+    step(
+      d,
+      PHASE.alterColumn,
+      `${alter} SET START WITH ${o.start} SET INCREMENT BY ${o.increment} SET MINVALUE ${o.min} SET MAXVALUE ${o.max} SET CACHE ${o.cache} SET${o.cycle ? "" : " NO"} CYCLE`,
+    );
   }
   if (x.notNull && !y.notNull && !y.identity) step(d, PHASE.alterColumn, `${alter} DROP NOT NULL`);
   if (!x.notNull && y.notNull && !inPrimaryKey && !(y.identity && !x.identity)) {

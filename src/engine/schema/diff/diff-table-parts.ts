@@ -13,7 +13,9 @@ export function addConstraint(d: Draft, t: Owner, k: ConstraintInfo, existing: b
   const name = quoteIdent(k.name);
   const fk = k.type === "foreign-key";
   const phase = fk ? PHASE.addForeignKey : PHASE.addConstraint;
-  const validatable = fk || k.type === "check";
+  // PostgreSQL refuses NOT VALID foreign keys on partitioned tables: those are added (and checked) at once.
+  const partitioned = (t as { kind?: string }).kind === "partitioned";
+  const validatable = (fk && !partitioned) || k.type === "check";
   if (validatable && (existing || !k.validated)) {
     step(d, phase, `ALTER TABLE ${table} ADD CONSTRAINT ${name} ${k.definition} NOT VALID`, [
       hazard(
@@ -147,12 +149,17 @@ export function diffIndexes(
   )) {
     const where = { schema: owner.schema, table: owner.name, name: (x ?? y)?.name ?? "" };
     const phase = kind === "view" ? PHASE.viewIndex : PHASE.createIndex;
+    // A unique index a foreign key relies on cannot go while the key exists (nor concurrently): drop it in
+    // the transaction after the foreign keys, which are added back once the new keys exist.
+    const keyed = x?.unique && kind === "table" && referencedBy(ctx, owner);
+    if (keyed) ctx.rekeyedTables.add(qualified(owner.schema, owner.name));
+    const dropConcurrently = concurrent && !keyed;
     if (x && !y)
       dropIndex(
         ctx.set.add("index", where, "removed", { before: x.definition }),
         owner,
         x,
-        concurrent,
+        dropConcurrently,
       );
     else if (!x && y)
       createIndex(
@@ -167,7 +174,7 @@ export function diffIndexes(
         before: x.definition,
         after: y.definition,
       });
-      dropIndex(d, owner, x, concurrent);
+      dropIndex(d, owner, x, dropConcurrently);
       createIndex(d, owner, y, concurrent, phase);
     } else if (x && y && x.comment !== y.comment) {
       const d = ctx.set.add("comment", where, "changed", { before: x.comment, after: y.comment });
@@ -306,4 +313,12 @@ export function rebuildDependentForeignKeys(
       addConstraint(d, b, y, true);
     }
   }
+}
+
+/** Does any table's foreign key point at this one (on the "from" side)? */
+function referencedBy(ctx: DiffContext, owner: Owner): boolean {
+  const name = qualified(owner.schema, owner.name);
+  return ctx.from.tables.some((t) =>
+    t.constraints.some((k) => k.type === "foreign-key" && k.references === name),
+  );
 }

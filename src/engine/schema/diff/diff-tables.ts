@@ -22,7 +22,6 @@ export function diffTables(ctx: DiffContext): void {
   const to = viewsAndTables(ctx.to).tables;
   const kept: Array<[TableInfo, TableInfo]> = [];
   for (const [key, a, b] of pairs(from, to)) {
-    if (a && b) kept.push([a, b]);
     if (a && !b) {
       dropTable(ctx.set.add("table", a, "removed", { before: describeTable(a) }), a);
       ctx.droppedTables.add(key);
@@ -40,13 +39,16 @@ export function diffTables(ctx: DiffContext): void {
           before: describeTable(a),
           after: describeTable(b),
         });
-        step(d, PHASE.dropView - 1, `DROP TABLE ${qualified(a.schema, a.name)}`, [
+        step(d, PHASE.dropRebuiltTable, `DROP TABLE ${qualified(a.schema, a.name)}`, [
           hazard("data-loss", `${a.name} is dropped and created again: its rows are deleted`),
         ]);
         addTable(d, b);
         ctx.reshapedTables.add(key);
+        // Foreign keys of other tables pointing at it go before the drop and come back after.
+        ctx.rekeyedTables.add(key);
         continue;
       }
+      kept.push([a, b]);
       changedTable(ctx, a, b);
     }
   }
@@ -85,6 +87,7 @@ function addTable(d: Draft, t: TableInfo): void {
   for (const tr of t.triggers) createTrigger(d, t, tr);
   for (const p of t.policies) step(d, PHASE.policy, createPolicy(t, p));
   for (const sql of rowSecurityStatements(t)) step(d, PHASE.rowSecurity, sql);
+  if (t.replicaIdentity) step(d, PHASE.replicaIdentity, replicaIdentitySql(t));
   if (t.comment !== undefined) step(d, PHASE.comment, commentOn(`TABLE ${table}`, t.comment));
   for (const c of t.columns) {
     if (c.comment !== undefined)
@@ -128,6 +131,14 @@ function changedTable(ctx: DiffContext, a: TableInfo, b: TableInfo): void {
   diffIndexes(ctx, b, a.indexes, b.indexes, true, "table");
   diffTriggers(ctx, a, b);
   diffPolicies(ctx, a, b);
+  if (a.replicaIdentity !== b.replicaIdentity) {
+    const d = ctx.set.add("table", b, "changed", {
+      before: `replica identity ${a.replicaIdentity ?? "default"}`,
+      after: `replica identity ${b.replicaIdentity ?? "default"}`,
+      pairKey: `replica-identity:${table}`,
+    });
+    step(d, PHASE.replicaIdentity, replicaIdentitySql(b));
+  }
   const rls = rowSecurityStatements(b, a);
   if (rls.length > 0) {
     const d = ctx.set.add("rls", b, "changed", {
@@ -144,4 +155,14 @@ function changedTable(ctx: DiffContext, a: TableInfo, b: TableInfo): void {
     });
     step(d, PHASE.comment, commentOn(`TABLE ${table}`, b.comment));
   }
+}
+
+function replicaIdentitySql(t: TableInfo): string {
+  const r = t.replicaIdentity;
+  const what = !r
+    ? "DEFAULT"
+    : r.startsWith("index:")
+      ? `USING INDEX ${r.slice(6)}`
+      : r.toUpperCase();
+  return `ALTER TABLE ${qualified(t.schema, t.name)} REPLICA IDENTITY ${what}`;
 }

@@ -83,6 +83,9 @@ SELECT n.nspname AS schema, c.relname AS name, c.relkind AS relkind, c.relpersis
      JOIN pg_namespace pn ON pn.oid = pc.relnamespace WHERE i.inhrelid = c.oid LIMIT 1) END AS parent,
   CASE WHEN c.relispartition THEN pg_get_expr(c.relpartbound, c.oid) END AS bound,
   c.relrowsecurity AS rls_enabled, c.relforcerowsecurity AS rls_forced,
+  CASE c.relreplident WHEN 'f' THEN 'full' WHEN 'n' THEN 'nothing' WHEN 'i' THEN
+    (SELECT 'index:' || quote_ident(ic.relname) FROM pg_index ri JOIN pg_class ic ON ic.oid = ri.indexrelid
+     WHERE ri.indrelid = c.oid AND ri.indisreplident LIMIT 1) END AS replica_identity,
   CASE WHEN NOT c.relispartition THEN
     (SELECT json_agg(${qname("pn.nspname", "pc.relname")} ORDER BY i.inhseqno) FROM pg_inherits i
      JOIN pg_class pc ON pc.oid = i.inhparent JOIN pg_namespace pn ON pn.oid = pc.relnamespace
@@ -98,6 +101,12 @@ SELECT c.nspname AS schema, c.relname AS table_name, a.attname AS name,
   format_type(a.atttypid, a.atttypmod) AS type, a.attnotnull AS not_null,
   pg_get_expr(ad.adbin, ad.adrelid) AS expression, a.attidentity AS identity, a.attgenerated AS generated,
   NOT a.attislocal AS inherited,
+  CASE WHEN a.attidentity <> '' THEN (SELECT json_build_object('start', s.seqstart::text,
+      'increment', s.seqincrement::text, 'min', s.seqmin::text, 'max', s.seqmax::text, 'cache', s.seqcache::text,
+      'cycle', s.seqcycle)
+    FROM pg_depend dep JOIN pg_sequence s ON s.seqrelid = dep.objid
+    WHERE dep.classid = 'pg_class'::regclass AND dep.refclassid = 'pg_class'::regclass AND dep.deptype = 'i'
+      AND dep.refobjid = a.attrelid AND dep.refobjsubid = a.attnum LIMIT 1) END AS identity_options,
   CASE WHEN a.attcollation <> 0 AND a.attcollation <> t.typcollation THEN ${qname("con.nspname", "co.collname")} END AS collation,
   d.description AS comment
 FROM rel c

@@ -116,6 +116,7 @@ function assemble(serverVersion: number, r: Record<string, Row[]>): SchemaModel 
       policies: [],
       comment: str(t.comment),
       ...(t.inherits ? { inherits: list(t.inherits) } : {}),
+      ...(t.replica_identity ? { replicaIdentity: String(t.replica_identity) } : {}),
     });
   }
   const views = new Map<string, ViewInfo>();
@@ -249,6 +250,9 @@ function toColumn(c: Row): ColumnInfo {
     collation: str(c.collation),
     comment: str(c.comment),
     ...(c.inherited ? { inherited: true } : {}),
+    ...(c.identity_options
+      ? { identityOptions: json<ColumnInfo["identityOptions"]>(c.identity_options) }
+      : {}),
   };
 }
 
