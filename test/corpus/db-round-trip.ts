@@ -157,7 +157,7 @@ export async function roundTrip(
     const again = diffSchemas(await introspect(a), modelB, { allowDestructive: true });
     result.secondDiffEmpty = again.changes.length === 0;
     if (!result.secondDiffEmpty)
-      result.reason ??= `second diff: ${again.changes
+      result.reason ??= `second diff: ${process.env.DB_CORPUS_SHOW ? JSON.stringify(again.changes.map((c) => [c.before, c.after, c.up.map((u) => u.sql)])) : ""}${again.changes
         .map((c) => c.id)
         .slice(0, 3)
         .join(", ")}`;

@@ -3,7 +3,7 @@ import type { Hazard, HazardKind, ObjectKind, SchemaChange } from "../plan-types
 /**
  * Where a statement runs in the migration. Lower first; stages become file sections:
  * 0 = concurrent index drops and new enum values (no transaction), 1 = main transaction, 2 = validation transaction,
- * 3 = concurrent index builds (no transaction).
+ * 3 = concurrent index builds (no transaction), 4 = foreign keys that need those indexes (transaction).
  */
 export const PHASE = {
   dropIndexConcurrently: 0,
@@ -55,18 +55,22 @@ export const PHASE = {
   createIndexConcurrently: 70,
   /** REPLICA IDENTITY USING INDEX needs the index built (concurrently) first. */
   replicaIdentity: 71,
+  /** Foreign keys to a unique index built concurrently above: a transaction after the builds. */
+  addForeignKeyLate: 80,
+  validateLate: 81,
 } as const;
 
 export function stageOf(phase: number): number {
   if (phase < 10) return 0;
   if (phase < 60) return 1;
   if (phase < 70) return 2;
-  return 3;
+  if (phase < 80) return 3;
+  return 4;
 }
 
 export function transactionalPhase(phase: number): boolean {
   const stage = stageOf(phase);
-  return stage === 1 || stage === 2;
+  return stage === 1 || stage === 2 || stage === 4;
 }
 
 export interface Step {

@@ -97,6 +97,7 @@ function collect(from: SchemaModel, to: SchemaModel, renames: RenameSpec[]) {
     droppedTables: new Set(),
     reshapedTables: new Set(),
     rekeyedTables: new Set(),
+    lateKeyTables: new Set(),
   };
   diffSchemasAndExtensions(ctx);
   diffCollations(ctx);

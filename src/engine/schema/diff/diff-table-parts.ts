@@ -8,11 +8,18 @@ import { createPartitionedIndex, isPartitionedIndex } from "./partitioned-index.
 type Owner = { schema: string; name: string };
 
 /** Statements that add a constraint. On a table that already has rows, FK and CHECK go in NOT VALID and are validated after. */
-export function addConstraint(d: Draft, t: Owner, k: ConstraintInfo, existing: boolean): void {
+export function addConstraint(
+  d: Draft,
+  t: Owner,
+  k: ConstraintInfo,
+  existing: boolean,
+  ctx?: DiffContext,
+): void {
   const table = qualified(t.schema, t.name);
   const name = quoteIdent(k.name);
   const fk = k.type === "foreign-key";
-  const phase = fk ? PHASE.addForeignKey : PHASE.addConstraint;
+  const late = fk && k.references !== undefined && ctx?.lateKeyTables.has(k.references);
+  const phase = late ? PHASE.addForeignKeyLate : fk ? PHASE.addForeignKey : PHASE.addConstraint;
   // PostgreSQL refuses NOT VALID foreign keys on partitioned tables: those are added (and checked) at once.
   const partitioned = (t as { kind?: string }).kind === "partitioned";
   const validatable = (fk && !partitioned) || k.type === "check";
@@ -24,9 +31,17 @@ export function addConstraint(d: Draft, t: Owner, k: ConstraintInfo, existing: b
       ),
     ]);
     if (k.validated) {
-      step(d, PHASE.validate, `ALTER TABLE ${table} VALIDATE CONSTRAINT ${name}`, [
-        hazard("validation-scan", `scans ${t.name} under SHARE UPDATE EXCLUSIVE (writes continue)`),
-      ]);
+      step(
+        d,
+        late ? PHASE.validateLate : PHASE.validate,
+        `ALTER TABLE ${table} VALIDATE CONSTRAINT ${name}`,
+        [
+          hazard(
+            "validation-scan",
+            `scans ${t.name} under SHARE UPDATE EXCLUSIVE (writes continue)`,
+          ),
+        ],
+      );
     }
   } else {
     const hazards = existing
@@ -61,7 +76,13 @@ export function diffConstraints(ctx: DiffContext, a: TableInfo, b: TableInfo): v
     };
     if (x && !y) drop(ctx.set.add("constraint", where, "removed", { before: x.definition }), x);
     else if (!x && y)
-      addConstraint(ctx.set.add("constraint", where, "added", { after: y.definition }), b, y, true);
+      addConstraint(
+        ctx.set.add("constraint", where, "added", { after: y.definition }),
+        b,
+        y,
+        true,
+        ctx,
+      );
     else if (x && y) {
       if (sameSql(x.definition, y.definition) && x.validated === y.validated) {
         if (x.comment !== y.comment) {
@@ -90,7 +111,7 @@ export function diffConstraints(ctx: DiffContext, a: TableInfo, b: TableInfo): v
         ]);
       } else {
         drop(d, x);
-        addConstraint(d, b, y, true);
+        addConstraint(d, b, y, true, ctx);
       }
     }
   }
@@ -151,7 +172,8 @@ export function diffIndexes(
     const phase = kind === "view" ? PHASE.viewIndex : PHASE.createIndex;
     // A unique index a foreign key relies on cannot go while the key exists (nor concurrently): drop it in
     // the transaction after the foreign keys, which are added back once the new keys exist.
-    const keyed = x?.unique && kind === "table" && referencedBy(ctx, owner);
+    const goes = x !== undefined && (!y || !sameSql(x.definition, y.definition));
+    const keyed = goes && x?.unique && kind === "table" && referencedBy(ctx, owner);
     if (keyed) ctx.rekeyedTables.add(qualified(owner.schema, owner.name));
     const dropConcurrently = concurrent && !keyed;
     if (x && !y)
@@ -310,7 +332,7 @@ export function rebuildDependentForeignKeys(
       step(d, PHASE.dropForeignKey, `ALTER TABLE ${table} DROP CONSTRAINT ${quoteIdent(x.name)}`, [
         hazard("access-exclusive-lock", `rebuilt because the key of ${y.references} changes`),
       ]);
-      addConstraint(d, b, y, true);
+      addConstraint(d, b, y, true, ctx);
     }
   }
 }

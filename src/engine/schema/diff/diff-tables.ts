@@ -21,13 +21,20 @@ export function diffTables(ctx: DiffContext): void {
   const from = viewsAndTables(ctx.from).tables;
   const to = viewsAndTables(ctx.to).tables;
   const kept: Array<[TableInfo, TableInfo]> = [];
+  // Existing tables that gain a unique index (built concurrently, after the main transaction): foreign keys
+  // that reference them can only be added once it exists.
+  for (const [key, a, b] of pairs(from, to)) {
+    if (!a || !b || a.kind !== b.kind) continue;
+    const before = new Set(a.indexes.map((i) => i.definition));
+    if (b.indexes.some((i) => i.unique && !before.has(i.definition))) ctx.lateKeyTables.add(key);
+  }
   for (const [key, a, b] of pairs(from, to)) {
     if (a && !b) {
       dropTable(ctx.set.add("table", a, "removed", { before: describeTable(a) }), a);
       ctx.droppedTables.add(key);
     } else if (!a && b) {
       ctx.createdTables.add(key);
-      addTable(ctx.set.add("table", b, "added", { after: describeTable(b) }), b);
+      addTable(ctx, ctx.set.add("table", b, "added", { after: describeTable(b) }), b);
     } else if (a && b) {
       if (
         a.kind !== b.kind ||
@@ -42,7 +49,7 @@ export function diffTables(ctx: DiffContext): void {
         step(d, PHASE.dropRebuiltTable, `DROP TABLE ${qualified(a.schema, a.name)}`, [
           hazard("data-loss", `${a.name} is dropped and created again: its rows are deleted`),
         ]);
-        addTable(d, b);
+        addTable(ctx, d, b);
         ctx.reshapedTables.add(key);
         // Foreign keys of other tables pointing at it go before the drop and come back after.
         ctx.rekeyedTables.add(key);
@@ -79,10 +86,10 @@ function dropTable(d: Draft, t: TableInfo): void {
 }
 
 /** Everything a new table needs, in the phases where it can run. */
-function addTable(d: Draft, t: TableInfo): void {
+function addTable(ctx: DiffContext, d: Draft, t: TableInfo): void {
   const table = qualified(t.schema, t.name);
   step(d, PHASE.createTable, createTable(t), [], t.partitionOf || t.inherits?.length ? 1 : 0);
-  for (const k of t.constraints) addConstraint(d, t, k, false);
+  for (const k of t.constraints) addConstraint(d, t, k, false, ctx);
   for (const i of t.indexes) createIndex(d, t, i, false);
   for (const tr of t.triggers) createTrigger(d, t, tr);
   for (const p of t.policies) step(d, PHASE.policy, createPolicy(t, p));

@@ -245,8 +245,11 @@ export function diffSequences(ctx: DiffContext): void {
       const { ownedBy: ownerB, ...optionsB } = b;
       if (JSON.stringify(optionsA) !== JSON.stringify(optionsB))
         step(d, PHASE.sequence, `ALTER SEQUENCE ${key(b)} ${sequenceOptions(b)}`);
-      if (ownerA !== ownerB)
-        step(d, PHASE.sequenceOwner, `ALTER SEQUENCE ${key(b)} OWNED BY ${ownerB ?? "NONE"}`);
+      if (ownerA !== ownerB) {
+        // Released before any table is dropped (dropping the owning table would take the sequence with it).
+        if (ownerA) step(d, PHASE.dropDefault, `ALTER SEQUENCE ${key(b)} OWNED BY NONE`);
+        if (ownerB) step(d, PHASE.sequenceOwner, `ALTER SEQUENCE ${key(b)} OWNED BY ${ownerB}`);
+      }
     }
   }
 }
