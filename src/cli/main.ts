@@ -12,5 +12,10 @@ if (major < NEEDED.major || (major === NEEDED.major && minor < NEEDED.minor)) {
   );
   process.exit(2);
 }
-const { run } = await import("./program.js");
-run(process.argv);
+const wasm = await import("./wasm-flags.js");
+if (wasm.wantsSmallWasmHeap(process.argv)) {
+  process.exitCode = await wasm.rerunWithSmallWasmHeap(process.argv);
+} else {
+  const { run } = await import("./program.js");
+  run(process.argv);
+}

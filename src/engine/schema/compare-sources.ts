@@ -31,14 +31,21 @@ export async function compareSources(
     options.onStep?.(text);
   };
   try {
+    // One source at a time: an embedded PostgreSQL is closed before the next one starts (memory).
     stepTo(`opening ${fromSpec ? redactConnectionString(fromSpec) : "the database"}`);
     const from = await openSource(fromSpec);
     opened.push(from);
+    stepTo(`reading the schema of ${from.label}`);
+    const fromModel = await from.model(options.filters);
+    if (from.kind !== "server") {
+      opened.pop();
+      await from.close();
+      // Its WebAssembly heap is garbage now; when the process allows it (--expose-gc), free it before the next.
+      (globalThis as { gc?: () => void }).gc?.();
+    }
     stepTo(`opening ${toSpec ? redactConnectionString(toSpec) : "the database"}`);
     const to = await openSource(toSpec);
     opened.push(to);
-    stepTo(`reading the schema of ${from.label}`);
-    const fromModel = await from.model(options.filters);
     stepTo(`reading the schema of ${to.label}`);
     const toModel = await to.model(options.filters);
     stepTo("comparing");
