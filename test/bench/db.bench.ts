@@ -41,7 +41,9 @@ export async function runDbBench(
     status("db bench: senior-backend diff…");
     const oursDiff = await ourDiff(ours.fromModel, ours.toModel, RUNS);
 
-    status("db bench: senior-backend end to end (--from URL --to URL: open, read both, diff, plan)…");
+    status(
+      "db bench: senior-backend end to end (--from URL --to URL: open, read both, diff, plan)…",
+    );
     const oursEndToEnd = await ourEndToEnd(fromUrl, toUrl, RUNS);
     status("db bench: @pgkit/migra end to end…");
     const theirsEndToEnd = await migraEndToEnd(fromUrl, toUrl);

@@ -146,7 +146,13 @@ export async function roundTrip(
     await writeFile(file, plan.text);
     if (process.env.DB_CORPUS_SHOW) process.stderr.write(`${plan.text}\n`);
     try {
-      await runMigration(a, { file, direction: "up", dryRun: false, lockTimeoutMs: 5000 });
+      await runMigration(a, {
+        file,
+        direction: "up",
+        dryRun: false,
+        lockTimeoutMs: 5000,
+        allowDestructive: true,
+      });
     } catch (e) {
       result.reason = `up: ${firstLine(e)}`;
       return result;
@@ -162,7 +168,13 @@ export async function roundTrip(
         .slice(0, 3)
         .join(", ")}`;
     try {
-      await runMigration(a, { file, direction: "down", dryRun: false, lockTimeoutMs: 5000 });
+      await runMigration(a, {
+        file,
+        direction: "down",
+        dryRun: false,
+        lockTimeoutMs: 5000,
+        allowDestructive: true,
+      });
       const afterDown = await schemaDump(aUrl);
       result.down = afterDown === dumpA ? "ok" : "fail";
       if (result.down === "fail") result.reason ??= `down: ${firstDifference(afterDown, dumpA)}`;

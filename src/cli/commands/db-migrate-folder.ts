@@ -20,6 +20,7 @@ export async function runMigrateFolderMode(
       folder: flags.migrate,
       down: flags.downCount,
       dryRun: Boolean(flags.dryRun),
+      allowDestructive: Boolean(flags.allowDestructive),
       lockTimeoutMs: (flags.lockTimeout ?? 60) * 1000,
       signal: ctx.signal,
       onFile: flags.json

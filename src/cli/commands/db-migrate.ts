@@ -23,6 +23,7 @@ export interface DbMigrateFlags {
   lockTimeout?: number;
   json?: boolean;
   failOn?: "warning" | "error";
+  allowDestructive?: boolean;
 }
 
 export function addMigrateOptions(cmd: Command): Command {
@@ -86,6 +87,7 @@ export async function runMigrateMode(flags: DbMigrateFlags, ctx: CliContext): Pr
       file: flags.migrate,
       direction: flags.down ? "down" : "up",
       dryRun: Boolean(flags.dryRun),
+      allowDestructive: Boolean(flags.allowDestructive),
       lockTimeoutMs: (flags.lockTimeout ?? 60) * 1000,
       signal: ctx.signal,
       onEvent: flags.json ? undefined : statusLine,

@@ -127,8 +127,19 @@ function ordered(drafts: Draft[]): PlannedStatement[][] {
   return result;
 }
 
+/** The marker of a down statement that loses data (read back by the migrator). */
+export const DOWN_HAZARD = "-- hazard data-loss:";
+
 /** Down statements that re-create what the up part dropped cannot bring the data back: say so in the file. */
-function withDataNote(up: PlannedStatement[], down: PlannedStatement[]): PlannedStatement[] {
+function withDataNote(up: PlannedStatement[], downIn: PlannedStatement[]): PlannedStatement[] {
+  // A down statement that itself loses data (the up part added a column, or values to an enum the down must
+  // rebuild) is marked in the file: the migrator refuses such a down part without --allow-destructive.
+  const down = downIn.map((s) => {
+    const losses = s.hazards.filter((h) => h.kind === "data-loss");
+    return losses.length === 0
+      ? s
+      : { ...s, sql: `${DOWN_HAZARD} ${losses.map((h) => h.message).join("; ")}\n${s.sql}` };
+  });
   const lost = up.flatMap((s) => s.hazards.filter((h) => h.kind === "data-loss"));
   if (lost.length === 0 || down.length === 0) return down;
   const [first, ...rest] = down;

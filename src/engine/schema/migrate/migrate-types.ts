@@ -6,6 +6,8 @@ export interface MigrateOptions {
   file: string;
   direction: "up" | "down";
   dryRun: boolean;
+  /** Run a part marked `-- hazard data-loss:` (generated downs that drop what the up part added). */
+  allowDestructive?: boolean;
   /** How long to wait for another run's migration lock (and, in a dry run, for table locks). */
   lockTimeoutMs: number;
   signal?: AbortSignal;

@@ -16,6 +16,15 @@ import { type AppliedMigration, ensureTrackingTables, findApplied } from "./trac
  */
 export async function runMigration(db: Db, options: MigrateOptions): Promise<MigrateResult> {
   const migration = await loadMigration(options.file, options.direction);
+  if (migration.dataLoss.length > 0 && !options.allowDestructive && !options.dryRun) {
+    throw new UserError(
+      `the ${migration.direction} part of ${migration.name} loses data: ${migration.dataLoss.slice(0, 3).join("; ")}${migration.dataLoss.length > 3 ? `; and ${migration.dataLoss.length - 3} more` : ""}`,
+      {
+        hint: "check that nothing needed is lost, then run it again with --allow-destructive",
+        exitCode: 2,
+      },
+    );
+  }
   const singleSession = await isSingleSession(db);
   const units: UnitReport[] = migration.units.map((u) => ({
     transactional: u.transactional,

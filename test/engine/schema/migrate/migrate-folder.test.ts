@@ -129,3 +129,37 @@ DROP TABLE no_such_table;
     expect(status.migrations[0]?.note).toMatch(/--down run stopped half-way/);
   });
 });
+
+describe("a generated down that loses data", () => {
+  let ws: MigrationWorkspace;
+  beforeEach(async () => {
+    ws = await openWorkspace();
+  });
+  afterEach(() => ws.close());
+
+  it("says so in a hazard line and is refused without --allow-destructive", async () => {
+    const { diffSchemas, introspect, planMigration } = await import(
+      "../../../../src/engine/schema/index.js"
+    );
+    await ws.db.exec("CREATE TABLE item (id int)");
+    const before = await introspect(ws.db);
+    await ws.db.exec("ALTER TABLE item ADD COLUMN note text");
+    const after = await introspect(ws.db);
+    await ws.db.exec("ALTER TABLE item DROP COLUMN note");
+    const plan = planMigration(diffSchemas(before, after).changes, { slug: "note" });
+    expect(plan.text).toMatch(/-- hazard data-loss: the values of item\.note are deleted/);
+    const file = await ws.write(plan.fileName, plan.text);
+    await runMigration(ws.db, { ...options, file, direction: "up" });
+    const refused = await failure(runMigration(ws.db, { ...options, file, direction: "down" }));
+    expect(refused.exitCode).toBe(2);
+    expect(refused.message).toMatch(/the down part of .* loses data: the values of item\.note/);
+    expect(refused.hint).toMatch(/--allow-destructive/);
+    const done = await runMigration(ws.db, {
+      ...options,
+      file,
+      direction: "down",
+      allowDestructive: true,
+    });
+    expect(done.status).toBe("applied");
+  });
+});
