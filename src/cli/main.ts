@@ -12,8 +12,15 @@ if (major < NEEDED.major || (major === NEEDED.major && minor < NEEDED.minor)) {
   );
   process.exit(2);
 }
+// A plain `[<command>] --help` answers from the help laid out at build time (help-cache.ts), so it
+// does not wait for every command and engine to load; anything else runs the program.
+const { cachedHelp } = await import("./help-cache.js");
+const help = cachedHelp(process.argv.slice(2), new URL("..", import.meta.url).pathname);
 const wasm = await import("./wasm-flags.js");
-if (wasm.wantsSmallWasmHeap(process.argv)) {
+if (help !== undefined) {
+  await import("./process-defaults.js"); // a closed pipe ends quietly
+  process.stdout.write(help);
+} else if (wasm.wantsSmallWasmHeap(process.argv)) {
   process.exitCode = await wasm.rerunWithSmallWasmHeap(process.argv);
 } else {
   const { run } = await import("./program.js");

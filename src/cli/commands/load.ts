@@ -12,17 +12,17 @@ import {
   parseDurationMs,
   parseFailOn,
   planLoad,
-  resolveSlo,
   runLoad,
   startDemoTarget,
 } from "../../engine/load/index.js";
 import { UserError } from "../../engine/shared/index.js";
-import type { LoadScreenParams } from "../../tui/screens/load.js";
+import { outcomeDocument, writeLoadOutputs } from "../../report/load-outputs.js";
+import { loadCompareText, loadReportText, progressLine } from "../../report/load-report-text.js";
+import { resolveSlo } from "../../report/slo-target.js";
 import { action } from "../action.js";
 import type { CliContext } from "../context.js";
-import { outcomeDocument, writeLoadOutputs } from "../load-outputs.js";
 import { EXIT, isInteractive, writeJson, writeStatus, writeText } from "../output.js";
-import { loadCompareText, loadReportText, progressLine } from "../views/load-report-text.js";
+import { startTui } from "../start-tui.js";
 
 interface LoadFlags {
   concurrency?: string;
@@ -55,16 +55,6 @@ interface LoadFlags {
 }
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
-
-const EXAMPLES = `
-Examples:
-  senior-backend load --demo
-  senior-backend load http://127.0.0.1:3000/health --concurrency 50 --duration 30
-  senior-backend load URL --rate 500 --duration 60 --fail-on "p99>250ms,errors>1%"
-  senior-backend load URL1 URL2 --compare --concurrency 50 --duration 30
-  senior-backend load URL --save snapshots/api.json   then   load URL --compare snapshots/api.json
-
-Exit codes: 0 passed, 1 a gate failed or nothing succeeded, 2 bad input, 130 interrupted.`;
 
 export function registerLoadCommand(program: Command, ctx: CliContext): void {
   program
@@ -116,7 +106,6 @@ export function registerLoadCommand(program: Command, ctx: CliContext): void {
     .option("--json", "print one JSON document (report, verdict, recommendations)")
     .option("--output <file>", "also write the result to FILE (JSON when it ends in .json)")
     .option("--no-tui", "no live screen even in a terminal (progress lines on stderr)")
-    .addHelpText("after", EXAMPLES)
     .action(action((urls: string[], flags: LoadFlags) => runLoadCommand(urls, flags, ctx)));
 }
 
@@ -204,10 +193,18 @@ async function runLoadCommand(urls: string[], flags: LoadFlags, ctx: CliContext)
   }
 }
 
+/** What the load screen opens with when a command starts it (the screen declares the same shape). */
+interface LoadScreenStart {
+  plan?: LoadPlan;
+  gates?: Gates;
+  save?: string;
+  output?: string;
+  hdrLog?: string;
+}
+
 /** The live screen (React runs its production build: process-defaults.ts sets NODE_ENV before anything loads). */
-async function openScreen(params: LoadScreenParams): Promise<number> {
-  const { runTui } = await import("../../tui/run.js");
-  return runTui({ screen: "load", params });
+async function openScreen(params: LoadScreenStart): Promise<number> {
+  return startTui({ screen: "load", params });
 }
 
 function measure(plan: LoadPlan, flags: LoadFlags, ctx: CliContext) {
@@ -219,7 +216,7 @@ function measure(plan: LoadPlan, flags: LoadFlags, ctx: CliContext) {
   return runLoad(plan, {
     signal: ctx.signal,
     hdrLogPath: flags.hdrLog,
-    onSecond: (point, progress) =>
+    onEvent: ({ point, progress }) =>
       writeStatus(
         progressLine({
           ...point,

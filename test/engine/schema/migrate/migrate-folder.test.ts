@@ -5,7 +5,11 @@ import {
   runMigrationFolder,
 } from "../../../../src/engine/schema/index.js";
 import { isUserError, type UserError } from "../../../../src/engine/shared/index.js";
-import { type MigrationWorkspace, openWorkspace, trackingRows } from "./migration-fixtures.js";
+import {
+  type MigrationWorkspace,
+  openWorkspace,
+  trackingRows,
+} from "../../../helpers/migration-workspace.js";
 
 const FIRST = `-- senior-backend migration: 20260101120000_accounts
 -- migrate:up
