@@ -99,7 +99,10 @@ function preparedDataDir(cacheDir: string): Promise<Blob> {
 async function loadOrCreate(cacheDir: string): Promise<Blob> {
   const file = join(cacheDir, `pglite-${pgliteVersion()}-datadir.tar`);
   // A Blob backed by the file: the 40 MB tarball is streamed into the scratch folder, never held in memory.
-  const cached = await openAsBlob(file).catch(() => undefined);
+  // (openAsBlob throws at once, not through its promise, when the file is missing.)
+  const cached = await Promise.resolve()
+    .then(() => openAsBlob(file))
+    .catch(() => undefined);
   if (cached) return cached;
   const fresh = await PGlite.create();
   const blob = await fresh.dumpDataDir("none");
