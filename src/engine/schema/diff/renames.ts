@@ -305,13 +305,12 @@ export function renameCandidates(from: SchemaModel, to: SchemaModel): RenameCand
 
 /**
  * A dropped and an added column are only offered as a rename when a rename could keep the data as it is:
- * the same type, the same nullability, and the same kind of value source (a default or none, identity, generated).
+ * the same type, the same nullability, and the same kind of identity or generated column (a default may change).
  */
 function compatibleColumns(a: ColumnInfo, b: ColumnInfo): boolean {
   return (
     a.type === b.type &&
     a.notNull === b.notNull &&
-    (a.default === undefined) === (b.default === undefined) &&
     a.identity === b.identity &&
     Boolean(a.generated) === Boolean(b.generated)
   );
