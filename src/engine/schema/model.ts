@@ -16,10 +16,6 @@ export interface SchemaModel {
   functions: FunctionInfo[];
   /** User-defined collations (absent in snapshots written before they were read). */
   collations?: CollationInfo[];
-  /** Aggregates (CREATE AGGREGATE); absent in older snapshots. */
-  aggregates?: AggregateInfo[];
-  /** GRANTs on tables, views, sequences, functions, schemas and types, and ALTER DEFAULT PRIVILEGES. */
-  privileges?: PrivilegeInfo[];
 }
 
 export interface CollationInfo {
@@ -33,30 +29,6 @@ export interface CollationInfo {
   ctype?: string;
   deterministic: boolean;
   comment?: string;
-}
-
-export interface AggregateInfo {
-  schema: string;
-  name: string;
-  /** Identity arguments, e.g. "integer". */
-  args: string;
-  /** The CREATE AGGREGATE statement. */
-  definition: string;
-  comment?: string;
-}
-
-/**
- * One grantee's privileges on one object (`ON TABLE public.t TO app: SELECT, INSERT`), or a default privilege
- * (`target` starts with "DEFAULT ").
- */
-export interface PrivilegeInfo {
-  /** "TABLE public.t", "SEQUENCE public.s", "FUNCTION public.f(integer)", "SCHEMA app", "TYPE public.e",
-   *  or "DEFAULT FOR ROLE r IN SCHEMA s ON TABLES". */
-  target: string;
-  /** Role name, or "PUBLIC". */
-  grantee: string;
-  /** Sorted privilege keywords, "WITH GRANT OPTION" marked with a trailing "*". */
-  privileges: string[];
 }
 
 export interface SchemaInfo {

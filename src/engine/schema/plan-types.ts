@@ -18,9 +18,7 @@ export type ObjectKind =
   | "policy"
   | "rls"
   | "comment"
-  | "collation"
-  | "aggregate"
-  | "privilege";
+  | "collation";
 
 export type HazardKind =
   | "data-loss"

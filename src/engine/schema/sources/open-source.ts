@@ -87,6 +87,5 @@ function filterModel(model: SchemaModel, filters: SchemaFilters = {}): SchemaMod
     views: model.views.filter((v) => keep(v.schema)),
     functions: model.functions.filter((f) => keep(f.schema)),
     collations: model.collations?.filter((c) => keep(c.schema)),
-    aggregates: model.aggregates?.filter((a) => keep(a.schema)),
   };
 }
