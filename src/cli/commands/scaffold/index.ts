@@ -25,7 +25,7 @@ export function registerScaffoldCommand(program: Command, ctx: CliContext): void
     )
     .argument(
       "[input]",
-      "OpenAPI 3.0/3.1 spec (YAML or JSON), e.g. openapi.yaml; with --generate-spec, the routes folder",
+      "OpenAPI 2.0/3.0/3.1/3.2 spec (YAML or JSON), e.g. openapi.yaml; with --generate-spec, the routes folder",
     )
     .addOption(
       new Option("--framework <name>", "framework of the generated code")
