@@ -95,7 +95,22 @@ export const COMMAND_HELP: Record<string, CommandHelp> = {
         "the same for any two sources (URL, .sql file, migrations folder, snapshot .json)",
       ],
       ["--snapshot FILE", "write the introspected schema of the database to a JSON snapshot"],
-      ["--migrate FILE", "apply a migration (--dry-run rehearses it, --down rolls it back)"],
+      [
+        "--migrate FILE",
+        "apply a migration (--dry-run rehearses it and lists hazards, --down rolls it back)",
+      ],
+      [
+        "--migrate DIR",
+        "apply every pending migration in name order (--down N: roll back the last N)",
+      ],
+      [
+        "--status [DIR]",
+        "applied, pending, partially applied and drifted migrations (default migrations/)",
+      ],
+      [
+        "--lint FILE|DIR",
+        "hazard rules on hand-written SQL (rule pages in docs/db-rules/; --fail-on)",
+      ],
       [
         "--analyze",
         "report schema and index problems (--from FILE: a .sql file or migrations folder)",
@@ -114,13 +129,18 @@ export const COMMAND_HELP: Record<string, CommandHelp> = {
         "  --compare schema/v2.sql --output migrations/",
       ],
       ["senior-backend db --migrate migrations/20260115000000_add_name.sql --dry-run"],
+      ["senior-backend db --connection postgres://app@127.0.0.1/app --migrate migrations/"],
+      ["senior-backend db --lint migrations/ --fail-on warning"],
     ],
     exitCodes: [
       [0, "done"],
-      [1, "a finding at or above --fail-on, a migration statement failed, or the lock was busy"],
+      [
+        1,
+        "a finding at or above --fail-on (--lint: default error), a migration statement failed, the lock was busy, or --status found a partial or drifted migration",
+      ],
       [
         2,
-        "bad input (refused destructive changes, unreadable source, no database, wrong password)",
+        "bad input (refused destructive changes or a down part that loses data, unreadable source, a bad connection string, no database, wrong password, unknown role)",
       ],
       [130, INTERRUPTED],
     ],
