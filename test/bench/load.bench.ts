@@ -23,6 +23,8 @@ interface Figure {
   rps: number | null;
   /** CPU time (user + system) of the generator process per 10,000 requests, in ms. */
   cpu?: number;
+  /** The same over the measured phase only (our per-second samples; startup excluded). */
+  phaseCpu?: number;
   p50?: number;
   p99?: number;
   note?: string;
@@ -70,6 +72,28 @@ function run(
   });
 }
 
+interface OurDoc {
+  report: {
+    rps: number;
+    requests: number;
+    latency: { success: { p50: number; p99: number } };
+    timeline: Array<{ cpu: number }>;
+    elapsedSec: number;
+  };
+}
+
+/** ms of CPU per 10k requests over the measured phase, from the report's per-second CPU %. */
+function phaseCpuOf(doc: OurDoc): number | undefined {
+  const t = doc.report.timeline;
+  if (!t.length || doc.report.requests <= 0) return undefined;
+  let cpuMs = 0;
+  t.forEach((p, i) => {
+    const seconds = i < t.length - 1 ? 1 : Math.max(0, doc.report.elapsedSec - (t.length - 1));
+    cpuMs += (p.cpu / 100) * seconds * 1000;
+  });
+  return (cpuMs * 10_000) / doc.report.requests;
+}
+
 /** ms of CPU per 10,000 requests. */
 const per10k = (cpu: number | undefined, requests: number) =>
   cpu === undefined || requests <= 0 ? undefined : (cpu * 1000 * 10_000) / requests;
@@ -92,17 +116,12 @@ async function ours(url: string, seconds: number): Promise<Figure> {
     ],
     (seconds + 30) * 1000,
   );
-  const doc = JSON.parse(out) as {
-    report: {
-      rps: number;
-      requests: number;
-      latency: { success: { p50: number; p99: number } };
-    };
-  };
+  const doc = JSON.parse(out) as OurDoc;
   return {
     tool: "senior-backend load (1 thread)",
     rps: doc.report.rps,
     cpu: per10k(cpu, doc.report.requests),
+    phaseCpu: phaseCpuOf(doc),
     p50: doc.report.latency.success.p50,
     p99: doc.report.latency.success.p99,
   };
@@ -190,13 +209,7 @@ async function withScreen(url: string, seconds: number): Promise<Figure> {
     while (!existsSync(file) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
     await new Promise((r) => setTimeout(r, 300));
     session.type("q");
-    const doc = JSON.parse(readFileSync(file, "utf8")) as {
-      report: {
-        rps: number;
-        requests: number;
-        latency: { success: { p50: number; p99: number } };
-      };
-    };
+    const doc = JSON.parse(readFileSync(file, "utf8")) as OurDoc;
     const timesFile = join(dir, "times");
     while (!existsSync(timesFile) && Date.now() < deadline)
       await new Promise((r) => setTimeout(r, 100));
@@ -206,6 +219,7 @@ async function withScreen(url: string, seconds: number): Promise<Figure> {
       tool: "senior-backend load, live screen",
       rps: doc.report.rps,
       cpu: per10k(cpu, doc.report.requests),
+      phaseCpu: phaseCpuOf(doc),
       p50: doc.report.latency.success.p50,
       p99: doc.report.latency.success.p99,
     };
@@ -237,6 +251,7 @@ function combine(rounds: Figure[]): Figure {
     p50: mid((f) => f.p50),
     p99: mid((f) => f.p99),
     cpu: mid((f) => f.cpu),
+    phaseCpu: mid((f) => f.phaseCpu),
     note: measured.map((f) => fmt(f.rps)).join(" / "),
   };
 }
@@ -278,7 +293,12 @@ export async function runLoadBench(): Promise<void> {
   }
   if (screen.cpu && baseCpu)
     lines.push(
-      `live screen (80x24) CPU per request: ${(((screen.cpu - baseCpu) / baseCpu) * 100).toFixed(1)}% above headless`,
+      `live screen (80x24) CPU per request, whole process: ${(((screen.cpu - baseCpu) / baseCpu) * 100).toFixed(1)}% above headless (includes loading Ink/React once)`,
+    );
+  const basePhase = figures[0]!.phaseCpu;
+  if (screen.phaseCpu && basePhase)
+    lines.push(
+      `live screen (80x24) CPU per request, measured phase only: ${(((screen.phaseCpu - basePhase) / basePhase) * 100).toFixed(1)}% above headless (${fmt(basePhase)} vs ${fmt(screen.phaseCpu)} ms/10k req)`,
     );
   const ac = figures[1]!;
   if (ac.rps && base)
