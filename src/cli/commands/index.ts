@@ -14,6 +14,8 @@ const COMMANDS: Array<{ name: string; load: () => Promise<Register> }> = [
   { name: "db", load: async () => (await import("./db.js")).registerDbCommand },
   { name: "scaffold", load: async () => (await import("./scaffold.js")).registerScaffoldCommand },
   { name: "audit", load: async () => (await import("./audit.js")).registerAuditCommand },
+  { name: "review", load: async () => (await import("./review/index.js")).registerReviewCommand },
+  { name: "mcp", load: async () => (await import("./mcp/index.js")).registerMcpCommand },
 ];
 
 /** Register the command named first in `args` (or all of them, for help and unknown names). */
