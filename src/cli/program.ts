@@ -83,14 +83,14 @@ async function main(argv: string[]): Promise<number> {
 
 export function run(argv: string[]): void {
   main(argv).then(
-  (code) => {
-    process.exitCode = code;
-    // Leave promptly even if a library left a handle open; pipes on Linux are flushed synchronously.
-    setTimeout(() => process.exit(code), 500).unref();
-  },
-  (error: unknown) => {
-    writeError(error instanceof Error ? error.message : String(error));
-    process.exitCode = EXIT.gateFailed;
-  },
-);
+    (code) => {
+      process.exitCode = code;
+      // Leave promptly even if a library left a handle open; pipes on Linux are flushed synchronously.
+      setTimeout(() => process.exit(code), 500).unref();
+    },
+    (error: unknown) => {
+      writeError(error instanceof Error ? error.message : String(error));
+      process.exitCode = EXIT.gateFailed;
+    },
+  );
 }

@@ -47,8 +47,10 @@ function isLoopbackHost(hostname: string): boolean {
   if (kind === 4) return host.startsWith("127.");
   if (kind === 6) {
     if (host === "::1" || host === "0:0:0:0:0:0:0:1") return true;
-    const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(host);
-    return Boolean(mapped && mapped[1]!.startsWith("127."));
+    // IPv4-mapped loopback, written dotted (::ffff:127.0.0.1) or as URL parsing leaves it (::ffff:7f00:1).
+    const dotted = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(host);
+    if (dotted) return dotted[1]!.startsWith("127.");
+    return /^::ffff:7f[0-9a-f]{2}:[0-9a-f]{1,4}$/.test(host);
   }
   return false;
 }

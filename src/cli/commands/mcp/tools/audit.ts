@@ -72,14 +72,14 @@ const inputSchema = {
     .describe(`per-request timeout in seconds (at most ${A.maxTimeoutSeconds})`),
 };
 
-const outputSchema = {
+const outputSchema = z.looseObject({
   failed: z.boolean(),
   failOn: z.enum(["warning", "error"]),
   counts: z.object({ info: z.number(), warning: z.number(), error: z.number() }),
   requestsSent: z.number(),
   findings: z.array(z.unknown()),
   report: z.unknown(),
-};
+});
 
 export function registerAuditTool(server: McpServer, policy: McpPolicy): void {
   server.registerTool(

@@ -15,14 +15,14 @@ const inputSchema = {
     .describe("`failed` is true when a finding is at or above this severity"),
 };
 
-const outputSchema = {
+const outputSchema = z.looseObject({
   database: z.string(),
   failed: z.boolean(),
   counts: z.object({ error: z.number(), warning: z.number(), info: z.number() }),
   findings: z.array(z.unknown()),
   checks: z.array(z.unknown()),
   skipped: z.array(z.unknown()),
-};
+});
 
 export function registerDbAnalyzeTool(server: McpServer): void {
   server.registerTool(

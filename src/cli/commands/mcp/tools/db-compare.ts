@@ -37,7 +37,7 @@ const inputSchema = {
   excludeSchemas: schemasArgument.describe("leave these schemas out"),
 };
 
-const outputSchema = {
+const outputSchema = z.looseObject({
   from: z.string(),
   to: z.string(),
   changes: z.array(z.unknown()),
@@ -45,7 +45,7 @@ const outputSchema = {
   refused: z.array(z.string()),
   renameCandidates: z.array(z.unknown()),
   migration: z.unknown().describe("{name, fileName, text} of the planned migration, or null"),
-};
+});
 
 function describe(c: SchemaChange): string {
   const verb = c.change === "removed" ? "drop" : "change";

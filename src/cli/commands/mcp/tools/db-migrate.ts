@@ -32,7 +32,7 @@ const inputSchema = {
     ),
 };
 
-const outputSchema = {
+const outputSchema = z.looseObject({
   status: z.enum(["applied", "dry-run", "already-applied", "not-applied"]),
   dryRun: z.boolean(),
   message: z.string(),
@@ -40,7 +40,7 @@ const outputSchema = {
   locks: z.array(z.unknown()).optional(),
   units: z.array(z.unknown()),
   notes: z.array(z.string()),
-};
+});
 
 export function registerDbMigrateTool(server: McpServer, policy: McpPolicy): void {
   server.registerTool(

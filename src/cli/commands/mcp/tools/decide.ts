@@ -22,14 +22,14 @@ const inputSchema = {
     .describe("path of a grill transcript to take the answers from (`answers` override it)"),
 };
 
-const outputSchema = {
+const outputSchema = z.looseObject({
   status: z.string().describe("recommended | no-fit | blocked | tie"),
   decision: z
     .unknown()
     .describe("the whole decision: ranking, best fit, stack, approvers, SLO floor"),
   nextConcerns: z.array(z.unknown()),
   nextSteps: z.array(z.string()),
-};
+});
 
 export function registerDecideTool(server: McpServer, policy: McpPolicy): void {
   server.registerTool(

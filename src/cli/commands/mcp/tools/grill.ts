@@ -48,7 +48,7 @@ const inputSchema = {
   state: stateSchema.optional(),
 };
 
-const outputSchema = {
+const outputSchema = z.looseObject({
   status: z.enum(["in-progress", "complete", "killed"]),
   question: z.number().describe("forcing question being asked (1–7), or the last one"),
   of: z.number(),
@@ -59,7 +59,7 @@ const outputSchema = {
   kills: z.array(z.unknown()),
   transcript: z.object({ path: z.string().nullable(), markdown: z.string() }),
   review: z.unknown().describe("when the grill ended: decision, next concerns and steps"),
-};
+});
 
 function answerBulk(
   state: GrillState,

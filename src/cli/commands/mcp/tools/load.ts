@@ -89,14 +89,14 @@ const inputSchema = {
     ),
 };
 
-const outputSchema = {
+const outputSchema = z.looseObject({
   passed: z.boolean(),
   report: z
     .unknown()
     .describe("requests, rps, error rate, latency percentiles (ms), statuses, errors, timeline"),
   verdict: z.unknown(),
   recommendations: z.array(z.unknown()),
-};
+});
 
 export function registerLoadTool(server: McpServer, policy: McpPolicy): void {
   server.registerTool(

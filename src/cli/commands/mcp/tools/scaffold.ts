@@ -36,7 +36,7 @@ const inputSchema = {
     .describe("write nothing; report whether the generated files are out of date"),
 };
 
-const outputSchema = {
+const outputSchema = z.looseObject({
   mode: z.string(),
   framework: z.enum(FRAMEWORKS),
   outputDir: z.string(),
@@ -44,7 +44,7 @@ const outputSchema = {
   summary: z.string(),
   handlers: z.number(),
   files: z.array(z.unknown()),
-};
+});
 
 export function registerScaffoldTool(server: McpServer): void {
   server.registerTool(
