@@ -14,6 +14,9 @@ import { createTestDatabase, type TestDatabase } from "../helpers/pg.js";
  * The agent server as an agent host sees it: the SDK's own client starts the built program over
  * stdio and calls every tool against local fixtures.
  */
+// biome-ignore lint/suspicious/noExplicitAny: the tools' JSON documents, read in assertions
+type Doc = Record<string, any>;
+
 const SECRET = "sk-test-very-secret-token-4711";
 const dir = mkdtempSync(join(tmpdir(), "sb-mcp-"));
 let client: Client;
@@ -28,7 +31,7 @@ async function call(name: string, args: Record<string, unknown>): Promise<CallTo
   })) as CallToolResult;
 }
 const text = (r: CallToolResult) => (r.content[0] as { text: string }).text;
-const structured = (r: CallToolResult) => r.structuredContent as Record<string, any>;
+const structured = (r: CallToolResult) => r.structuredContent as Doc;
 
 beforeAll(async () => {
   api = await listen((_req, res) => {
@@ -83,16 +86,10 @@ describe("senior-backend mcp (SDK client over stdio)", () => {
         expect((prop as { description?: string }).description, `${tool.name}.${key}`).toBeTruthy();
       }
     }
-    const load = tools.find((t) => t.name === "load")!.inputSchema.properties as Record<
-      string,
-      any
-    >;
+    const load = tools.find((t) => t.name === "load")!.inputSchema.properties as Doc;
     expect(load.method.enum).toContain("POST");
     expect(load.durationSeconds.maximum).toBe(60);
-    const decide = tools.find((t) => t.name === "decide")!.inputSchema.properties as Record<
-      string,
-      any
-    >;
+    const decide = tools.find((t) => t.name === "decide")!.inputSchema.properties as Doc;
     expect(decide.answers.properties.tenancy.enum).toEqual([
       "single-tenant",
       "shared-multi-tenant",
