@@ -204,6 +204,13 @@ describe("senior-backend mcp (SDK client over stdio)", () => {
     );
   });
 
+  it("a database that cannot be reached: isError with the password masked", async () => {
+    const r = await call("db_analyze", { connection: `postgres://app:${SECRET}@127.0.0.1:1/app` });
+    expect(r.isError).toBe(true);
+    expect(text(r)).toMatch(/^error: cannot connect to postgres:\/\/app:\*\*\*@127\.0\.0\.1:1\/app/);
+    expect(JSON.stringify(r)).not.toContain(SECRET);
+  });
+
   it("db_compare plans only; db_migrate dry-runs it and refuses to apply without --allow-apply", async () => {
     const compare = await call("db_compare", { connection: db.url, to: target.url });
     expect(compare.isError, text(compare)).toBeFalsy();
