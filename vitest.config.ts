@@ -7,6 +7,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     globalSetup: ["test/helpers/global-setup.ts"],
+    setupFiles: ["test/helpers/temp-dir-cleanup.ts"],
     reporters: ["default", "./test/helpers/summary-line-reporter.ts"],
     pool: "forks",
   },

@@ -8,6 +8,7 @@ import { isUserError, packageVersion } from "../engine/shared/index.js";
 import { registerCommands } from "./commands/index.js";
 import type { CliContext } from "./context.js";
 import { EXIT, isInteractive, writeError } from "./output.js";
+import { startTui } from "./start-tui.js";
 
 const controller = new AbortController();
 let interrupts = 0;
@@ -54,8 +55,7 @@ async function main(argv: string[]): Promise<number> {
       );
       return EXIT.usage;
     }
-    const { runTui } = await import("../tui/run.js");
-    return runTui();
+    return startTui();
   }
   const program = await buildProgram(args);
   try {

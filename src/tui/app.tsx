@@ -1,7 +1,7 @@
 import { useApp, useInput } from "ink";
 import { useMemo, useRef, useState } from "react";
 import { type Navigator, NavigatorContext } from "./navigation.js";
-import { HomeScreen } from "./screens/home.js";
+import { HomeScreen } from "./screens/home/screen.js";
 import { findScreen } from "./screens/index.js";
 
 export interface AppStart {

@@ -28,7 +28,7 @@ export async function ourIntrospection(fromUrl: string, toUrl: string, runs: num
         timed(from, log, () => kind),
         {},
         {
-          onProgress: (event) => {
+          onEvent: (event) => {
             kind = `${event.kind} query`;
           },
         },

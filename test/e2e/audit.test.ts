@@ -1,8 +1,8 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, expect, it } from "vitest";
 import { type LocalServer, weakServer } from "../helpers/audit-servers.js";
-import { TmuxSession } from "../helpers/tmux.js";
+import { describeInTmux, TmuxSession } from "../helpers/tmux.js";
 
-describe("audit results screen in a real terminal", () => {
+describeInTmux("audit results screen in a real terminal", () => {
   let session: TmuxSession | undefined;
   let server: LocalServer | undefined;
   afterEach(async () => {

@@ -1,8 +1,8 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, expect, it } from "vitest";
 import { DECIDE_EXAMPLE } from "../helpers/decide-example.js";
-import { TmuxSession } from "../helpers/tmux.js";
+import { describeInTmux, TmuxSession } from "../helpers/tmux.js";
 
-describe("decision screen in a real terminal", () => {
+describeInTmux("decision screen in a real terminal", () => {
   let session: TmuxSession | undefined;
   afterEach(() => session?.kill());
 

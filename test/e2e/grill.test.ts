@@ -1,13 +1,13 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { TmuxSession } from "../helpers/tmux.js";
+import { afterEach, beforeEach, expect, it } from "vitest";
+import { tempDir } from "../helpers/temp-dir.js";
+import { describeInTmux, TmuxSession } from "../helpers/tmux.js";
 
 let dir: string;
 let session: TmuxSession | undefined;
 beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), "grill-e2e-"));
+  dir = tempDir("grill-e2e");
 });
 afterEach(() => {
   session?.kill();
@@ -26,7 +26,7 @@ async function answer(s: TmuxSession, heading: string, text?: string) {
   s.send("Enter");
 }
 
-describe("grill in a real terminal", () => {
+describeInTmux("grill in a real terminal", () => {
   it("drives all seven questions and their follow-ups at 80x24 and writes the transcript", async () => {
     session = new TmuxSession(["grill", "--transcript-dir", dir], { columns: 80, rows: 24 });
     const s = session;

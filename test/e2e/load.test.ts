@@ -1,7 +1,7 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { TmuxSession } from "../helpers/tmux.js";
+import { afterEach, expect, it } from "vitest";
+import { describeInTmux, TmuxSession } from "../helpers/tmux.js";
 
-describe("load --demo in a real terminal", () => {
+describeInTmux("load --demo in a real terminal", () => {
   let session: TmuxSession | undefined;
   afterEach(() => session?.kill());
 

@@ -1,10 +1,10 @@
-import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
-import { TmuxSession } from "../helpers/tmux.js";
+import { afterEach, expect, it } from "vitest";
+import { tempDir } from "../helpers/temp-dir.js";
+import { describeInTmux, TmuxSession } from "../helpers/tmux.js";
 
-describe("schema-diff browser in a real terminal", () => {
+describeInTmux("schema-diff browser in a real terminal", () => {
   let session: TmuxSession | undefined;
   let cwd: string | undefined;
   afterEach(() => {
@@ -13,7 +13,7 @@ describe("schema-diff browser in a real terminal", () => {
   });
 
   it("opens the bundled demo diff, shows a hazard, writes the migration and quits with 0", async () => {
-    cwd = mkdtempSync(join(tmpdir(), "sb-e2e-schema-diff-"));
+    cwd = tempDir("e2e-schema-diff");
     session = new TmuxSession(["db"], { columns: 100, rows: 30, cwd });
     await session.waitFor(/Changes \d+/, 60_000);
     await session.waitFor("public schema");

@@ -14,8 +14,53 @@ export async function waitForFrame(
   throw new Error(`frame never showed ${String(match)}; last frame:\n${frame}`);
 }
 
-/** Let Ink process input written to stdin before the next assertion. */
-export const tick = (ms = 30) => new Promise((r) => setTimeout(r, ms));
+/** What press() needs of an ink-testing-library render result. */
+export interface PressTarget {
+  stdin: { write(data: string): void };
+  lastFrame: () => string | undefined;
+}
+
+/**
+ * Type `keys` one key at a time (a string is one key; an array is several), polling after each
+ * until the frame changes (bounded by `settleMs`, for a key that changes nothing on screen), then,
+ * with `until`, poll until the frame shows it. Resolves with the last frame. Never a fixed sleep.
+ */
+export async function press(
+  app: PressTarget,
+  keys: string | string[],
+  until?: string | RegExp,
+  { settleMs = 500, timeoutMs = 3_000 } = {},
+): Promise<string> {
+  for (const key of typeof keys === "string" ? [keys] : keys) {
+    const before = app.lastFrame();
+    app.stdin.write(key);
+    await frameChange(app, before, settleMs);
+  }
+  if (until !== undefined) return waitForFrame(app.lastFrame, until, timeoutMs);
+  return app.lastFrame() ?? "";
+}
+
+/** Poll until the frame differs from `before` (e.g. after a resize), at most `settleMs`. */
+export async function frameChange(
+  app: Pick<PressTarget, "lastFrame">,
+  before: string | undefined,
+  settleMs = 500,
+): Promise<string> {
+  const deadline = Date.now() + settleMs;
+  while (app.lastFrame() === before && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 5));
+  }
+  return app.lastFrame() ?? "";
+}
+
+/** Poll `check` until it holds (bounded); throws naming `what` when it never does. */
+export async function waitUntil(check: () => boolean, what: string, timeoutMs = 3_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() >= deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
 
 /** Give an ink-testing-library stdout a terminal size and tell Ink it changed. */
 export function resizeStdout(stdout: unknown, columns: number, rows: number): void {

@@ -1,6 +1,29 @@
 import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { describe } from "vitest";
 import { cliPath, repoRoot } from "./cli.js";
+
+function tmuxInstalled(): boolean {
+  try {
+    execFileSync("tmux", ["-V"], { stdio: "pipe", timeout: 5_000 });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Why the real-terminal tests cannot run here, or undefined when they can. */
+export const tmuxMissing = tmuxInstalled()
+  ? undefined
+  : "tmux is not installed (apt-get install tmux; .ci/run installs it)";
+
+/** A describe block that needs tmux: skipped, with the reason in its name, when tmux is absent. */
+export function describeInTmux(name: string, body: () => void): void {
+  describe.skipIf(tmuxMissing !== undefined)(
+    tmuxMissing ? `${name} (skipped: ${tmuxMissing})` : name,
+    body,
+  );
+}
 
 /**
  * Drives the built program in a real terminal: a detached tmux session of a fixed size.

@@ -8,10 +8,11 @@ import {
   type RunAuditOptions,
   runAudit,
 } from "../../engine/audit/index.js";
+import { auditReportText } from "../../report/audit-report-text.js";
 import { action } from "../action.js";
 import type { CliContext } from "../context.js";
 import { EXIT, isInteractive, writeJson, writeStatus, writeText } from "../output.js";
-import { auditReportText } from "../views/audit-report-text.js";
+import { startTui } from "../start-tui.js";
 
 const CHECK_IDS: CheckId[] = [
   "headers",
@@ -102,8 +103,7 @@ export function registerAuditCommand(program: Command, ctx: CliContext): void {
           signal: ctx.signal,
         };
         if (!flags.json && flags.tui && isInteractive()) {
-          const { runTui } = await import("../../tui/run.js");
-          return runTui({
+          return startTui({
             screen: "audit",
             params: { options: { ...options, signal: undefined }, failOn: flags.failOn },
           });

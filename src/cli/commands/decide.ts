@@ -12,10 +12,15 @@ import {
 } from "../../engine/decision/index.js";
 import { readTranscript } from "../../engine/grill/index.js";
 import { UserError } from "../../engine/shared/index.js";
+import {
+  decisionMarkdown,
+  profileErrorLine,
+  profileListMarkdown,
+} from "../../report/decision-markdown.js";
 import { action } from "../action.js";
 import type { CliContext } from "../context.js";
-import { decisionMarkdown, profileErrorLine, profileListMarkdown } from "../decision-markdown.js";
 import { EXIT, isInteractive, writeJson, writeStatus, writeText } from "../output.js";
+import { startTui } from "../start-tui.js";
 
 interface DecideFlags {
   teamSize?: number;
@@ -161,8 +166,7 @@ async function runDecide(f: DecideFlags): Promise<number> {
         hint: "leave out --tui for a report on stdout",
       });
     }
-    const { runTui } = await import("../../tui/run.js");
-    const code = await runTui({
+    const code = await startTui({
       screen: "decision",
       params: { answers, source: f.fromTranscript, profilesDir: f.profilesDir },
     });

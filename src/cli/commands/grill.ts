@@ -7,10 +7,11 @@ import {
   loadAnswersFile,
 } from "../../engine/grill/index.js";
 import { UserError } from "../../engine/shared/index.js";
+import { grillReport } from "../../report/grill-report-text.js";
 import { action } from "../action.js";
 import type { CliContext } from "../context.js";
 import { EXIT, isInteractive, writeJson, writeText } from "../output.js";
-import { grillReport } from "../views/grill-report-text.js";
+import { startTui } from "../start-tui.js";
 
 interface GrillOptions {
   answers?: string;
@@ -64,9 +65,8 @@ async function runGrill(opts: GrillOptions, ctx: CliContext): Promise<number> {
       });
     }
     const session = resumed ?? GrillSession.start({ transcriptDir: opts.transcriptDir });
-    const { runTui } = await import("../../tui/run.js");
     try {
-      return await runTui({ screen: "grill", params: { session } });
+      return await startTui({ screen: "grill", params: { session } });
     } finally {
       session.close();
     }

@@ -11,8 +11,11 @@ const COMMANDS: Array<{ name: string; load: () => Promise<Register> }> = [
   { name: "grill", load: async () => (await import("./grill.js")).registerGrillCommand },
   { name: "decide", load: async () => (await import("./decide.js")).registerDecideCommand },
   { name: "load", load: async () => (await import("./load.js")).registerLoadCommand },
-  { name: "db", load: async () => (await import("./db.js")).registerDbCommand },
-  { name: "scaffold", load: async () => (await import("./scaffold.js")).registerScaffoldCommand },
+  { name: "db", load: async () => (await import("./db/index.js")).registerDbCommand },
+  {
+    name: "scaffold",
+    load: async () => (await import("./scaffold/index.js")).registerScaffoldCommand,
+  },
   { name: "audit", load: async () => (await import("./audit.js")).registerAuditCommand },
   { name: "review", load: async () => (await import("./review/index.js")).registerReviewCommand },
   { name: "mcp", load: async () => (await import("./mcp/index.js")).registerMcpCommand },

@@ -12,17 +12,17 @@ import {
   parseDurationMs,
   parseFailOn,
   planLoad,
-  resolveSlo,
   runLoad,
   startDemoTarget,
 } from "../../engine/load/index.js";
 import { UserError } from "../../engine/shared/index.js";
-import type { LoadScreenParams } from "../../tui/screens/load.js";
+import { outcomeDocument, writeLoadOutputs } from "../../report/load-outputs.js";
+import { loadCompareText, loadReportText, progressLine } from "../../report/load-report-text.js";
+import { resolveSlo } from "../../report/slo-target.js";
 import { action } from "../action.js";
 import type { CliContext } from "../context.js";
-import { outcomeDocument, writeLoadOutputs } from "../load-outputs.js";
 import { EXIT, isInteractive, writeJson, writeStatus, writeText } from "../output.js";
-import { loadCompareText, loadReportText, progressLine } from "../views/load-report-text.js";
+import { startTui } from "../start-tui.js";
 
 interface LoadFlags {
   concurrency?: string;
@@ -204,10 +204,18 @@ async function runLoadCommand(urls: string[], flags: LoadFlags, ctx: CliContext)
   }
 }
 
+/** What the load screen opens with when a command starts it (the screen declares the same shape). */
+interface LoadScreenStart {
+  plan?: LoadPlan;
+  gates?: Gates;
+  save?: string;
+  output?: string;
+  hdrLog?: string;
+}
+
 /** The live screen (React runs its production build: process-defaults.ts sets NODE_ENV before anything loads). */
-async function openScreen(params: LoadScreenParams): Promise<number> {
-  const { runTui } = await import("../../tui/run.js");
-  return runTui({ screen: "load", params });
+async function openScreen(params: LoadScreenStart): Promise<number> {
+  return startTui({ screen: "load", params });
 }
 
 function measure(plan: LoadPlan, flags: LoadFlags, ctx: CliContext) {
@@ -219,7 +227,7 @@ function measure(plan: LoadPlan, flags: LoadFlags, ctx: CliContext) {
   return runLoad(plan, {
     signal: ctx.signal,
     hdrLogPath: flags.hdrLog,
-    onSecond: (point, progress) =>
+    onEvent: ({ point, progress }) =>
       writeStatus(
         progressLine({
           ...point,

@@ -21,8 +21,8 @@ export {
 export { DEFAULTS, defaultWorkers, type LoadInput, planLoad } from "./plan.js";
 export { parseRamp } from "./ramp.js";
 export { findSaturation, type Recommendation, recommend } from "./recommendations.js";
-export { type LoadRun, runLoad, type StartOptions, startLoad } from "./run-load.js";
-export { judgeSlo, resolveSlo, type SloCheck, type SloResult, type SloTarget } from "./slo.js";
+export { type LoadEvent, type LoadRun, runLoad, type StartOptions, startLoad } from "./run-load.js";
+export { judgeSlo, type SloCheck, type SloResult, type SloTarget } from "./slo.js";
 export {
   type LoadSnapshot,
   loadSnapshot,

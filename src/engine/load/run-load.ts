@@ -6,10 +6,12 @@ import { buildReport } from "./report.js";
 import { createSender } from "./senders.js";
 import type { LoadPlan, LoadProgress, LoadReport, TimelinePoint } from "./types.js";
 
+/** What a run reports while it measures: one event when each second of the measured phase closes. */
+export type LoadEvent = { type: "second"; point: TimelinePoint; progress: LoadProgress };
+
 export interface StartOptions {
   signal?: AbortSignal;
-  /** Called when each second of the measured phase closes. */
-  onSecond?: (point: TimelinePoint, progress: LoadProgress) => void;
+  onEvent?: (event: LoadEvent) => void;
   /** Write an HdrHistogram interval log here. */
   hdrLogPath?: string;
   /**
@@ -76,7 +78,7 @@ export function startLoad(plan: LoadPlan, options: StartOptions = {}): LoadRun {
       (h) => hdrLog?.interval(h, endSec - fraction, endSec),
       level,
     );
-    options.onSecond?.(point, progress());
+    options.onEvent?.({ type: "second", point, progress: progress() });
   };
 
   const tick = () => {

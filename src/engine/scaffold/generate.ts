@@ -96,7 +96,7 @@ export async function generate(model: ApiModel, options: GenerateOptions): Promi
   for (const [i, file] of planned.entries()) {
     options.signal?.throwIfAborted();
     files.push(applyFile(outputDir, file, options.check === true));
-    options.onProgress?.({ done: i + 1, total: planned.length, path: file.path });
+    options.onEvent?.({ type: "file", done: i + 1, total: planned.length, path: file.path });
     // Let an abort (Ctrl+C) in between files be noticed on very large specs.
     if (i % 200 === 199) await new Promise((r) => setImmediate(r));
   }

@@ -33,6 +33,12 @@ export type {
   ParamLocation,
 } from "./api-model.js";
 export { HTTP_METHODS, refName, SCHEMA_REF_PREFIX, schemaRef } from "./api-model.js";
+export {
+  type ScaffoldedTable,
+  type ScaffoldFromDbOptions,
+  type ScaffoldFromDbResult,
+  scaffoldFromDb,
+} from "./from-db/index.js";
 export { generate, planFiles } from "./generate.js";
 export { camelCase, pascalCase, slug, synthesizeOperationId } from "./identifiers.js";
 export type {
@@ -44,7 +50,16 @@ export type {
   GenerateOptions,
   GenerateResult,
   HandlerSource,
+  ScaffoldEvent,
 } from "./scaffold-options.js";
 export { FRAMEWORKS } from "./scaffold-options.js";
+export {
+  type Endpoint,
+  generateSpecFromRoutes,
+  openApiPath,
+  type SpecFromRoutesOptions,
+  type SpecFromRoutesResult,
+  writeSpecDocument,
+} from "./spec-from-routes/index.js";
 export type { LoadedSpec, LoadSpecOptions } from "./spec-loader.js";
 export { loadSpec } from "./spec-loader.js";

@@ -55,9 +55,16 @@ export interface GenerateOptions {
   /** Dependencies the generated code needs beyond the framework's (name → version range), for the README. */
   extraDependencies?: Record<string, string>;
   signal?: AbortSignal;
-  /** Progress: called after each file is planned (`done` of `total`). */
-  onProgress?: (event: { done: number; total: number; path: string }) => void;
+  onEvent?: (event: ScaffoldEvent) => void;
 }
+
+/**
+ * Progress of the scaffold engine: `file` after each generated file is planned (`done` of `total`),
+ * `route-file` after each route file `--generate-spec` reads.
+ */
+export type ScaffoldEvent =
+  | { type: "file"; done: number; total: number; path: string }
+  | { type: "route-file"; done: number; total: number; file: string };
 
 export interface GenerateResult {
   framework: Framework;

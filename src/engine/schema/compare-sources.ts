@@ -5,11 +5,13 @@ import type { SchemaModel } from "./model.js";
 import { type MigrationPlan, type PlanOptions, planMigration } from "./plan/plan-migration.js";
 import { openSource, type SchemaSource } from "./sources/open-source.js";
 
+/** Sent as each step starts ("opening …", "reading …", "comparing"). */
+export type CompareEvent = { type: "step"; step: string };
+
 export interface CompareOptions extends DiffOptions, Omit<PlanOptions, "headerLines"> {
   filters?: SchemaFilters;
   signal?: AbortSignal;
-  /** Called as each step starts ("opening …", "reading …", "comparing"). */
-  onStep?: (step: string) => void;
+  onEvent?: (event: CompareEvent) => void;
 }
 
 export interface Comparison {
@@ -28,7 +30,7 @@ export async function compareSources(
   const opened: SchemaSource[] = [];
   const stepTo = (text: string) => {
     options.signal?.throwIfAborted();
-    options.onStep?.(text);
+    options.onEvent?.({ type: "step", step: text });
   };
   try {
     stepTo(`opening ${fromSpec ? redactConnectionString(fromSpec) : "the database"}`);

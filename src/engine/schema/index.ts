@@ -1,3 +1,8 @@
+import type { AnalyzeEvent } from "./analyze/run-analyze.js";
+import type { CompareEvent } from "./compare-sources.js";
+import type { IntrospectEvent } from "./introspect/introspect.js";
+import type { MigrateEvent } from "./migrate/migrate-types.js";
+
 export type {
   AnalyzeThresholds,
   Finding,
@@ -5,6 +10,7 @@ export type {
 } from "./analyze/finding.js";
 export {
   ANALYZE_CHECKS,
+  type AnalyzeEvent,
   type AnalyzeOptions,
   type AnalyzeResult,
   analyzeDatabase,
@@ -12,6 +18,7 @@ export {
 } from "./analyze/run-analyze.js";
 export { type SuggestIndexesResult, suggestIndexes } from "./analyze/suggest-indexes.js";
 export {
+  type CompareEvent,
   type CompareOptions,
   type Comparison,
   compareSources,
@@ -33,7 +40,11 @@ export {
   type RenameCandidate,
   type RenameSpec,
 } from "./diff/renames.js";
-export { type IntrospectOptions, introspect } from "./introspect/introspect.js";
+export {
+  type IntrospectEvent,
+  type IntrospectOptions,
+  introspect,
+} from "./introspect/introspect.js";
 export type { SchemaFilters } from "./introspect/schema-filters.js";
 export type { CatalogChange } from "./migrate/catalog-state.js";
 export type { LockTaken } from "./migrate/lock-report.js";
@@ -95,3 +106,6 @@ export {
   snapshotOf,
   writeSnapshot,
 } from "./sources/snapshot.js";
+
+/** Every progress event the schema engine sends through `onEvent` (one union per engine). */
+export type SchemaEvent = AnalyzeEvent | CompareEvent | IntrospectEvent | MigrateEvent;

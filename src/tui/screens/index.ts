@@ -1,10 +1,10 @@
-import { AuditScreen } from "./audit.js";
-import { DecideScreen } from "./decide.js";
-import { DecisionScreen } from "./decision.js";
-import { GrillScreen } from "./grill.js";
-import { LoadScreen } from "./load.js";
+import { AuditScreen } from "./audit/screen.js";
+import { DecisionScreen } from "./decide/decision-screen.js";
+import { DecideScreen } from "./decide/screen.js";
+import { GrillScreen } from "./grill/screen.js";
+import { LoadScreen } from "./load/screen.js";
 import type { ScreenEntry } from "./registry.js";
-import { SchemaDiffScreen } from "./schema-diff.js";
+import { SchemaDiffScreen } from "./schema-diff/screen.js";
 
 export type { ScreenEntry } from "./registry.js";
 

@@ -4,7 +4,7 @@ import {
   evaluateKillCriteria,
   KILL_CRITERIA,
 } from "../../../src/engine/decision/index.js";
-import { TS_TEAM } from "./fixtures.js";
+import { TS_TEAM } from "../../helpers/decision-fixtures.js";
 
 const tripped = (a: Answers) => evaluateKillCriteria(a).map((k) => k.id);
 

@@ -1,5 +1,4 @@
-import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { copyFile, mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import {
@@ -8,13 +7,14 @@ import {
   findProfile,
   loadProfiles,
 } from "../../../src/engine/decision/index.js";
-import { TS_TEAM } from "./fixtures.js";
+import { TS_TEAM } from "../../helpers/decision-fixtures.js";
+import { tempDir } from "../../helpers/temp-dir.js";
 
 const SHIPPED = ["node-express", "fastapi-python", "django-monolith", "go-or-rust-microservice"];
 
 let dir: string;
 beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), "sb-profiles-"));
+  dir = tempDir("profiles");
   for (const name of SHIPPED) {
     await copyFile(join(DEFAULT_PROFILES_DIR, `${name}.json`), join(dir, `${name}.json`));
   }

@@ -8,7 +8,7 @@ import {
   missingInputs,
 } from "../../../src/engine/decision/index.js";
 import { packageRoot } from "../../../src/engine/shared/index.js";
-import { makeProfile, TS_TEAM } from "./fixtures.js";
+import { makeProfile, TS_TEAM } from "../../helpers/decision-fixtures.js";
 
 const shipped = await loadProfiles();
 

@@ -7,7 +7,7 @@ import {
   scoreProfile,
   TIE_BREAK_RULE,
 } from "../../../src/engine/decision/index.js";
-import { makeProfile, TS_TEAM } from "./fixtures.js";
+import { makeProfile, TS_TEAM } from "../../helpers/decision-fixtures.js";
 
 const shipped = await loadProfiles();
 const byName = (name: string) => shipped.profiles.find((p) => p.name === name)!;

@@ -1,13 +1,4 @@
-import {
-  existsSync,
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  symlinkSync,
-  writeFileSync,
-} from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import {
@@ -16,14 +7,15 @@ import {
   readTranscript,
   TranscriptFile,
 } from "../../../src/engine/grill/index.js";
-import { PASSING_INPUT } from "./answers-fixture.js";
+import { PASSING_INPUT } from "../../helpers/grill-answers.js";
+import { tempDir } from "../../helpers/temp-dir.js";
 
 const NOW = new Date(2026, 0, 15, 10, 30);
 const NAME = "backend-grill-2026-01-15";
 
 let dir: string;
 beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), "grill-transcript-"));
+  dir = tempDir("grill-transcript");
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 

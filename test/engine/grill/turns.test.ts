@@ -11,7 +11,7 @@ import {
   TURNS,
   type TurnInput,
 } from "../../../src/engine/grill/index.js";
-import { PASSING_INPUT } from "./answers-fixture.js";
+import { PASSING_INPUT } from "../../helpers/grill-answers.js";
 
 /** Answer turns until the grill ends, with `overrides` per turn id; returns the state and turns asked. */
 function drive(overrides: Record<string, TurnInput> = {}) {

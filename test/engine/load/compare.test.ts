@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { compareReports } from "../../../src/engine/load/index.js";
-import { fakeReport } from "./fake-report.js";
+import { fakeReport } from "../../helpers/fake-load-report.js";
 
 const metric = (c: ReturnType<typeof compareReports>, name: string) =>
   c.metrics.find((m) => m.metric === name)!;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { checkExpectedStatus, checkRateLimit } from "../../../src/engine/load/index.js";
-import { fakeReport } from "./fake-report.js";
+import { fakeReport } from "../../helpers/fake-load-report.js";
 
 describe("expectations", () => {
   it("--expect-status passes only when every response has the status", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { evaluateThresholds, parseFailOn } from "../../../src/engine/load/index.js";
-import { fakeReport } from "./fake-report.js";
+import { fakeReport } from "../../helpers/fake-load-report.js";
 
 describe("--fail-on", () => {
   it("parses the documented grammar", () => {

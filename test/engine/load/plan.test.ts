@@ -1,9 +1,9 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { planLoad } from "../../../src/engine/load/index.js";
 import { UserError } from "../../../src/engine/shared/index.js";
+import { tempDir } from "../../helpers/temp-dir.js";
 
 const url = "http://127.0.0.1:9/x?y=1";
 
@@ -39,7 +39,7 @@ describe("planLoad", () => {
   });
 
   it("reads --body @file relative to cwd", () => {
-    const dir = mkdtempSync(join(tmpdir(), "sb-load-"));
+    const dir = tempDir("load");
     writeFileSync(join(dir, "order.json"), '{"a":1}');
     expect(planLoad({ url, method: "PUT", body: "@order.json", cwd: dir }).body).toBe('{"a":1}');
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { findSaturation, judgeSlo, recommend } from "../../../src/engine/load/index.js";
-import { fakeReport } from "./fake-report.js";
+import { fakeReport } from "../../helpers/fake-load-report.js";
 
 describe("recommendations", () => {
   it("applies Little's law to the run's own numbers", () => {

@@ -1,5 +1,4 @@
-import { mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { type LoadInput, planLoad, runLoad, startLoad } from "../../../src/engine/load/index.js";
@@ -10,7 +9,8 @@ import {
   statusTarget,
   type TestTarget,
   tcpTarget,
-} from "./servers.js";
+} from "../../helpers/load-servers.js";
+import { tempDir } from "../../helpers/temp-dir.js";
 
 const targets: TestTarget[] = [];
 afterEach(async () => {
@@ -178,7 +178,7 @@ describe("runLoad against local servers", () => {
 
   it("writes an HdrHistogram interval log", async () => {
     const t = await track(statusTarget(200));
-    const path = join(mkdtempSync(join(tmpdir(), "sb-load-")), "run.hlog");
+    const path = join(tempDir("load"), "run.hlog");
     await runLoad(plan({ url: t.url, duration: "1.2s", concurrency: 2 }), { hdrLogPath: path });
     const log = readFileSync(path, "utf8");
     expect(log).toContain("#[StartTime:");

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { judgeRun, parseFailOn } from "../../../src/engine/load/index.js";
-import { fakeReport } from "./fake-report.js";
+import { fakeReport } from "../../helpers/fake-load-report.js";
 
 describe("judgeRun", () => {
   it("passes a healthy run with no gates", () => {

@@ -1,9 +1,9 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadSpec, refName } from "../../../src/engine/scaffold/index.js";
 import { isUserError, type UserError } from "../../../src/engine/shared/index.js";
+import { tempDir } from "../../helpers/temp-dir.js";
 
 const fixtures = resolve(import.meta.dirname, "../../fixtures/openapi");
 
@@ -152,7 +152,7 @@ describe("loadSpec: bad specs give one located line", () => {
   });
 
   it("a YAML syntax error names the file, line and column", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "sb-scaffold-"));
+    const dir = tempDir("scaffold");
     const file = join(dir, "broken.yaml");
     writeFileSync(file, 'openapi: 3.0.3\ninfo:\n  title: "Unclosed\n  version: 1.0.0\npaths: {}\n');
     const error = await loadError(file);

@@ -1,5 +1,4 @@
-import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { parse } from "yaml";
@@ -8,6 +7,7 @@ import {
   writeSpecDocument,
 } from "../../../src/engine/scaffold/spec-from-routes/index.js";
 import { isUserError } from "../../../src/engine/shared/index.js";
+import { tempDir } from "../../helpers/temp-dir.js";
 
 const fixtures = resolve(import.meta.dirname, "../../fixtures/routes");
 
@@ -113,7 +113,7 @@ describe("generateSpecFromRoutes errors and output", () => {
   });
 
   it("names the file, line and column of a syntax error in one line", async () => {
-    dir = await mkdtemp(join(tmpdir(), "sb-spec-"));
+    dir = tempDir("spec");
     await writeFile(
       join(dir, "ok.ts"),
       'import { Router } from "express";\nexport const r = Router();\n',
@@ -132,7 +132,7 @@ describe("generateSpecFromRoutes errors and output", () => {
   });
 
   it("writes YAML or JSON by extension", async () => {
-    dir = await mkdtemp(join(tmpdir(), "sb-spec-"));
+    dir = tempDir("spec");
     const { document } = await generateSpecFromRoutes({ input: join(fixtures, "koa") });
     await writeSpecDocument(join(dir, "openapi.yaml"), document);
     await writeSpecDocument(join(dir, "out/openapi.json"), document);
@@ -150,7 +150,7 @@ describe("spec from less common route code", () => {
   });
 
   it("follows constants, router factories, require(), re-exports, namespace imports; warns on .all()", async () => {
-    dir = await mkdtemp(join(tmpdir(), "sb-spec-"));
+    dir = tempDir("spec");
     const files: Record<string, string> = {
       "server.js": [
         'const express = require("express");',

@@ -1,5 +1,4 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { rm } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -13,6 +12,7 @@ import {
   writeSpecDocument,
 } from "../../../src/engine/scaffold/spec-from-routes/index.js";
 import { repoRoot } from "../../helpers/cli.js";
+import { tempDir } from "../../helpers/temp-dir.js";
 
 /** spec → scaffold (each framework) → generate-spec keeps every path, method and parameter. */
 const SPECS = ["openapi/petstore-3.0.yaml", "openapi/multi-file/openapi.json"];
@@ -59,7 +59,7 @@ describe.each(SPECS)("round trip of %s", (spec) => {
   let dir: string;
   let model: ApiModel;
   beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), "sb-round-trip-"));
+    dir = tempDir("round-trip");
     model = (await loadSpec(resolve(repoRoot, "test/fixtures", spec))).model;
   });
   afterAll(async () => {

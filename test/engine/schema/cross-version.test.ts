@@ -3,7 +3,7 @@ import { readFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
 import { diffSchemas, introspect, openEmbedded } from "../../../src/engine/schema/index.js";
 import { extensionsIn } from "../../../src/engine/schema/sources/embedded-extensions.js";
-import { fixturesDir, schemaTestDb } from "./schema-test-db.js";
+import { fixturesDir, schemaTestDb } from "../../helpers/schema-test-db.js";
 
 /**
  * `db --connection URL --compare schema.sql` reads one side from the server (PostgreSQL 13–18) and the other

@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Db, introspect, type SchemaModel } from "../../../src/engine/schema/index.js";
-import { schemaTestDb } from "./schema-test-db.js";
+import { schemaTestDb } from "../../helpers/schema-test-db.js";
 
 let db: Db;
 let model: SchemaModel;

@@ -1,5 +1,4 @@
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -8,11 +7,12 @@ import {
   planMigration,
   runMigration,
 } from "../../../src/engine/schema/index.js";
-import { fixture, schemaTestDb } from "./schema-test-db.js";
+import { fixture, schemaTestDb } from "../../helpers/schema-test-db.js";
+import { tempDir } from "../../helpers/temp-dir.js";
 
 let dir: string;
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), "sb-migfile-"));
+  dir = tempDir("migfile");
 });
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });

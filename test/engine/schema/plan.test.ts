@@ -7,7 +7,7 @@ import {
   planMigration,
   type SchemaModel,
 } from "../../../src/engine/schema/index.js";
-import { applyStatements, fixture, schemaTestDb, upOf } from "./schema-test-db.js";
+import { applyStatements, fixture, schemaTestDb, upOf } from "../../helpers/schema-test-db.js";
 
 async function modelOf(sql: string, alsoNeeds = ""): Promise<SchemaModel> {
   const db = await schemaTestDb(sql, alsoNeeds);

@@ -8,7 +8,7 @@ import {
   fixturesDir,
   schemaTestDb,
   upOf,
-} from "./schema-test-db.js";
+} from "../../helpers/schema-test-db.js";
 
 /**
  * The correctness test of the planner: for every fixture pair, applying the up part to A gives B

@@ -1,6 +1,5 @@
 import { readdirSync } from "node:fs";
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { mkdir, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -11,10 +10,11 @@ import {
   writeSnapshot,
 } from "../../../src/engine/schema/index.js";
 import { isUserError } from "../../../src/engine/shared/index.js";
+import { tempDir } from "../../helpers/temp-dir.js";
 
 let dir: string;
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), "sb-sources-"));
+  dir = tempDir("sources");
 });
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });

@@ -24,7 +24,7 @@ export interface ScaffoldFromDbOptions {
   outputDir: string;
   check?: boolean;
   signal?: AbortSignal;
-  onProgress?: GenerateOptions["onProgress"];
+  onEvent?: GenerateOptions["onEvent"];
 }
 
 export interface ScaffoldedTable {
@@ -101,7 +101,7 @@ export async function scaffoldFromDb(
     outputDir: options.outputDir,
     check: options.check,
     signal: options.signal,
-    onProgress: options.onProgress,
+    onEvent: options.onEvent,
     extraFiles,
     extraDependencies: PG_DEPENDENCIES,
     handlerBodies: (op) => {

@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, extname, resolve } from "node:path";
 import { stringify } from "yaml";
+import type { ScaffoldEvent } from "../scaffold-options.js";
 import { scanModule } from "./module-scan.js";
 import {
   type OpenApiDocumentOptions,
@@ -21,8 +22,8 @@ export interface SpecFromRoutesOptions extends OpenApiDocumentOptions {
   /** A folder of route files, or one file. */
   input: string;
   signal?: AbortSignal;
-  /** Called after each file is parsed and scanned. */
-  onProgress?: (event: { done: number; total: number; file: string }) => void;
+  /** Sent after each file is parsed and scanned. */
+  onEvent?: (event: ScaffoldEvent) => void;
 }
 
 export interface SpecFromRoutesResult {
@@ -46,7 +47,12 @@ export async function generateSpecFromRoutes(
     options.signal?.throwIfAborted();
     const parsed = parseSource(resolve(source.path), source.text, source.displayPath);
     project.add(scanModule(parsed, source.displayPath));
-    options.onProgress?.({ done: index + 1, total: sources.length, file: source.displayPath });
+    options.onEvent?.({
+      type: "route-file",
+      done: index + 1,
+      total: sources.length,
+      file: source.displayPath,
+    });
   }
   const endpoints = collectEndpoints(project);
   const components = liftRegistrySchemas(project, endpoints);

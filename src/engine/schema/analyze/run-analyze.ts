@@ -46,8 +46,11 @@ export interface AnalyzeOptions {
    */
   schemaOnly?: boolean;
   signal?: AbortSignal;
-  onProgress?: (event: { check: string; index: number; total: number }) => void;
+  onEvent?: (event: AnalyzeEvent) => void;
 }
+
+/** Sent as each check starts. */
+export type AnalyzeEvent = { type: "check"; check: string; index: number; total: number };
 
 export interface AnalyzeResult {
   database: string;
@@ -92,7 +95,7 @@ export async function analyzeDatabase(
   const summary: AnalyzeResult["checks"] = [];
   for (const [index, check] of checks.entries()) {
     if (options.signal?.aborted) throw options.signal.reason ?? new Error("interrupted");
-    options.onProgress?.({ check: check.id, index, total: checks.length });
+    options.onEvent?.({ type: "check", check: check.id, index, total: checks.length });
     let found: Finding[];
     try {
       found = await check.run(ctx);

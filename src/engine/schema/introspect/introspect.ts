@@ -45,10 +45,12 @@ const POLICY_COMMANDS: Record<string, PolicyInfo["command"]> = {
   d: "DELETE",
 };
 
+/** Sent before each catalog query with the object kind it reads ("tables", "columns", …). */
+export type IntrospectEvent = { type: "introspect"; kind: string; done: number; total: number };
+
 export interface IntrospectOptions {
   signal?: AbortSignal;
-  /** Called before each catalog query with the object kind it reads ("tables", "columns", …). */
-  onProgress?: (event: { kind: string; done: number; total: number }) => void;
+  onEvent?: (event: IntrospectEvent) => void;
 }
 
 const KINDS: Array<[string, string]> = [
@@ -87,7 +89,7 @@ export async function introspect(
     const rows: Record<string, Row[]> = { schemaRows };
     for (const [index, [kind, sql]] of KINDS.entries()) {
       options.signal?.throwIfAborted();
-      options.onProgress?.({ kind, done: index, total: KINDS.length });
+      options.onEvent?.({ type: "introspect", kind, done: index, total: KINDS.length });
       rows[kind] = (await db.query(sql, [names])).rows;
     }
     return assemble(Number(saved.rows[0]?.version ?? 0), rows);

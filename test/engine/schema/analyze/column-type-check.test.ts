@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { analyzeFixture } from "./analyze-fixture.js";
+import { analyzeFixture } from "../../../helpers/analyze-fixture.js";
 
 describe("column-type-smell check", () => {
   it("flags timestamp without time zone, varchar(n), char(n), money, json and serial", async () => {

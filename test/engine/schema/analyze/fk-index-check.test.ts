@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { analyzeFixture } from "./analyze-fixture.js";
+import { analyzeFixture } from "../../../helpers/analyze-fixture.js";
 
 const BASE = `
 CREATE TABLE customers (id bigint PRIMARY KEY, region int NOT NULL, UNIQUE (id, region));

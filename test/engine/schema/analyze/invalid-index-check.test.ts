@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { analyzeFixture } from "./analyze-fixture.js";
+import { analyzeFixture } from "../../../helpers/analyze-fixture.js";
 
 describe("invalid-index check", () => {
   it("flags the invalid index a failed CREATE UNIQUE INDEX CONCURRENTLY leaves behind", async () => {

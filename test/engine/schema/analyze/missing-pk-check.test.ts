@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { analyzeFixture } from "./analyze-fixture.js";
+import { analyzeFixture } from "../../../helpers/analyze-fixture.js";
 
 describe("table-without-primary-key check", () => {
   it("flags tables without a primary key and proposes a unique NOT NULL index when there is one", async () => {

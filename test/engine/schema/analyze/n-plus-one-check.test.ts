@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { findNPlusOneCandidates } from "../../../../src/engine/schema/analyze/n-plus-one-detect.js";
 import { loadSqlParser } from "../../../../src/engine/schema/migrate/statement-split.js";
-import { analyzeFixture } from "./analyze-fixture.js";
+import { analyzeFixture } from "../../../helpers/analyze-fixture.js";
 
 const FKS = [
   { schema: "public", table: "orders", column: "customer_id" },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { analyzeFixture } from "./analyze-fixture.js";
+import { analyzeFixture } from "../../../helpers/analyze-fixture.js";
 
 describe("not-valid-constraint check", () => {
   it("flags constraints added NOT VALID and gives the VALIDATE statement", async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { analyzeFixture, waitForStats } from "./analyze-fixture.js";
+import { analyzeFixture, waitForStats } from "../../../helpers/analyze-fixture.js";
 
 const SETUP = `
 CREATE TABLE pageviews (id int PRIMARY KEY, path text);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { analyzeFixture } from "./analyze-fixture.js";
+import { analyzeFixture } from "../../../helpers/analyze-fixture.js";
 
 describe("sequence-near-overflow check", () => {
   it("flags a serial past 90 % (error) and a bigint sequence feeding an integer column (warning)", async () => {

@@ -4,7 +4,11 @@ import {
   type MigrateEvent,
   runMigration,
 } from "../../../../src/engine/schema/index.js";
-import { type MigrationWorkspace, openWorkspace, trackingRows } from "./migration-fixtures.js";
+import {
+  type MigrationWorkspace,
+  openWorkspace,
+  trackingRows,
+} from "../../../helpers/migration-workspace.js";
 
 const SLOW = `-- migrate:up
 CREATE TABLE runs (n int);
@@ -57,19 +61,13 @@ describe("two concurrent runs of the same migration", () => {
     }
   });
 
-  it("a run that cannot get the lock in time fails clearly (exit 1) and applies nothing", async () => {
-    if (ws.database.kind === "pglite") {
-      // One shared session: a second connection can never be locked out, which the first test proves.
-      const file = await ws.write("slow.sql", SLOW);
-      const result = await runMigration(ws.db, {
-        file,
-        direction: "up",
-        dryRun: false,
-        lockTimeoutMs: 0,
-      });
-      expect(result.status).toBe("applied");
-      return;
-    }
+  it("a run that cannot get the lock in time fails clearly (exit 1) and applies nothing", async ({
+    skip,
+  }) => {
+    skip(
+      ws.database.kind === "pglite",
+      "needs a PostgreSQL server (TEST_DATABASE_URL): PGlite shares one session between connections, so a run can never be locked out",
+    );
     const holder = await connectServer(ws.database.url);
     try {
       await holder.query("SELECT pg_advisory_lock(5453471829364513)");
@@ -86,5 +84,23 @@ describe("two concurrent runs of the same migration", () => {
     } finally {
       await holder.close();
     }
+  });
+
+  it("on PGlite (one shared session) a run is never locked out, even with a lock timeout of 0", async ({
+    skip,
+  }) => {
+    skip(
+      ws.database.kind === "server",
+      "PGlite only: a PostgreSQL server gives each connection its own session, covered by the test above",
+    );
+    const file = await ws.write("slow.sql", SLOW);
+    const result = await runMigration(ws.db, {
+      file,
+      direction: "up",
+      dryRun: false,
+      lockTimeoutMs: 0,
+    });
+    expect(result.status).toBe("applied");
+    expect(result.singleSession).toBe(true);
   });
 });

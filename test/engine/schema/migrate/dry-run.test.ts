@@ -1,6 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type Db, runMigration } from "../../../../src/engine/schema/index.js";
-import { type MigrationWorkspace, openWorkspace, trackingRows } from "./migration-fixtures.js";
+import {
+  type MigrationWorkspace,
+  openWorkspace,
+  trackingRows,
+} from "../../../helpers/migration-workspace.js";
 
 /** Everything a user could see of the schema and data, from queries independent of the migrator. */
 async function fingerprint(db: Db): Promise<string> {

@@ -6,7 +6,7 @@ import {
   openWorkspace,
   tableNames,
   trackingRows,
-} from "./migration-fixtures.js";
+} from "../../../helpers/migration-workspace.js";
 
 const ADD_ORDERS = `-- senior-backend migration: 20260101T000000Z_orders
 -- migrate:up

@@ -1,0 +1,82 @@
+import type { Command } from "commander";
+import { UserError } from "../../../engine/shared/index.js";
+import { action } from "../../action.js";
+import type { CliContext } from "../../context.js";
+import { addAnalyzeOptions, runAnalyzeMode, runSuggestIndexesMode } from "./analyze.js";
+import { runBrowseMode, wantsBrowser } from "./browse.js";
+import { addCompareOptions, type DbCompareFlags, runCompareMode, wantsCompare } from "./compare.js";
+import { addMigrateOptions, runMigrateMode } from "./migrate.js";
+import { type DbSnapshotFlags, runSnapshotMode } from "./snapshot.js";
+
+/**
+ * `senior-backend db`: a thin dispatcher. Each mode's flags and handler live in db/<mode>.ts;
+ * this file only declares the shared flags, adds each mode's options and picks the mode.
+ */
+export interface DbFlags extends DbSnapshotFlags, DbCompareFlags {
+  migrate?: string;
+  dryRun?: boolean;
+  down?: boolean;
+  lockTimeout?: number;
+  analyze?: boolean;
+  failOn?: "warning" | "error";
+  suggestIndexes?: boolean;
+  output?: string;
+  snapshot?: string;
+}
+
+const HELP_AFTER = `
+Modes (pick one):
+  --compare SOURCE         diff the database to SOURCE and plan a migration (--output DIR writes it)
+  --from A --to B          the same for any two sources (URL, .sql file, migrations folder, snapshot .json)
+  --snapshot FILE          write the introspected schema of --connection to a JSON snapshot
+  --migrate FILE           apply a migration (--dry-run, --down)
+  --analyze                report schema and index problems (--fail-on warning|error;
+                           --from FILE analyzes a .sql file or migrations folder instead)
+  --suggest-indexes        write a migration with the suggested indexes (--output DIR)
+
+The database is --connection URL, else DATABASE_URL, else the libpq PG* variables.
+Exit codes: 0 ok, 1 gate failed (--fail-on, failed migration), 2 bad input, 130 interrupted.
+
+Examples:
+  senior-backend db --connection postgres://app@127.0.0.1/app --compare schema/v2.sql --output migrations/
+  senior-backend db --from schema/v1.sql --to schema/v2.sql --rename public.users.mail=email --json
+  senior-backend db --connection postgres://app@127.0.0.1/app --snapshot snapshots/app.json
+  senior-backend db --connection postgres://app@127.0.0.1/app --analyze --fail-on error`;
+
+function collect(value: string, previous: string[] = []): string[] {
+  return [
+    ...previous,
+    ...value
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean),
+  ];
+}
+
+export function registerDbCommand(program: Command, ctx: CliContext): void {
+  const cmd = program
+    .command("db")
+    .description("PostgreSQL schema: snapshot, compare and migrate, analyze, suggest indexes")
+    .option("--connection <url>", "the database (default: DATABASE_URL, then the PG* variables)")
+    .option("--schema <name>", "only these schemas (repeatable, or comma-separated)", collect)
+    .option("--exclude-schema <name>", "leave these schemas out (repeatable)", collect)
+    .option("--snapshot <file>", "write the introspected schema model of the database to FILE.json")
+    .option("--output <dir>", "folder the migration file is written to")
+    .option("--json", "print one JSON document on stdout");
+  addCompareOptions(cmd);
+  addMigrateOptions(cmd);
+  addAnalyzeOptions(cmd);
+  cmd.addHelpText("after", HELP_AFTER).action(action((opts: DbFlags) => runDb(opts, ctx)));
+}
+
+async function runDb(opts: DbFlags, ctx: CliContext): Promise<number> {
+  if (wantsBrowser(opts)) return runBrowseMode(opts);
+  if (opts.migrate) return runMigrateMode({ ...opts, migrate: opts.migrate }, ctx);
+  if (opts.analyze) return runAnalyzeMode(opts, ctx);
+  if (opts.suggestIndexes) return runSuggestIndexesMode(opts, ctx);
+  if (opts.snapshot) return runSnapshotMode({ ...opts, snapshot: opts.snapshot }, ctx);
+  if (wantsCompare(opts)) return runCompareMode(opts, ctx);
+  throw new UserError("db needs a mode", {
+    hint: "one of --compare SOURCE, --from A --to B, --snapshot FILE, --migrate FILE, --analyze, --suggest-indexes (see db --help)",
+  });
+}

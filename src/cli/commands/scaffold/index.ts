@@ -1,0 +1,50 @@
+import { type Command, Option } from "commander";
+import { FRAMEWORKS } from "../../../engine/scaffold/index.js";
+import { UserError } from "../../../engine/shared/index.js";
+import { action } from "../../action.js";
+import type { CliContext } from "../../context.js";
+import { scaffoldFromDbMode } from "./from-db.js";
+import { scaffoldFromSpec } from "./from-spec.js";
+import { scaffoldGenerateSpec } from "./generate-spec.js";
+import type { ScaffoldFlags, ScaffoldMode } from "./mode.js";
+
+export type { ScaffoldFlags, ScaffoldMode } from "./mode.js";
+
+// biome-ignore format: one mode per line keeps concurrent additions apart
+const modes: ScaffoldMode[] = [
+  scaffoldGenerateSpec,
+  scaffoldFromDbMode,
+  scaffoldFromSpec,
+];
+
+export function registerScaffoldCommand(program: Command, ctx: CliContext): void {
+  const command = program
+    .command("scaffold")
+    .description(
+      "generate Express, Fastify or Koa routes, request validation and TypeScript types from an OpenAPI spec or a database (--from-db); an OpenAPI spec from route files (--generate-spec)",
+    )
+    .argument(
+      "[input]",
+      "OpenAPI 3.0/3.1 spec (YAML or JSON), e.g. openapi.yaml; with --generate-spec, the routes folder",
+    )
+    .addOption(
+      new Option("--framework <name>", "framework of the generated code")
+        .choices([...FRAMEWORKS])
+        .default("express"),
+    )
+    .option("--output <path>", "where the generated files go (default: src/routes/)")
+    .option("--check", "write nothing; exit 1 when the generated files are out of date (for CI)")
+    .option("--json", "print the result as one JSON document");
+  for (const mode of modes) mode.options?.(command);
+  command.action(
+    action(async (input: string | undefined, flags: ScaffoldFlags) => {
+      const mode = modes.find((m) => m.applies(input, flags));
+      if (!mode) {
+        throw new UserError("scaffold needs an OpenAPI spec to read", {
+          hint: "e.g. `senior-backend scaffold openapi.yaml --framework express --output src/routes/`",
+        });
+      }
+      return mode.run(input, flags, ctx);
+    }),
+  );
+}

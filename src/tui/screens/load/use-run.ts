@@ -1,0 +1,96 @@
+import { useEffect, useRef, useState } from "react";
+import {
+  type DemoProfile,
+  type DemoTarget,
+  type Gates,
+  judgeRun,
+  type LoadOutcome,
+  type LoadPlan,
+  type LoadProgress,
+  type LoadRun,
+  startDemoTarget,
+  startLoad,
+} from "../../../engine/load/index.js";
+import { writeLoadOutputs } from "../../../report/load-outputs.js";
+
+/** What the load screen runs: a plan, its gates, and the files to write at the end. */
+export interface LoadSetup {
+  plan: LoadPlan;
+  gates: Gates;
+  save?: string;
+  output?: string;
+  hdrLog?: string;
+  /** Start the built-in demo target first and point the plan at it. */
+  demo?: Partial<DemoProfile>;
+}
+
+export interface LoadRunState {
+  progress?: LoadProgress;
+  outcome?: LoadOutcome;
+  /** Files written after the run (--save, --output). */
+  written: string[];
+  error?: string;
+  /** The URL being loaded (the demo target's once it has started). */
+  url?: string;
+}
+
+/** How often the screen copies the engine's counters (samples stay in the engine). */
+export const SNAPSHOT_MS = 250;
+
+/**
+ * Runs one load test for `setup`. The engine keeps every sample; this hook copies a snapshot
+ * into React state on a 250 ms timer, so the screen re-renders at most 4 times a second.
+ */
+export function useLoadRun(setup: LoadSetup | undefined) {
+  const [state, setState] = useState<LoadRunState>({ written: [] });
+  const runRef = useRef<LoadRun | undefined>(undefined);
+  const finished = useRef(false);
+
+  useEffect(() => {
+    if (!setup) return;
+    let cancelled = false;
+    let demo: DemoTarget | undefined;
+    let timer: NodeJS.Timeout | undefined;
+    finished.current = false;
+    const fail = (error: unknown) => {
+      finished.current = true;
+      if (!cancelled)
+        setState((s) => ({ ...s, error: error instanceof Error ? error.message : String(error) }));
+    };
+    (async () => {
+      let plan = setup.plan;
+      if (setup.demo) {
+        demo = await startDemoTarget(setup.demo);
+        plan = { ...plan, url: demo.url };
+      }
+      if (cancelled) return;
+      const run = startLoad(plan, { hdrLogPath: setup.hdrLog, offThread: true });
+      runRef.current = run;
+      setState({ written: [], url: plan.url, progress: run.snapshot() });
+      timer = setInterval(() => setState((s) => ({ ...s, progress: run.snapshot() })), SNAPSHOT_MS);
+      const report = await run.result;
+      clearInterval(timer);
+      finished.current = true;
+      const outcome = judgeRun(report, setup.gates);
+      const written = writeLoadOutputs(outcome, { save: setup.save, output: setup.output });
+      if (!cancelled) setState((s) => ({ ...s, progress: run.snapshot(), outcome, written }));
+    })().catch(fail);
+    return () => {
+      cancelled = true;
+      clearInterval(timer);
+      runRef.current?.stop();
+      runRef.current?.result.finally(() => demo?.close()).catch(() => {});
+      if (!runRef.current) void demo?.close();
+    };
+  }, [setup]);
+
+  return {
+    state,
+    /** Stop a running test early (its summary still comes); true when one was running. */
+    stop: (): boolean => {
+      if (!runRef.current || finished.current) return false;
+      runRef.current.stop();
+      return true;
+    },
+  };
+}
