@@ -13,6 +13,7 @@ import { reviewText } from "../../../report/review-text.js";
 import { action } from "../../action.js";
 import type { CliContext } from "../../context.js";
 import { EXIT, isInteractive, writeJson, writeText } from "../../output.js";
+import { startTui } from "../../start-tui.js";
 import { buildReview, type Review } from "./compose.js";
 
 interface ReviewFlags {
@@ -111,9 +112,8 @@ async function interactiveSession(dir: string): Promise<GrillSession> {
     });
   }
   const session = GrillSession.start({ transcriptDir: dir });
-  const { runTui } = await import("../../../tui/run.js");
   try {
-    const code = await runTui({ screen: "grill", params: { session } });
+    const code = await startTui({ screen: "grill", params: { session } });
     if (code === EXIT.interrupted)
       throw new UserError("the grill was interrupted", { exitCode: EXIT.interrupted });
   } finally {

@@ -5,10 +5,10 @@ import {
   judgeRun,
   parseFailOn,
   planLoad,
-  resolveSlo,
   runLoad,
 } from "../../../../engine/load/index.js";
-import { percentileLine, runHeadline, verdictLines } from "../../../views/load-report-text.js";
+import { percentileLine, runHeadline, verdictLines } from "../../../../report/load-report-text.js";
+import { resolveSlo } from "../../../../report/slo-target.js";
 import { assertTargetAllowed, LIMITS, type McpPolicy } from "../policy.js";
 import { guarded, toolResult } from "../result.js";
 

@@ -1,10 +1,14 @@
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { z } from "zod";
-import { scaffoldFromDb } from "../../../../engine/scaffold/from-db/index.js";
-import { FRAMEWORKS, generate, loadSpec } from "../../../../engine/scaffold/index.js";
+import {
+  FRAMEWORKS,
+  generate,
+  loadSpec,
+  scaffoldFromDb,
+} from "../../../../engine/scaffold/index.js";
 import { UserError } from "../../../../engine/shared/index.js";
-import { fromDbJson } from "../../../views/scaffold-from-db-text.js";
-import { scaffoldResultJson, scaffoldSummary } from "../../../views/scaffold-result-text.js";
+import { fromDbJson } from "../../../../report/scaffold-from-db-text.js";
+import { scaffoldResultJson, scaffoldSummary } from "../../../../report/scaffold-result-text.js";
 import { connectionArgument } from "../db-connection.js";
 import { LIMITS } from "../policy.js";
 import { guarded, toolResult } from "../result.js";

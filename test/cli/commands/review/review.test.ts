@@ -1,12 +1,11 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Ajv2020 } from "ajv/dist/2020.js";
-import { afterAll, describe, expect, it } from "vitest";
-import { repoRoot, runCli } from "../helpers/cli.js";
+import { describe, expect, it } from "vitest";
+import { repoRoot, runCli } from "../../../helpers/cli.js";
+import { tempDir } from "../../../helpers/temp-dir.js";
 
-const dir = mkdtempSync(join(tmpdir(), "sb-review-cli-"));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const dir = tempDir("review-cli");
 
 const schema = JSON.parse(readFileSync(join(repoRoot, "docs/json/review.schema.json"), "utf8"));
 const validate = new Ajv2020({ allErrors: true, strict: false }).compile(schema);

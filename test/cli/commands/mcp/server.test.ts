@@ -1,14 +1,14 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { type LocalServer, listen, weakServer } from "../helpers/audit-servers.js";
-import { cliPath, repoRoot } from "../helpers/cli.js";
-import { createTestDatabase, type TestDatabase } from "../helpers/pg.js";
+import { type LocalServer, listen, weakServer } from "../../../helpers/audit-servers.js";
+import { cliPath, repoRoot } from "../../../helpers/cli.js";
+import { createTestDatabase, type TestDatabase } from "../../../helpers/pg.js";
+import { tempDir } from "../../../helpers/temp-dir.js";
 
 /**
  * The agent server as an agent host sees it: the SDK's own client starts the built program over
@@ -18,7 +18,7 @@ import { createTestDatabase, type TestDatabase } from "../helpers/pg.js";
 type Doc = Record<string, any>;
 
 const SECRET = "sk-test-very-secret-token-4711";
-const dir = mkdtempSync(join(tmpdir(), "sb-mcp-"));
+const dir = tempDir("mcp");
 let client: Client;
 let api: LocalServer;
 let weak: LocalServer;
@@ -63,7 +63,6 @@ afterAll(async () => {
   await weak?.close();
   await db?.drop();
   await target?.drop();
-  rmSync(dir, { recursive: true, force: true });
 });
 
 describe("senior-backend mcp (SDK client over stdio)", () => {
@@ -207,7 +206,9 @@ describe("senior-backend mcp (SDK client over stdio)", () => {
   it("a database that cannot be reached: isError with the password masked", async () => {
     const r = await call("db_analyze", { connection: `postgres://app:${SECRET}@127.0.0.1:1/app` });
     expect(r.isError).toBe(true);
-    expect(text(r)).toMatch(/^error: cannot connect to postgres:\/\/app:\*\*\*@127\.0\.0\.1:1\/app/);
+    expect(text(r)).toMatch(
+      /^error: cannot connect to postgres:\/\/app:\*\*\*@127\.0\.0\.1:1\/app/,
+    );
     expect(JSON.stringify(r)).not.toContain(SECRET);
   });
 
