@@ -12,5 +12,14 @@ if (major < NEEDED.major || (major === NEEDED.major && minor < NEEDED.minor)) {
   );
   process.exit(2);
 }
-const { run } = await import("./program.js");
-run(process.argv);
+// A plain `[<command>] --help` answers from the help laid out at build time (help-cache.ts), so it
+// does not wait for every command and engine to load; anything else runs the program.
+const { cachedHelp } = await import("./help-cache.js");
+const help = cachedHelp(process.argv.slice(2), new URL("..", import.meta.url).pathname);
+if (help !== undefined) {
+  await import("./process-defaults.js"); // a closed pipe ends quietly
+  process.stdout.write(help);
+} else {
+  const { run } = await import("./program.js");
+  run(process.argv);
+}

@@ -7,6 +7,7 @@ import { Command, CommanderError } from "commander";
 import { isUserError, packageVersion } from "../engine/shared/index.js";
 import { registerCommands } from "./commands/index.js";
 import type { CliContext } from "./context.js";
+import { applyHelp, HELP_WIDTH } from "./help-text.js";
 import { EXIT, isInteractive, writeError } from "./output.js";
 import { startTui } from "./start-tui.js";
 
@@ -24,7 +25,7 @@ process.on("SIGINT", () => {
 let debug = process.argv.includes("--debug");
 const ctx: CliContext = { signal: controller.signal, debug: () => debug };
 
-async function buildProgram(args: string[]): Promise<Command> {
+async function buildProgram(args: string[], helpWidth?: number): Promise<Command> {
   const program = new Command();
   program
     .name("senior-backend")
@@ -42,7 +43,26 @@ async function buildProgram(args: string[]): Promise<Command> {
     debug = Boolean(cmd.optsWithGlobals().debug);
   });
   await registerCommands(program, ctx, args);
+  applyHelp(program, helpWidth);
   return program;
+}
+
+/**
+ * Every command's help exactly as `[<command>] --help` prints it through a pipe (80 columns), in one
+ * process: the build-time help cache (write-help-cache.ts) is made from this.
+ */
+export async function layOutHelp(keys: string[]): Promise<Record<string, string>> {
+  const program = await buildProgram(["--help"], HELP_WIDTH);
+  const texts: Record<string, string> = {};
+  for (const key of keys) {
+    const command = key ? program.commands.find((c) => c.name() === key) : program;
+    if (!command) throw new Error(`no command ${key}`);
+    let text = "";
+    command.configureOutput({ writeOut: (chunk) => (text += chunk) });
+    command.outputHelp();
+    texts[key] = text;
+  }
+  return texts;
 }
 
 async function main(argv: string[]): Promise<number> {

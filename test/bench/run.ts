@@ -3,6 +3,7 @@
  * same run, with the ratio. Pass names to run a subset: `npm run bench -- load db`.
  */
 import { runDbBench } from "./db.bench.js";
+import { runHelpBench } from "./help.bench.js";
 import { runLoadBench } from "./load.bench.js";
 import { runScaffoldBench } from "./scaffold.bench.js";
 
@@ -10,6 +11,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   load: () => runLoadBench(),
   db: () => runDbBench(),
   scaffold: () => runScaffoldBench(),
+  help: () => runHelpBench(),
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith("-"));

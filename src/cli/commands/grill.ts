@@ -21,19 +21,6 @@ interface GrillOptions {
   profilesDir?: string;
 }
 
-const HELP_AFTER = `
-Without --answers it opens the full-screen grill (a terminal is needed).
-The transcript is written to DIR/backend-grill-YYYY-MM-DD.md (then -2, -3, …), mode 0600,
-after every answer; continue it with --resume FILE.
-
-Exit codes: 0 all seven questions answered, 1 a kill criterion stopped the grill,
-2 bad input (flags, answers file, transcript), 130 interrupted (the transcript keeps every answer).
-
-Examples:
-  senior-backend grill
-  senior-backend grill --answers examples/answers.yaml --json
-  senior-backend grill --resume /tmp/backend-grill-2026-01-15.md`;
-
 export function registerGrillCommand(program: Command, ctx: CliContext): void {
   program
     .command("grill")
@@ -43,7 +30,6 @@ export function registerGrillCommand(program: Command, ctx: CliContext): void {
     .option("--transcript-dir <dir>", "folder for a new transcript", DEFAULT_TRANSCRIPT_DIR)
     .option("--profiles-dir <dir>", "profiles the decision ranks (default: the bundled ones)")
     .option("--json", "print the result as one JSON document (with --answers)")
-    .addHelpText("after", HELP_AFTER)
     .action(action((opts: GrillOptions) => runGrill(opts, ctx)));
 }
 

@@ -56,16 +56,6 @@ interface LoadFlags {
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
-const EXAMPLES = `
-Examples:
-  senior-backend load --demo
-  senior-backend load http://127.0.0.1:3000/health --concurrency 50 --duration 30
-  senior-backend load URL --rate 500 --duration 60 --fail-on "p99>250ms,errors>1%"
-  senior-backend load URL1 URL2 --compare --concurrency 50 --duration 30
-  senior-backend load URL --save snapshots/api.json   then   load URL --compare snapshots/api.json
-
-Exit codes: 0 passed, 1 a gate failed or nothing succeeded, 2 bad input, 130 interrupted.`;
-
 export function registerLoadCommand(program: Command, ctx: CliContext): void {
   program
     .command("load")
@@ -116,7 +106,6 @@ export function registerLoadCommand(program: Command, ctx: CliContext): void {
     .option("--json", "print one JSON document (report, verdict, recommendations)")
     .option("--output <file>", "also write the result to FILE (JSON when it ends in .json)")
     .option("--no-tui", "no live screen even in a terminal (progress lines on stderr)")
-    .addHelpText("after", EXAMPLES)
     .action(action((urls: string[], flags: LoadFlags) => runLoadCommand(urls, flags, ctx)));
 }
 

@@ -24,25 +24,6 @@ export interface DbFlags extends DbSnapshotFlags, DbCompareFlags {
   snapshot?: string;
 }
 
-const HELP_AFTER = `
-Modes (pick one):
-  --compare SOURCE         diff the database to SOURCE and plan a migration (--output DIR writes it)
-  --from A --to B          the same for any two sources (URL, .sql file, migrations folder, snapshot .json)
-  --snapshot FILE          write the introspected schema of --connection to a JSON snapshot
-  --migrate FILE           apply a migration (--dry-run, --down)
-  --analyze                report schema and index problems (--fail-on warning|error;
-                           --from FILE analyzes a .sql file or migrations folder instead)
-  --suggest-indexes        write a migration with the suggested indexes (--output DIR)
-
-The database is --connection URL, else DATABASE_URL, else the libpq PG* variables.
-Exit codes: 0 ok, 1 gate failed (--fail-on, failed migration), 2 bad input, 130 interrupted.
-
-Examples:
-  senior-backend db --connection postgres://app@127.0.0.1/app --compare schema/v2.sql --output migrations/
-  senior-backend db --from schema/v1.sql --to schema/v2.sql --rename public.users.mail=email --json
-  senior-backend db --connection postgres://app@127.0.0.1/app --snapshot snapshots/app.json
-  senior-backend db --connection postgres://app@127.0.0.1/app --analyze --fail-on error`;
-
 function collect(value: string, previous: string[] = []): string[] {
   return [
     ...previous,
@@ -66,7 +47,7 @@ export function registerDbCommand(program: Command, ctx: CliContext): void {
   addCompareOptions(cmd);
   addMigrateOptions(cmd);
   addAnalyzeOptions(cmd);
-  cmd.addHelpText("after", HELP_AFTER).action(action((opts: DbFlags) => runDb(opts, ctx)));
+  cmd.action(action((opts: DbFlags) => runDb(opts, ctx)));
 }
 
 async function runDb(opts: DbFlags, ctx: CliContext): Promise<number> {
