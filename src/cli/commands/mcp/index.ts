@@ -14,19 +14,6 @@ interface McpFlags {
   transcriptDir: string;
 }
 
-const HELP_AFTER = `
-Speaks the Model Context Protocol on stdin/stdout: an agent host starts it, it is not run by hand.
-Tools: grill, decide, load, db_analyze, db_compare, db_migrate, scaffold, audit.
-Resources: references/*.md and profiles/*.json. Prompt: backend-review.
-
-Safety: load and audit reach only loopback (127.0.0.0/8, ::1, localhost) unless --allow-host names
-the host; db_migrate is a dry run unless --allow-apply; every call is bounded in time and requests;
-passwords and Authorization values are masked in results.
-
-Host configuration (Claude Code / Claude Desktop "mcpServers"):
-  { "mcpServers": { "senior-backend": { "command": "npx", "args": ["senior-backend", "mcp"] } } }
-See docs/agents.md.`;
-
 const collect = (value: string, previous: string[] = []) => [
   ...previous,
   normaliseAllowedHost(value),
@@ -52,7 +39,6 @@ export function registerMcpCommand(program: Command, ctx: CliContext): void {
       "where finished grill transcripts are written",
       DEFAULT_TRANSCRIPT_DIR,
     )
-    .addHelpText("after", HELP_AFTER)
     .action(action((flags: McpFlags) => serve(flags, ctx)));
 }
 

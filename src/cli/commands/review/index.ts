@@ -25,18 +25,6 @@ interface ReviewFlags {
   json?: boolean;
 }
 
-const HELP_AFTER = `
-The review runs the grill (from --answers FILE, a finished --from-transcript FILE, or the
-full-screen grill in a terminal), then the decision, then the next concerns, each with the
-command that takes it up. --digest prints at most 200 words (for a sub-agent); --json the whole result.
-
-Exit codes: 0 review produced, 1 a kill criterion blocked the decision, 2 bad input, 130 interrupted.
-
-Examples:
-  senior-backend review --answers examples/answers.yaml --digest
-  senior-backend review --from-transcript /tmp/backend-grill-2026-01-15.md --json
-  senior-backend review`;
-
 export function registerReviewCommand(program: Command, ctx: CliContext): void {
   program
     .command("review")
@@ -51,7 +39,6 @@ export function registerReviewCommand(program: Command, ctx: CliContext): void {
     .option("--profiles-dir <dir>", "profiles the decision ranks (default: the bundled ones)")
     .option("--digest", "at most 200 words: status, best fit, kills, SLO floor, next three steps")
     .option("--json", "print the whole review as one JSON document")
-    .addHelpText("after", HELP_AFTER)
     .action(action((flags: ReviewFlags) => runReview(flags, ctx)));
 }
 

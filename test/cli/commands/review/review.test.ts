@@ -1,14 +1,19 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Ajv2020 } from "ajv/dist/2020.js";
+import addFormatsModule from "ajv-formats";
 import { describe, expect, it } from "vitest";
 import { repoRoot, runCli } from "../../../helpers/cli.js";
 import { tempDir } from "../../../helpers/temp-dir.js";
 
 const dir = tempDir("review-cli");
 
-const schema = JSON.parse(readFileSync(join(repoRoot, "docs/json/review.schema.json"), "utf8"));
-const validate = new Ajv2020({ allErrors: true, strict: false }).compile(schema);
+const schemaFile = (name: string) =>
+  JSON.parse(readFileSync(join(repoRoot, "docs/json", `${name}.schema.json`), "utf8"));
+const ajv = new Ajv2020({ allErrors: true, strict: true });
+(addFormatsModule as unknown as (a: Ajv2020) => Ajv2020)(ajv);
+// docs/json/review.schema.json embeds the decision by reference to decide.schema.json.
+const validate = ajv.addSchema(schemaFile("decide")).compile(schemaFile("review"));
 const answers = join(repoRoot, "examples/answers.yaml");
 const words = (text: string) => text.split(/\s+/).filter(Boolean).length;
 
