@@ -39,6 +39,7 @@ export const COMMAND_HELP: Record<string, CommandHelp> = {
   decide: {
     notes: [
       "Required: --team-size, --qps-p99, --read-write-ratio, --tenancy, --data-sensitivity and --pattern, from flags or a grill transcript (flags win). Nothing is approved by the tool: the result names who must approve.",
+      "The first line says the status: recommended (a profile breaks no hard constraint), no-fit (every profile does: the closest ones and how to write your own), blocked (a kill criterion tripped: fix it first) or tie (the question that would separate them). Add --slo-target, --rpo-minutes and --rto-minutes for a complete decision.",
     ],
     examples: [
       [
@@ -50,8 +51,8 @@ export const COMMAND_HELP: Record<string, CommandHelp> = {
       ["senior-backend decide --list-profiles"],
     ],
     exitCodes: [
-      [0, "decided (also with kill criteria, unless --strict)"],
-      [1, "with --strict, a kill criterion tripped"],
+      [0, "decided, whatever the status (unless --strict)"],
+      [1, "with --strict, the status is blocked (a kill criterion) or no-fit"],
       [2, "bad input (a value outside its list, missing inputs, no valid profile)"],
     ],
   },

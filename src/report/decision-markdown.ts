@@ -1,125 +1,33 @@
 import type {
-  ConstraintCheck,
   Decision,
+  DecisionWarning,
   LoadedProfiles,
   ProfileError,
-  ProfileReport,
-  SloFloor,
+  ProfileScore,
 } from "../engine/decision/index.js";
 import { formatRange, RUNNER_UP_WITHIN } from "../engine/decision/index.js";
+import { cell, profileSections, scoreTable } from "./decision-profile-markdown.js";
 
 /** Markdown views of the decision engine's results (`decide`, `decide --list-profiles`). */
 
-const pct = (n: number) => `${n.toFixed(1)}`;
-const cell = (s: string) => s.replace(/\|/g, "\\|");
-const or = (v: number | undefined, unit: string) => (v === undefined ? "—" : `${v}${unit}`);
-
-function checks(title: string, list: ConstraintCheck[]): string[] {
-  if (list.length === 0) return [];
-  return [
-    `${title}:`,
-    ...list.map((c) => `- ${c.detail} (${c.dimension}, weight ${c.weight})`),
-    "",
-  ];
-}
-
-function floorTable(floor: SloFloor): string[] {
-  const src = (f: keyof SloFloor["sources"]) => (floor.sources[f] === "answers" ? "*" : "");
-  const lines = [
-    "| p50 | p95 | p99 | uptime | RPO | RTO |",
-    "| --- | --- | --- | --- | --- | --- |",
-    `| ${or(floor.latencyMs.p50, " ms")}${src("p50")} | ${or(floor.latencyMs.p95, " ms")}${src("p95")} | ${or(floor.latencyMs.p99, " ms")}${src("p99")} | ${or(floor.uptimePercent, "%")}${src("uptimePercent")} | ${or(floor.rpoMinutes, " min")}${src("rpoMinutes")} | ${or(floor.rtoMinutes, " min")}${src("rtoMinutes")} |`,
-    "",
-  ];
-  if (Object.values(floor.sources).includes("answers"))
-    lines.push("\\* from your answers, stricter than the profile.", "");
-  if (!floor.complete)
-    lines.push(
-      `**Incomplete:** no value for ${floor.missing.join(", ")}. Settle it before building.`,
-      "",
-    );
-  if (floor.sli) lines.push(`SLI: ${floor.sli}`, "");
-  lines.push(
-    floor.errorBudgetOwner
-      ? `Error-budget owner: ${floor.errorBudgetOwner}`
-      : "Error-budget owner: **not named**",
-    "",
-  );
-  for (const [surface, r] of Object.entries(floor.recoveryPerSurface ?? {}))
-    lines.push(`- ${surface}: RPO ${r.rpoMinutes} min, RTO ${r.rtoMinutes} min`);
-  return lines;
-}
-
-function profileSections(r: ProfileReport): string[] {
-  const t = r.otherThresholds;
-  const other = [
-    t.minCoveragePercent !== undefined ? `test coverage ≥ ${t.minCoveragePercent}%` : undefined,
-    t.maxOpenScanSeverity ? `open security-scan findings ≤ ${t.maxOpenScanSeverity}` : undefined,
-    t.minThroughputRps !== undefined ? `throughput ≥ ${t.minThroughputRps} req/s` : undefined,
-  ].filter(Boolean);
-  return [
-    "## Stack",
-    "",
-    "| layer | pick | why |",
-    "| --- | --- | --- |",
-    ...r.stack.map((s) => `| ${cell(s.layer)} | ${cell(s.pick)} | ${cell(s.why ?? "")} |`),
-    "",
-    "## Anti-patterns",
-    "",
-    ...r.antiPatterns.map((a) => {
-      const mark = a.severity === "kill" ? "✖ kill" : "! warn";
-      const state = a.tripped
-        ? `**tripped** by ${a.because}`
-        : a.conditional
-          ? "not tripped by your answers"
-          : "always";
-      return `- ${mark} (${state}): ${a.what}. ${a.reason}`;
-    }),
-    "",
-    "## Approvers",
-    "",
-    r.approvers.statement,
-    "",
-    ...r.approvers.approvals.map((a) => {
-      const people = a.chain.map((p) => (p.name ? `${p.title} (${p.name})` : p.title)).join(", ");
-      const names =
-        a.unnamed.length === a.chain.length
-          ? " (no names yet)"
-          : a.unnamed.length > 0
-            ? ` — name needed for: ${a.unnamed.join(", ")}`
-            : "";
-      return `- **${a.title}**: ${people}${names}`;
-    }),
-    "",
-    `## SLO floor${r.complete ? "" : " (incomplete)"}`,
-    "",
-    ...floorTable(r.sloFloor),
-    ...(other.length > 0 ? [`Other thresholds: ${other.join("; ")}.`] : []),
-    "",
-    "## Next concerns",
-    "",
-    ...r.nextConcerns.map((c, i) => `${i + 1}. **${c.title}** — ${c.why} Covered by: ${c.covers}.`),
-    "",
-    "## Canon",
-    "",
-    ...r.canon.map(
-      (c) => `- ${c.question ? `Q${c.question}: ` : ""}${c.cite}${c.topic ? ` (${c.topic})` : ""}`,
-    ),
-  ];
-}
+const fitText = (n: number) => n.toFixed(1);
 
 export function profileErrorLine(e: ProfileError): string {
   return `${e.file}${e.pointer ? ` at ${e.pointer}` : ""}: ${e.message}`;
 }
 
-export function decisionMarkdown(d: Decision): string {
-  const best = d.best;
-  const next = d.ranking[1];
-  const lines = [
-    `# Decision: ${best.score.profile} (fit ${pct(best.score.fitScore)}/100)${d.complete ? "" : " — incomplete"}`,
+function warningLines(list: DecisionWarning[]): string[] {
+  if (list.length === 0) return [];
+  return [
+    `## Warnings (${list.length})`,
     "",
-    `> ${best.approvers.statement}`,
+    ...list.map((w) => `- ! ${w.message} (\`${w.id}\`)`),
     "",
+  ];
+}
+
+function killLines(d: Decision): string[] {
+  return [
     `## Kill criteria${d.kills.length > 0 ? ` tripped (${d.kills.length})` : ""}`,
     "",
     ...(d.kills.length === 0
@@ -129,33 +37,128 @@ export function decisionMarkdown(d: Decision): string {
           `  Remedy: ${k.remedy}`,
         ])),
     "",
-    `## Best fit: ${best.score.profile} — ${best.score.title}`,
+  ];
+}
+
+function rankingLines(d: Decision, title = "## Ranking"): string[] {
+  const why = (s: ProfileScore) =>
+    s.eligible
+      ? "fits"
+      : `ruled out: ${[
+          ...s.hardViolations.map((c) => c.detail),
+          ...s.trippedKills.map((k) => `kill anti-pattern ${k.id}`),
+        ].join("; ")}`;
+  return [
+    title,
     "",
-    `Fit ${pct(best.score.fitScore)}/100 (${best.score.points} of ${best.score.maxPoints} points). ${best.whenToPick}`,
+    "| # | profile | fit | matched | violated | verdict |",
+    "| --- | --- | --- | --- | --- | --- |",
+    ...d.ranking.map(
+      (s, i) =>
+        `| ${i + 1} | ${s.profile} | ${fitText(s.fitScore)} | ${s.matched.length} | ${s.violated.length} | ${cell(why(s))} |`,
+    ),
     "",
-    ...checks("Matched", best.score.matched),
-    ...checks("Violated", best.score.violated),
-    ...checks("Not constrained by the profile", best.score.neutral),
+    `Order: ${d.tieBreak.rule.join(", then ")}; profiles still equal are a tie (never decided by name).${d.tieBreak.decidedBy ? ` First place was decided by: ${d.tieBreak.decidedBy}.` : ""}`,
+    "",
+  ];
+}
+
+const meaning = (d: Decision) => [`How to read the fit: ${d.fitScoreMeaning}`, ""];
+
+function recommended(d: Decision): string[] {
+  const best = d.best!;
+  const s = best.score;
+  const next = d.ranking[1];
+  return [
+    `## Best fit: ${s.profile} — ${s.title}`,
+    "",
+    `Fit ${fitText(s.fitScore)}/100 (${s.points} of ${s.maxPoints} points). ${best.whenToPick}`,
+    "",
+    ...meaning(d),
+    ...scoreTable(s),
+    "",
     "## Runner-up",
     "",
     d.runnerUp
-      ? `${d.runnerUp.score.profile} — ${d.runnerUp.score.title}: fit ${pct(d.runnerUp.score.fitScore)}, within ${RUNNER_UP_WITHIN * 100}% of the best. Violated: ${d.runnerUp.score.violated.map((c) => c.detail).join("; ") || "nothing"}.`
+      ? `${d.runnerUp.score.profile} — ${d.runnerUp.score.title}: fit ${fitText(d.runnerUp.score.fitScore)}, within ${RUNNER_UP_WITHIN * 100}% of the best. Violated: ${d.runnerUp.score.violated.map((c) => c.detail).join("; ") || "nothing"}.`
       : next
-        ? `None within ${RUNNER_UP_WITHIN * 100}% of the best (next: ${next.profile} at ${pct(next.fitScore)}).`
+        ? `None that fits within ${RUNNER_UP_WITHIN * 100}% of the best (next: ${next.profile} at ${fitText(next.fitScore)}${next.eligible ? "" : ", ruled out"}).`
         : "None: only one profile was ranked.",
     "",
-    "## Ranking",
-    "",
-    "| # | profile | fit | matched | violated |",
-    "| --- | --- | --- | --- | --- |",
-    ...d.ranking.map(
-      (s, i) =>
-        `| ${i + 1} | ${s.profile} | ${pct(s.fitScore)} | ${s.matched.length} | ${s.violated.length} |`,
+    ...rankingLines(d),
+    ...profileSections(
+      best,
+      d.unstated.map((u) => `${u.label} (${u.flag})`),
     ),
+  ];
+}
+
+function noFit(d: Decision): string[] {
+  const lines = ["## Closest profiles", ""];
+  for (const c of d.closest) {
+    lines.push(
+      `### ${c.profile} — ${c.title} (fit ${fitText(c.fitScore)})`,
+      "",
+      "What would have to change:",
+    );
+    for (const ch of c.changes) lines.push(`- ${ch.change}`);
+    if (c.softViolations.length > 0)
+      lines.push("", `Also misses (soft): ${c.softViolations.join("; ")}.`);
+    lines.push("");
+  }
+  const first = d.ranking[0];
+  if (first) lines.push(`Score of ${first.profile}:`, "", ...scoreTable(first), "", ...meaning(d));
+  const guide = d.customProfile;
+  if (guide) {
+    lines.push("## Write a custom profile", "", ...guide.steps.map((s, i) => `${i + 1}. ${s}`), "");
+  }
+  return [...lines, ...rankingLines(d)];
+}
+
+function tie(d: Decision): string[] {
+  const q = d.separatingQuestion;
+  const lines = [
+    `## Tied: ${d.tied.join(", ")}`,
     "",
-    `Order: ${d.tieBreak.rule.join(", then ")}.${d.tieBreak.decidedBy ? ` First place was decided by: ${d.tieBreak.decidedBy}.` : ""}`,
+    "They are equal on every scoring rule, so the tool does not pick one (and never by name).",
     "",
-    ...profileSections(best),
+  ];
+  if (q) {
+    lines.push("## The question that separates them", "", q.text, "");
+    if (q.flag) lines.push(`Answer it with \`${q.flag}\` and run decide again.`, "");
+  }
+  for (const name of d.tied) {
+    const s = d.ranking.find((r) => r.profile === name);
+    if (s) lines.push(`### ${s.profile} — ${s.title}`, "", ...scoreTable(s), "");
+  }
+  return [...lines, ...meaning(d), ...rankingLines(d)];
+}
+
+function blocked(d: Decision): string[] {
+  return [
+    "No profile is recommended while a kill criterion stands: resolve each one above (its remedy says how), then run decide again.",
+    "",
+    ...rankingLines(d, "## Ranking as the answers stand (not a recommendation while blocked)"),
+  ];
+}
+
+export function decisionMarkdown(d: Decision): string {
+  const body =
+    d.status === "recommended"
+      ? recommended(d)
+      : d.status === "no-fit"
+        ? noFit(d)
+        : d.status === "tie"
+          ? tie(d)
+          : blocked(d);
+  const lines = [
+    `# Decision: ${d.status} — ${d.summary}`,
+    "",
+    `> Nothing here is approved by this tool: every change needs the sign-off of the people the profile names.${d.complete ? "" : ` Incomplete: no ${d.unstated.map((u) => u.label).join(", ")} stated (${d.unstated.map((u) => u.flag).join(", ")}).`}`,
+    "",
+    ...killLines(d),
+    ...warningLines(d.warnings),
+    ...body,
   ];
   if (d.profileErrors.length > 0) {
     lines.push(

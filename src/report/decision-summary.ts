@@ -6,10 +6,16 @@ const min = (v: number | undefined) => (v === undefined ? "—" : `${v} min`);
 /** The few lines printed to the normal screen after the decision screen is left. */
 export function decisionSummary(decision: Decision): string {
   const best = decision.best;
+  if (!best) {
+    const lines = [`decide: ${decision.status} — ${decision.summary}`];
+    if (decision.kills.length > 0)
+      lines.push(`kill criteria tripped: ${decision.kills.map((k) => k.id).join(", ")}`);
+    return lines.join("\n");
+  }
   const f = best.sloFloor;
   const schema = best.approvers.approvals.find((a) => a.change === "production-schema-change");
   const lines = [
-    `decide: best fit ${best.score.profile} (fit ${best.score.fitScore.toFixed(1)}/100)${
+    `decide: ${decision.status} — best fit ${best.score.profile} (fit ${best.score.fitScore.toFixed(1)}/100)${
       decision.runnerUp
         ? `, runner-up ${decision.runnerUp.score.profile} (${decision.runnerUp.score.fitScore.toFixed(1)})`
         : ""

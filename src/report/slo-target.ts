@@ -19,6 +19,12 @@ export async function resolveSlo(spec: string, profilesDir?: string): Promise<Sl
     }
     const transcript = await readTranscript(spec);
     const decision = decide(transcript.answers, { profiles: await loadProfiles(profilesDir) });
+    if (!decision.best) {
+      throw new UserError(
+        `--slo: the transcript's decision recommends no profile (${decision.status})`,
+        { hint: `${decision.summary} Or give a profile name, e.g. --slo node-express` },
+      );
+    }
     const target: SloTarget = {
       name: decision.best.score.profile,
       source: "transcript",

@@ -10,15 +10,18 @@ describeInTmux("decision screen in a real terminal", () => {
     session = new TmuxSession([...DECIDE_EXAMPLE, "--tui"], { columns: 80, rows: 24 });
     const first = await session.waitFor("[Profiles]");
     expect(first).toContain("senior-backend · decision");
-    expect(first).toContain("best: node-express 100.0");
+    expect(first).toContain("recommended: node-express 100.0");
+    expect(first).toContain("recommended — node-express");
     expect(first).toContain("› node-express");
     expect(first).toContain("q quit");
     for (const line of first.split("\n")) expect(line.length).toBeLessThanOrEqual(80);
 
     session.send("Down");
     await session.waitFor("› fastapi-python");
-    await session.waitFor("Fit: fastapi-python");
+    await session.waitFor("Fit: fastapi-python (2/4, ruled out)");
     session.send("Tab");
+    await session.waitFor("[fastapi-python · Status: recommended]");
+    session.type("]");
     await session.waitFor("[fastapi-python · Kill criteria]");
     session.type("]");
     session.type("]");
@@ -29,7 +32,7 @@ describeInTmux("decision screen in a real terminal", () => {
     await session.waitFor("[fastapi-python · Stack]");
     session.type("q");
     const end = await session.waitFor("[exit 0]");
-    expect(end).toContain("decide: best fit node-express (fit 100.0/100)");
+    expect(end).toContain("decide: recommended — best fit node-express (fit 100.0/100)");
     expect(end).toContain("kill criteria: none tripped");
   });
 

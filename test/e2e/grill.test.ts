@@ -60,7 +60,7 @@ describeInTmux("grill in a real terminal", () => {
     await answer(s, "follow-up: Admin panel");
     await answer(s, "follow-up: Customer-facing database");
     const recovery = await s.waitFor("Question 6/7 · Recovery");
-    expect(recovery).toContain("Recommended: RPO 60 min, RTO 240 min");
+    expect(recovery).toContain("Recommended: RPO 60 min, RTO 120 min");
     s.send("Enter");
     await s.waitFor("› RTO");
     s.send("Enter");

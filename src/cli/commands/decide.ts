@@ -2,6 +2,7 @@ import { type Command, InvalidArgumentError, Option } from "commander";
 import {
   type Answers,
   DATA_SENSITIVITIES,
+  type Decision,
   decide,
   INTERACTION_STYLES,
   LANGUAGES,
@@ -55,16 +56,18 @@ interface DecideFlags {
 
 const NONE = new Set(["none", "unknown", "no"]);
 
-function number(min: number, integer = false) {
+function number(min: number, integer = false, max = Number.POSITIVE_INFINITY) {
   return (value: string): number => {
     const n = Number(value);
     if (
       value.trim() === "" ||
       !Number.isFinite(n) ||
       n < min ||
+      n > max ||
       (integer && !Number.isInteger(n))
     ) {
-      throw new InvalidArgumentError(`must be ${integer ? "a whole number" : "a number"} ≥ ${min}`);
+      const range = max === Number.POSITIVE_INFINITY ? `≥ ${min}` : `from ${min} to ${max}`;
+      throw new InvalidArgumentError(`must be ${integer ? "a whole number" : "a number"} ${range}`);
     }
     return n;
   };
@@ -74,8 +77,8 @@ function number(min: number, integer = false) {
  * A number, or `none` for "we have no number" (which trips the matching kill criterion).
  * Commander turns a parsed null into an empty value, so `none` travels as a string until answersFromFlags.
  */
-function numberOrNone(min: number) {
-  const parse = number(min);
+function numberOrNone(min: number, max?: number) {
+  const parse = number(min, false, max);
   return (value: string): number | "none" =>
     NONE.has(value.toLowerCase()) ? "none" : parse(value);
 }
@@ -171,21 +174,25 @@ async function runDecide(f: DecideFlags): Promise<number> {
       params: { answers, source: f.fromTranscript, profilesDir: f.profilesDir },
     });
     if (code !== EXIT.ok || !f.strict) return code;
-    return decide(answers, { profiles: loaded }).kills.length > 0 ? EXIT.gateFailed : EXIT.ok;
+    return gate(decide(answers, { profiles: loaded }));
   }
   if (!json)
     for (const e of loaded.errors) writeStatus(`warning: profile skipped: ${profileErrorLine(e)}`);
   const decision = decide(answers, { profiles: loaded });
   if (json) writeJson(decision);
   else writeText(decisionMarkdown(decision));
-  return f.strict && decision.kills.length > 0 ? EXIT.gateFailed : EXIT.ok;
+  return f.strict ? gate(decision) : EXIT.ok;
 }
+
+/** `--strict`: exit 1 when the decision recommends nothing because of a kill or a hard constraint. */
+const gate = (d: Decision) =>
+  d.status === "blocked" || d.status === "no-fit" ? EXIT.gateFailed : EXIT.ok;
 
 export function registerDecideCommand(program: Command, _ctx: CliContext): void {
   program
     .command("decide")
     .description(
-      "rank the profiles for your answers: best fit, runner-up, stack, anti-patterns, approvers, SLO floor",
+      "rank the profiles for your answers: a status (recommended, no-fit, blocked, tie), the best fit and why in numbers, stack, anti-patterns, approvers, SLO floor",
     )
     .addOption(
       new Option("--team-size <n>", "engineers working on the service").argParser(number(1, true)),
@@ -214,8 +221,8 @@ export function registerDecideCommand(program: Command, _ctx: CliContext): void 
       new Option("--rto-minutes <n|none>", "recovery time objective").argParser(numberOrNone(0)),
     )
     .addOption(
-      new Option("--slo-target <percent|none>", "availability SLO, e.g. 99.9").argParser(
-        numberOrNone(0),
+      new Option("--slo-target <percent|none>", "availability SLO in percent, e.g. 99.9").argParser(
+        numberOrNone(0, 100),
       ),
     )
     .addOption(
@@ -246,7 +253,7 @@ export function registerDecideCommand(program: Command, _ctx: CliContext): void 
         .default("markdown"),
     )
     .option("--json", "same as --output json: one JSON document on stdout")
-    .option("--strict", "exit 1 when a kill criterion trips")
+    .option("--strict", "exit 1 when the status is blocked (a kill criterion) or no-fit")
     .option("--tui", "show the results screen in the terminal instead of printing the report")
     .action(action((flags: DecideFlags) => runDecide(flags)));
 }

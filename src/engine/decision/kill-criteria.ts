@@ -86,6 +86,20 @@ export const KILL_CRITERIA: KillCriterion[] = [
         a.platformTeam === false),
   },
   {
+    id: "domain-bounded-services-without-platform-team",
+    question: 5,
+    title:
+      "Domain-bounded services with a team under 30 and no platform team, or without independent bounded contexts",
+    reason:
+      "Fowler's MonolithFirst holds for a few domain services as for microservices: each service brings its own deploys, data, on-call and contracts; without a platform team a small team builds that plumbing instead of the product, and services that share data or release together are a distributed monolith.",
+    remedy:
+      "Start with a modular monolith whose modules follow the domain boundaries; extract a service when a platform team exists and a bounded context owns its data and needs independent scaling or deployment.",
+    tripped: (a) =>
+      a.pattern === "domain-bounded-services" &&
+      ((a.teamSize !== undefined && a.teamSize < 30 && a.platformTeam === false) ||
+        a.independentBoundedContexts === false),
+  },
+  {
     id: "no-rpo-rto",
     question: 6,
     title: "A customer-facing production database with no RPO/RTO",

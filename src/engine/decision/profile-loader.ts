@@ -2,7 +2,7 @@ import { readdir, readFile } from "node:fs/promises";
 import { basename, join, resolve } from "node:path";
 import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
 import { packageRoot, UserError } from "../shared/index.js";
-import type { NumericRange, Profile } from "./profile.js";
+import type { ConstraintName, NumericRange, Profile } from "./profile.js";
 
 /** The folder holding the shipped profiles and `profile.schema.json`. */
 export const DEFAULT_PROFILES_DIR = resolve(packageRoot, "profiles");
@@ -84,6 +84,15 @@ function checkRules(file: string, profile: Profile): ProfileError[] {
   errors.push(...checkRange(file, "/constraints/teamSize", c.teamSize));
   errors.push(...checkRange(file, "/constraints/qpsP99", c.qpsP99));
   errors.push(...checkRange(file, "/constraints/readWriteRatio", c.readWriteRatio));
+  for (const name of Object.keys(profile.constraintStrength ?? {}) as ConstraintName[]) {
+    if (c[name] === undefined) {
+      errors.push({
+        file,
+        pointer: `/constraintStrength/${name}`,
+        message: `names a constraint the profile does not set (add constraints.${name} or remove this line)`,
+      });
+    }
+  }
   const latency = profile.successThresholds.latencyMs;
   if (latency && !(latency.p50 <= latency.p95 && latency.p95 <= latency.p99)) {
     errors.push({

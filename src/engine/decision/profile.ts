@@ -6,6 +6,11 @@ export interface Profile {
   title: string;
   whenToPick: string;
   constraints: ProfileConstraints;
+  /**
+   * Which constraints are hard (a violation rules the profile out) and which are soft (a violation
+   * only lowers the fit). A constraint left out takes its default: see DEFAULT_HARD_CONSTRAINTS.
+   */
+  constraintStrength?: ConstraintStrengths;
   stack: StackPick[];
   antiRecommendations: AntiRecommendation[];
   successThresholds: SuccessThresholds;
@@ -32,8 +37,18 @@ export interface ProfileConstraints {
   languages?: Language[];
   interactionStyles?: InteractionStyle[];
   requiresPlatformTeam?: boolean;
+  /** The profile is built around an admin panel: a team that needs none is a worse fit. */
   requiresAdminPanel?: boolean;
+  /** The stack ships an admin panel (e.g. Django admin): a team that needs one is a better fit. */
+  providesAdminPanel?: boolean;
 }
+
+/** The name of one constraint, as it is spelled in `constraints`. */
+export type ConstraintName = keyof ProfileConstraints;
+
+export type ConstraintStrength = "hard" | "soft";
+
+export type ConstraintStrengths = Partial<Record<ConstraintName, ConstraintStrength>>;
 
 export interface StackPick {
   layer: string;

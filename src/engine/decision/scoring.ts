@@ -1,13 +1,33 @@
 import { type Answers, SENSITIVITY_RANK } from "./answers.js";
-import type { NumericRange, Profile, ProfileConstraints, SuccessThresholds } from "./profile.js";
+import { evaluateAntiPatterns } from "./anti-patterns.js";
+import { strengthOf } from "./constraint-strength.js";
+import {
+  adminPanel,
+  type ConstraintStatus,
+  neutral,
+  oneOf,
+  platformTeam,
+  rangeCheck,
+  type Verdict,
+  verdict,
+} from "./constraint-verdicts.js";
+import type { ConstraintName, ConstraintStrength, Profile } from "./profile.js";
 
-export type ConstraintStatus = "matched" | "violated" | "neutral";
+export type { ConstraintStatus } from "./constraint-verdicts.js";
 
-/** One input compared with one profile constraint. */
+/** One input compared with one profile constraint: a row of the per-dimension table. */
 export interface ConstraintCheck {
   dimension: Dimension;
   /** The answer field the check reads. */
   input: keyof Answers;
+  /** The answer as the user gave it, e.g. "8", "java", "yes". */
+  answer: string;
+  /** The profile's constraint on it, e.g. "1–15", "typescript", "≤ pii"; "—" when it sets none. */
+  constraint: string;
+  /** The profile constraint the check reads; absent when the profile sets none. */
+  constraintName?: ConstraintName;
+  /** Hard: a violation rules the profile out. Soft: a violation only lowers the fit. */
+  strength: ConstraintStrength;
   weight: number;
   status: ConstraintStatus;
   /** Plain-language reason, e.g. "team of 8 within 1–15". */
@@ -21,13 +41,34 @@ export interface ProfileScore {
   points: number;
   /** Σ weight of the dimensions whose input was given (the same for every profile). */
   maxPoints: number;
-  /** 0–100: 50 + 50 × points / maxPoints, one decimal. 100 = every constraint matched. */
+  /** 0–100: 50 + 50 × points / maxPoints, one decimal. 100 = every input matched. See FIT_SCORE_MEANING. */
   fitScore: number;
+  /**
+   * False when a hard constraint is violated or one of the profile's own kill anti-patterns is
+   * tripped: such a profile is never recommended.
+   */
+  eligible: boolean;
+  /** Every input in report order: the per-dimension table. */
+  checks: ConstraintCheck[];
   matched: ConstraintCheck[];
   violated: ConstraintCheck[];
   neutral: ConstraintCheck[];
+  /** The violated checks whose constraint is hard. */
+  hardViolations: ConstraintCheck[];
+  /** The profile's own anti-recommendations of severity kill that the answers trip. */
+  trippedKills: TrippedAntiPattern[];
+  /** Inputs the profile requires (a platform team, an admin panel) that the answers leave open. */
+  unconfirmed: Dimension[];
 }
 
+export interface TrippedAntiPattern {
+  id: string;
+  what: string;
+  reason: string;
+  because: string;
+}
+
+/** The inputs a profile's constraints are compared with. SLO answers tighten the SLO floor instead. */
 export type Dimension =
   | "teamSize"
   | "pattern"
@@ -38,11 +79,7 @@ export type Dimension =
   | "platformTeam"
   | "needsAdminPanel"
   | "readWriteRatio"
-  | "interactionStyle"
-  | "rpoMinutes"
-  | "rtoMinutes"
-  | "sloTarget"
-  | "sloLatencyMs";
+  | "interactionStyle";
 
 /** How much each input weighs; a matched constraint adds its weight, a violated one subtracts it. */
 export const WEIGHTS: Record<Dimension, number> = {
@@ -56,202 +93,210 @@ export const WEIGHTS: Record<Dimension, number> = {
   needsAdminPanel: 2,
   readWriteRatio: 1,
   interactionStyle: 1,
-  rpoMinutes: 1,
-  rtoMinutes: 1,
-  sloTarget: 1,
-  sloLatencyMs: 1,
 };
 
-type Verdict = { status: ConstraintStatus; detail: string };
-const neutral = (detail: string): Verdict => ({ status: "neutral", detail });
-const verdict = (ok: boolean, yes: string, no: string): Verdict =>
-  ok ? { status: "matched", detail: yes } : { status: "violated", detail: no };
+/** What the fit number means, for every view that shows one. */
+export const FIT_SCORE_MEANING =
+  "Fit 0–100 = 50 + 50 × points ÷ max points. Each input you gave is compared with the profile's constraint on it: matched adds the input's weight, violated subtracts it, a constraint the profile does not set adds nothing. Max points is the total weight of your inputs, so 100 means every input matched, 50 that matches and violations cancel out (or nothing was constrained), 0 that every input violated. A violated hard constraint rules a profile out whatever its fit.";
 
-export function formatRange(range: NumericRange, unit = ""): string {
-  if (range.min !== undefined && range.max !== undefined) return `${range.min}–${range.max}${unit}`;
-  if (range.min !== undefined) return `≥ ${range.min}${unit}`;
-  return `≤ ${range.max}${unit}`;
-}
+type Evaluate = (a: Answers, p: Profile) => { answer: string; verdict: Verdict } | undefined;
 
-const inRange = (value: number, r: NumericRange) =>
-  (r.min === undefined || value >= r.min) && (r.max === undefined || value <= r.max);
-
-function rangeCheck(value: number, range: NumericRange | undefined, label: string, unit = "") {
-  if (!range) return neutral(`${label}: the profile sets no range`);
-  const where = formatRange(range, unit);
-  return verdict(inRange(value, range), `${label} within ${where}`, `${label} outside ${where}`);
-}
-
-/** Exact membership: the answer must equal one of the listed values (never a substring). */
-function oneOf<T extends string>(value: T, allowed: readonly T[] | undefined, label: string) {
-  if (!allowed) return neutral(`${label}: the profile does not restrict it`);
-  const list = allowed.join(", ");
-  return verdict(
-    allowed.includes(value),
-    `${label} ${value} is one of ${list}`,
-    `${label} ${value} is not one of ${list}`,
-  );
-}
-
-function requirement(has: boolean, required: boolean | undefined, what: string): Verdict {
-  if (required === undefined) return neutral(`${what}: the profile does not depend on it`);
-  if (required) return verdict(has, `${what}: present, as required`, `${what}: missing, required`);
-  return has
-    ? neutral(`${what}: present, not needed by the profile`)
-    : { status: "matched", detail: `${what}: not needed, as the profile assumes` };
-}
-
-function atMost(value: number, floor: number | undefined, label: string, unit: string) {
-  if (floor === undefined) return neutral(`${label}: the profile sets no target`);
-  return verdict(
-    floor <= value,
-    `${label}: profile targets ${floor}${unit}, within your ${value}${unit}`,
-    `${label}: profile targets ${floor}${unit}, looser than your ${value}${unit}`,
-  );
-}
-
-type Evaluate = (a: Answers, c: ProfileConstraints, t: SuccessThresholds) => Verdict | undefined;
-
-/** Every input the flags and the grill ask for, and how it is compared. Order = report order. */
+/** Every input a profile constraint is compared with, and how. Order = report order. */
 const DIMENSIONS: Array<{ dimension: Dimension; input: keyof Answers; evaluate: Evaluate }> = [
   {
-    dimension: "teamSize",
-    input: "teamSize",
-    evaluate: (a, c) =>
-      a.teamSize === undefined
-        ? undefined
-        : rangeCheck(a.teamSize, c.teamSize, `team of ${a.teamSize}`),
+    dimension: "languagePreference",
+    input: "languagePreference",
+    evaluate: (a, p) =>
+      a.languagePreference
+        ? {
+            answer: a.languagePreference,
+            verdict: oneOf(a.languagePreference, p.constraints.languages, "languages", "language"),
+          }
+        : undefined,
   },
   {
     dimension: "pattern",
     input: "pattern",
-    evaluate: (a, c) => (a.pattern ? oneOf(a.pattern, c.patterns, "pattern") : undefined),
+    evaluate: (a, p) =>
+      a.pattern
+        ? {
+            answer: a.pattern,
+            verdict: oneOf(a.pattern, p.constraints.patterns, "patterns", "pattern"),
+          }
+        : undefined,
   },
   {
     dimension: "dataSensitivity",
     input: "dataSensitivity",
-    evaluate: (a, c) => {
+    evaluate: (a, p) => {
       if (!a.dataSensitivity) return undefined;
-      if (!c.maxSensitivity) return neutral("data sensitivity: the profile sets no maximum");
-      return verdict(
-        SENSITIVITY_RANK[a.dataSensitivity] <= SENSITIVITY_RANK[c.maxSensitivity],
-        `data ${a.dataSensitivity} within the profile's maximum (${c.maxSensitivity})`,
-        `data ${a.dataSensitivity} above the profile's maximum (${c.maxSensitivity})`,
-      );
+      const max = p.constraints.maxSensitivity;
+      if (!max)
+        return {
+          answer: a.dataSensitivity,
+          verdict: neutral("data sensitivity: the profile sets no maximum"),
+        };
+      const tier = SENSITIVITY_RANK[max] >= 3 ? ` (the regulated tier)` : "";
+      return {
+        answer: a.dataSensitivity,
+        verdict: verdict(
+          SENSITIVITY_RANK[a.dataSensitivity] <= SENSITIVITY_RANK[max],
+          `data ${a.dataSensitivity} within the profile's maximum tier, ${max}${tier}`,
+          `data ${a.dataSensitivity} above the profile's maximum tier, ${max}`,
+          `≤ ${max}`,
+          "maxSensitivity",
+        ),
+      };
     },
-  },
-  {
-    dimension: "languagePreference",
-    input: "languagePreference",
-    evaluate: (a, c) =>
-      a.languagePreference ? oneOf(a.languagePreference, c.languages, "language") : undefined,
   },
   {
     dimension: "tenancy",
     input: "tenancy",
-    evaluate: (a, c) => (a.tenancy ? oneOf(a.tenancy, c.tenancies, "tenancy") : undefined),
+    evaluate: (a, p) =>
+      a.tenancy
+        ? {
+            answer: a.tenancy,
+            verdict: oneOf(a.tenancy, p.constraints.tenancies, "tenancies", "tenancy"),
+          }
+        : undefined,
+  },
+  {
+    dimension: "teamSize",
+    input: "teamSize",
+    evaluate: (a, p) =>
+      a.teamSize === undefined
+        ? undefined
+        : {
+            answer: String(a.teamSize),
+            verdict: rangeCheck(
+              a.teamSize,
+              p.constraints.teamSize,
+              "teamSize",
+              `team of ${a.teamSize}`,
+            ),
+          },
   },
   {
     dimension: "qpsP99",
     input: "qpsP99",
-    evaluate: (a, c) =>
+    evaluate: (a, p) =>
       typeof a.qpsP99 === "number"
-        ? rangeCheck(a.qpsP99, c.qpsP99, `p99 QPS ${a.qpsP99}`)
+        ? {
+            answer: String(a.qpsP99),
+            verdict: rangeCheck(a.qpsP99, p.constraints.qpsP99, "qpsP99", `p99 QPS ${a.qpsP99}`),
+          }
         : undefined,
   },
   {
     dimension: "platformTeam",
     input: "platformTeam",
-    evaluate: (a, c) =>
+    evaluate: (a, p) =>
       a.platformTeam === undefined
         ? undefined
-        : requirement(a.platformTeam, c.requiresPlatformTeam, "platform team"),
+        : {
+            answer: a.platformTeam ? "yes" : "no",
+            verdict: platformTeam(a.platformTeam, p.constraints.requiresPlatformTeam),
+          },
   },
   {
     dimension: "needsAdminPanel",
     input: "needsAdminPanel",
-    evaluate: (a, c) =>
+    evaluate: (a, p) =>
       a.needsAdminPanel === undefined
         ? undefined
-        : requirement(a.needsAdminPanel, c.requiresAdminPanel, "admin panel"),
+        : {
+            answer: a.needsAdminPanel ? "yes" : "no",
+            verdict: adminPanel(a.needsAdminPanel, p.constraints),
+          },
   },
   {
     dimension: "readWriteRatio",
     input: "readWriteRatio",
-    evaluate: (a, c) =>
+    evaluate: (a, p) =>
       a.readWriteRatio === undefined
         ? undefined
-        : rangeCheck(a.readWriteRatio, c.readWriteRatio, `read/write ${a.readWriteRatio}:1`, ":1"),
+        : {
+            answer: `${a.readWriteRatio}:1`,
+            verdict: rangeCheck(
+              a.readWriteRatio,
+              p.constraints.readWriteRatio,
+              "readWriteRatio",
+              `read/write ${a.readWriteRatio}:1`,
+              ":1",
+            ),
+          },
   },
   {
     dimension: "interactionStyle",
     input: "interactionStyle",
-    evaluate: (a, c) =>
+    evaluate: (a, p) =>
       a.interactionStyle
-        ? oneOf(a.interactionStyle, c.interactionStyles, "interaction style")
+        ? {
+            answer: a.interactionStyle,
+            verdict: oneOf(
+              a.interactionStyle,
+              p.constraints.interactionStyles,
+              "interactionStyles",
+              "interaction style",
+            ),
+          }
         : undefined,
-  },
-  {
-    dimension: "rpoMinutes",
-    input: "rpoMinutes",
-    evaluate: (a, _c, t) =>
-      typeof a.rpoMinutes === "number"
-        ? atMost(a.rpoMinutes, t.rpoMinutes, "RPO", " min")
-        : undefined,
-  },
-  {
-    dimension: "rtoMinutes",
-    input: "rtoMinutes",
-    evaluate: (a, _c, t) =>
-      typeof a.rtoMinutes === "number"
-        ? atMost(a.rtoMinutes, t.rtoMinutes, "RTO", " min")
-        : undefined,
-  },
-  {
-    dimension: "sloTarget",
-    input: "sloTarget",
-    evaluate: (a, _c, t) => {
-      if (typeof a.sloTarget !== "number") return undefined;
-      if (t.uptimePercent === undefined) return neutral("uptime: the profile sets no target");
-      return verdict(
-        t.uptimePercent >= a.sloTarget,
-        `uptime: profile targets ${t.uptimePercent}%, meets your ${a.sloTarget}%`,
-        `uptime: profile targets ${t.uptimePercent}%, below your ${a.sloTarget}%`,
-      );
-    },
-  },
-  {
-    dimension: "sloLatencyMs",
-    input: "sloLatencyMs",
-    evaluate: (a, _c, t) =>
-      a.sloLatencyMs === undefined
-        ? undefined
-        : atMost(a.sloLatencyMs, t.latencyMs?.p99, "p99 latency", " ms"),
   },
 ];
+
+export { formatRange } from "./constraint-verdicts.js";
 
 /** Compare the answers with one profile, dimension by dimension. */
 export function scoreProfile(answers: Answers, profile: Profile): ProfileScore {
   const checks: ConstraintCheck[] = [];
   for (const d of DIMENSIONS) {
-    const v = d.evaluate(answers, profile.constraints, profile.successThresholds);
-    if (v)
-      checks.push({ dimension: d.dimension, input: d.input, weight: WEIGHTS[d.dimension], ...v });
+    const r = d.evaluate(answers, profile);
+    if (!r) continue;
+    const { status, detail, constraint, constraintName } = r.verdict;
+    checks.push({
+      dimension: d.dimension,
+      input: d.input,
+      answer: r.answer,
+      constraint,
+      ...(constraintName ? { constraintName } : {}),
+      strength: constraintName ? strengthOf(profile, constraintName) : "soft",
+      weight: WEIGHTS[d.dimension],
+      status,
+      detail,
+    });
   }
+  const c = profile.constraints;
   const maxPoints = checks.reduce((sum, c) => sum + c.weight, 0);
   const points = checks.reduce(
     (sum, c) => sum + (c.status === "matched" ? c.weight : c.status === "violated" ? -c.weight : 0),
     0,
   );
   const fitScore = maxPoints === 0 ? 50 : Math.round((50 + (50 * points) / maxPoints) * 10) / 10;
+  const violated = checks.filter((c) => c.status === "violated");
+  const hardViolations = violated.filter((c) => c.strength === "hard");
+  const trippedKills = evaluateAntiPatterns(answers, profile)
+    .filter((a) => a.tripped && a.severity === "kill")
+    .map((a) => ({ id: a.id, what: a.what, reason: a.reason, because: a.because ?? "" }));
   return {
     profile: profile.name,
     title: profile.title,
     points,
     maxPoints,
     fitScore,
+    eligible: hardViolations.length === 0 && trippedKills.length === 0,
+    checks,
     matched: checks.filter((c) => c.status === "matched"),
-    violated: checks.filter((c) => c.status === "violated"),
+    violated,
     neutral: checks.filter((c) => c.status === "neutral"),
+    hardViolations,
+    trippedKills,
+    unconfirmed: [
+      ...(c.requiresPlatformTeam === true && answers.platformTeam === undefined
+        ? (["platformTeam"] as const)
+        : []),
+      ...(c.requiresAdminPanel === true && answers.needsAdminPanel === undefined
+        ? (["needsAdminPanel"] as const)
+        : []),
+    ],
   };
 }

@@ -13,7 +13,11 @@ export const TEAM_SIZE: TurnDef = {
   kind: "numbers",
   fields: [teamSizeField],
   canon: [...CANON.q5],
-  killCriteria: ["microservices-without-prerequisites", "event-driven-small-team"],
+  killCriteria: [
+    "microservices-without-prerequisites",
+    "domain-bounded-services-without-platform-team",
+    "event-driven-small-team",
+  ],
   applies: (_a, answered) => !answered.has("team-size-events"),
   recommend: () => ({
     answer: "The number of engineers today, not the hiring plan",
@@ -39,7 +43,10 @@ export const PLATFORM_TEAM: TurnDef = {
     },
   ],
   canon: [...CANON.q5],
-  killCriteria: ["microservices-without-prerequisites"],
+  killCriteria: [
+    "microservices-without-prerequisites",
+    "domain-bounded-services-without-platform-team",
+  ],
   recommend: () =>
     yes(
       "Answer what exists today",
@@ -67,7 +74,10 @@ export const BOUNDED_CONTEXTS: TurnDef = {
     },
   ],
   canon: [...CANON.q5],
-  killCriteria: ["microservices-without-prerequisites"],
+  killCriteria: [
+    "microservices-without-prerequisites",
+    "domain-bounded-services-without-platform-team",
+  ],
   applies: (a) => a.pattern === "microservices" || a.pattern === "domain-bounded-services",
   recommend: () =>
     yes(

@@ -182,7 +182,10 @@ export const FORCING_QUESTIONS: TurnDef[] = [
       },
     ],
     canon: [...CANON.q5],
-    killCriteria: ["microservices-without-prerequisites"],
+    killCriteria: [
+      "microservices-without-prerequisites",
+      "domain-bounded-services-without-platform-team",
+    ],
     recommend: recommendArchitecture,
   },
   {

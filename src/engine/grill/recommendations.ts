@@ -85,9 +85,9 @@ export function recommendRecovery(a: Answers): Recommendation {
     };
   }
   return {
-    answer: "RPO 60 min, RTO 240 min",
-    why: "Hourly point-in-time backups and a rehearsed restore are the floor for a customer-facing database (SRE Workbook; ISO 22301).",
-    prefill: { rpoMinutes: "60", rtoMinutes: "240" },
+    answer: "RPO 60 min, RTO 120 min",
+    why: "Hourly point-in-time backups and a rehearsed restore are the floor for a customer-facing database; a 2-hour restore fits inside the 3.6-hour monthly error budget of a 99.5% SLO (SRE Workbook; ISO 22301).",
+    prefill: { rpoMinutes: "60", rtoMinutes: "120" },
   };
 }
 

@@ -21,10 +21,12 @@ describe("senior-backend decide", () => {
     expect(run.code).toBe(0);
     expect(run.stderr).toBe("");
     const out = run.stdout;
-    expect(out).toMatch(/^# Decision: node-express \(fit 100\.0\/100\)/);
+    expect(out).toMatch(/^# Decision: recommended — node-express .*fit 100\.0\/100/);
     const order = [
       "## Kill criteria",
       "## Best fit",
+      "How to read the fit",
+      "| input | your answer | profile constraint | hard/soft | weight | result | points |",
       "## Runner-up",
       "## Stack",
       "## Anti-patterns",
@@ -33,7 +35,10 @@ describe("senior-backend decide", () => {
       .map((h) => out.indexOf(h));
     expect(order.every((i) => i >= 0)).toBe(true);
     expect(order).toEqual([...order].sort((a, b) => a - b));
-    expect(out).toContain("| 80 ms | 250 ms | 600 ms | 99.5% | 60 min | 240 min |");
+    expect(out).toContain("| language | typescript | typescript | hard | 3 | matched | +3 |");
+    // nothing stated: the profile's values are suggested defaults, marked †
+    expect(out).toContain("| 80 ms† | 250 ms† | 600 ms† | 99.5%† | 60 min† | 120 min† |");
+    expect(out).toContain("Incomplete: no availability SLO, RPO, RTO stated");
     expect(out).toContain("**Production schema change**: Tech lead, DBA, On-call engineer");
   });
 
@@ -43,6 +48,8 @@ describe("senior-backend decide", () => {
       expect(run.code).toBe(0);
       expect(run.stderr).toBe("");
       const doc = JSON.parse(run.stdout);
+      expect(Object.keys(doc)[0]).toBe("status");
+      expect(doc.status).toBe("recommended");
       expect(doc.best.score.profile).toBe("node-express");
       expect(doc.best.approvers.autoApproved).toBe(false);
       expect(doc.kills).toEqual([]);
@@ -80,13 +87,16 @@ describe("senior-backend decide", () => {
     expect(number.stderr).toContain("must be a whole number");
   });
 
-  it("lists tripped kill criteria first and exits 1 only with --strict", async () => {
+  it("stops at a tripped kill criterion (status blocked, no best fit) and exits 1 only with --strict", async () => {
     const killing = [...EXAMPLE, "--interaction-style", "event-driven", "--rpo-minutes", "none"];
     const plain = await runCli(killing);
     expect(plain.code).toBe(0);
+    expect(plain.stdout).toMatch(/^# Decision: blocked — 2 kill criteria tripped/);
     expect(plain.stdout).toContain("## Kill criteria tripped (2)");
+    expect(plain.stdout).toContain("Remedy: ");
+    expect(plain.stdout).not.toContain("## Best fit");
     expect(plain.stdout.indexOf("Event-driven everywhere")).toBeLessThan(
-      plain.stdout.indexOf("## Best fit"),
+      plain.stdout.indexOf("## Ranking"),
     );
     const strict = await runCli([...killing, "--strict", "--json"]);
     expect(strict.code).toBe(1);
@@ -114,7 +124,7 @@ describe("senior-backend decide", () => {
     expect(run.stderr).toContain(
       `warning: profile skipped: ${join(dir, "acme.json")} at /constraints/patterns/0: must be one of`,
     );
-    expect(run.stdout).toContain("# Decision: node-express");
+    expect(run.stdout).toContain("# Decision: recommended — node-express");
     const list = await runCli(["decide", "--list-profiles", "--profiles-dir", dir, "--json"]);
     expect(list.code).toBe(0);
     const doc = JSON.parse(list.stdout);
@@ -123,6 +133,55 @@ describe("senior-backend decide", () => {
       file: join(dir, "acme.json"),
       pointer: "/constraints/patterns/0",
     });
+  });
+
+  it("tells a Java team that no profile fits, what would change and how to write one (--strict: exit 1)", async () => {
+    const java = [...EXAMPLE.slice(0, -2), "--language-preference", "java"];
+    const run = await runCli(java);
+    expect(run.code).toBe(0);
+    expect(run.stdout.split("\n")[0]).toMatch(
+      /^# Decision: no-fit — no profile is written for java teams; write a custom profile for java/,
+    );
+    expect(run.stdout).not.toContain("## Best fit");
+    expect(run.stdout).toContain("## Closest profiles");
+    expect(run.stdout).toContain("## Write a custom profile");
+    expect(run.stdout).toMatch(/Copy profiles\/[a-z-]+\.json to profiles\/<your-org>\.json/);
+    const strict = await runCli([...java, "--strict", "--json"]);
+    expect(strict.code).toBe(1);
+    const doc = JSON.parse(strict.stdout);
+    expect(doc).toMatchObject({ status: "no-fit", best: null });
+    expect(doc.customProfile.edits).toContainEqual({
+      pointer: "/constraints/languages",
+      value: ["java"],
+    });
+  });
+
+  it("asks the question that separates a tie instead of picking by name", async () => {
+    const python = [...EXAMPLE.slice(0, -2), "--language-preference", "python"];
+    const tie = await runCli(python);
+    expect(tie.code).toBe(0);
+    expect(tie.stdout.split("\n")[0]).toMatch(
+      /^# Decision: tie — django-monolith and fastapi-python fit equally/,
+    );
+    expect(tie.stdout).toContain("Answer it with `--needs-admin-panel yes|no`");
+    const admin = await runCli([...python, "--needs-admin-panel", "yes"]);
+    expect(admin.stdout.split("\n")[0]).toMatch(/^# Decision: recommended — django-monolith/);
+  });
+
+  it("prints the error-budget arithmetic as a warning", async () => {
+    const run = await runCli([
+      ...EXAMPLE,
+      ...["--slo-target", "99.99", "--rpo-minutes", "15", "--rto-minutes", "240", "--json"],
+    ]);
+    const doc = JSON.parse(run.stdout);
+    expect(doc.complete).toBe(true);
+    expect(doc.warnings[0]).toMatchObject({
+      id: "rto-exceeds-error-budget",
+      numbers: { availabilityPercent: 99.99, errorBudgetMinutesPerMonth: 4.32, rtoMinutes: 240 },
+    });
+    const bad = await runCli([...EXAMPLE, "--slo-target", "150"]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("must be a number from 0 to 100");
   });
 
   it("lists the shipped profiles", async () => {

@@ -62,6 +62,24 @@ const CASES: Record<string, { trips: Answers[]; passes: Answers[] }> = {
       { ...TS_TEAM, pattern: "domain-bounded-services", teamSize: 8, platformTeam: false },
     ],
   },
+  "domain-bounded-services-without-platform-team": {
+    trips: [
+      { ...TS_TEAM, pattern: "domain-bounded-services", teamSize: 8, platformTeam: false },
+      { ...TS_TEAM, pattern: "domain-bounded-services", teamSize: 29, platformTeam: false },
+      {
+        ...TS_TEAM,
+        pattern: "domain-bounded-services",
+        teamSize: 40,
+        platformTeam: true,
+        independentBoundedContexts: false,
+      },
+    ],
+    passes: [
+      { ...TS_TEAM, pattern: "domain-bounded-services", teamSize: 8, platformTeam: true },
+      { ...TS_TEAM, pattern: "domain-bounded-services", teamSize: 30, platformTeam: false },
+      { ...TS_TEAM, pattern: "modular-monolith", teamSize: 8, platformTeam: false },
+    ],
+  },
   "no-rpo-rto": {
     trips: [
       { ...TS_TEAM, rpoMinutes: null, rtoMinutes: 60 },

@@ -6,6 +6,7 @@ import {
   decide,
   findProfile,
   loadProfiles,
+  strengthOf,
 } from "../../../src/engine/decision/index.js";
 import { TS_TEAM } from "../../helpers/decision-fixtures.js";
 import { tempDir } from "../../helpers/temp-dir.js";
@@ -108,10 +109,56 @@ describe("profile validation", () => {
     expect(loaded.errors).toEqual([]);
     const d = decide(TS_TEAM, { profiles: loaded });
     expect(d.ranking.map((s) => s.profile)).toContain("acme-platform");
-    // same points as node-express; ties go by name, so acme-platform comes first
-    expect(d.best.score.profile).toBe("acme-platform");
-    expect(d.runnerUp?.score.profile).toBe("node-express");
-    expect(d.tieBreak.decidedBy).toBe("profile name in code-point order");
+    // equal to node-express on every input given: a tie, never decided by the name
+    expect(d.status).toBe("tie");
+    expect(d.best).toBeNull();
+    expect(d.tied).toEqual(["acme-platform", "node-express"]);
+    expect(d.separatingQuestion?.kind).toBe("same-constraints");
+    expect(d.separatingQuestion?.text).toContain(
+      "team size: acme-platform 5–40, node-express 1–15",
+    );
+    // a team of 20 is an answer that separates them
+    const bigger = decide({ ...TS_TEAM, teamSize: 20 }, { profiles: loaded });
+    expect(bigger.status).toBe("recommended");
+    expect(bigger.best?.score.profile).toBe("acme-platform");
+  });
+
+  it("reads hard/soft from constraintStrength and reports a strength for an unset constraint", async () => {
+    await customFrom("node-express", "acme-soft", (p) => {
+      p.constraintStrength = { languages: "soft", readWriteRatio: "hard" };
+    });
+    const loaded = await loadProfiles(dir);
+    const soft = loaded.profiles.find((p) => p.name === "acme-soft")!;
+    const java = decide({ ...TS_TEAM, languagePreference: "java" }, { profiles: [soft] });
+    expect(java.status).toBe("recommended");
+    expect(java.warnings.map((w) => w.id)).toContain("best-violates-soft-constraints");
+    const writeHeavy = decide({ ...TS_TEAM, readWriteRatio: 0.5 }, { profiles: [soft] });
+    expect(writeHeavy.status).toBe("no-fit");
+
+    await customFrom("node-express", "acme-bad-strength", (p) => {
+      p.constraintStrength = { interactionStyles: "firm" };
+    });
+    await customFrom("node-express", "acme-unset-strength", (p) => {
+      delete (p.constraints as Record<string, unknown>).qpsP99;
+      p.constraintStrength = { qpsP99: "hard" };
+    });
+    const { errors } = await loadProfiles(dir);
+    const lines = errors.map((e) => `${e.file.split("/").at(-1)} ${e.pointer}: ${e.message}`);
+    expect(lines).toContain(
+      'acme-bad-strength.json /constraintStrength/interactionStyles: must be one of "hard", "soft"',
+    );
+    expect(lines).toContain(
+      "acme-unset-strength.json /constraintStrength/qpsP99: names a constraint the profile does not set (add constraints.qpsP99 or remove this line)",
+    );
+  });
+
+  it("marks language, data-sensitivity maximum, tenancy and pattern hard in every shipped profile", async () => {
+    const { profiles } = await loadProfiles();
+    for (const p of profiles) {
+      for (const name of ["languages", "maxSensitivity", "tenancies", "patterns"] as const)
+        expect(strengthOf(p, name), `${p.name} ${name}`).toBe("hard");
+      expect(strengthOf(p, "teamSize"), p.name).toBe("soft");
+    }
   });
 
   it("finds a profile by name and lists the names when it cannot", async () => {

@@ -6,6 +6,7 @@ import {
   decide,
   loadProfiles,
   missingInputs,
+  profileReport,
 } from "../../../src/engine/decision/index.js";
 import { packageRoot } from "../../../src/engine/shared/index.js";
 import { makeProfile, TS_TEAM } from "../../helpers/decision-fixtures.js";
@@ -28,18 +29,23 @@ describe("recommendation", () => {
     );
   });
 
-  it("lists tripped kill criteria and tripped anti-patterns first", () => {
+  it("lists tripped kill criteria, and a profile's tripped anti-patterns first", () => {
     const d = decide(
       { ...TS_TEAM, pattern: "microservices", interactionStyle: "event-driven", qpsP99: null },
       { profiles: shipped },
     );
+    expect(d.status).toBe("blocked");
     expect(d.kills.map((k) => k.id)).toEqual([
       "no-qps-number",
       "event-driven-small-team",
       "microservices-without-prerequisites",
     ]);
-    expect(d.best.score.profile).toBe("node-express");
-    const anti = d.best.antiPatterns;
+    const node = profileReport(
+      d.inputs,
+      shipped.profiles.find((p) => p.name === "node-express")!,
+      d.ranking.find((s) => s.profile === "node-express")!,
+    );
+    const anti = node.antiPatterns;
     expect(anti.slice(0, 2).map((a) => [a.id, a.tripped])).toEqual([
       ["microservices-at-this-team-size", true],
       ["kafka-before-second-team", true],
@@ -49,6 +55,10 @@ describe("recommendation", () => {
   });
 
   it("never auto-approves and names who must approve, DBA and on-call included", () => {
+    const custom = makeProfile("acme-regulated", {
+      constraints: { languages: ["typescript"], maxSensitivity: "phi" },
+      approvals: shipped.profiles.find((p) => p.name === "node-express")!.approvals,
+    });
     const d = decide(
       {
         ...TS_TEAM,
@@ -56,11 +66,14 @@ describe("recommendation", () => {
         complianceOwner: "Ana Ruiz",
         errorBudgetOwner: "Sam Lee",
       },
-      { profiles: shipped },
+      { profiles: [...shipped.profiles, custom] },
     );
-    expect(d.best.approvers.autoApproved).toBe(false);
-    expect(d.best.approvers.statement).toMatch(/Nothing here is approved by this tool/);
-    const schema = d.best.approvers.approvals.find((a) => a.change === "production-schema-change")!;
+    expect(d.status).toBe("recommended");
+    const best = d.best!;
+    expect(best.score.profile).toBe("acme-regulated");
+    expect(best.approvers.autoApproved).toBe(false);
+    expect(best.approvers.statement).toMatch(/Nothing here is approved by this tool/);
+    const schema = best.approvers.approvals.find((a) => a.change === "production-schema-change")!;
     expect(schema.chain.map((p) => p.role)).toEqual([
       "tech-lead",
       "dba",
@@ -68,7 +81,7 @@ describe("recommendation", () => {
       "compliance-owner",
     ]);
     expect(schema.chain.at(-1)?.name).toBe("Ana Ruiz");
-    const slo = d.best.approvers.approvals.find((a) => a.change === "slo-change")!;
+    const slo = best.approvers.approvals.find((a) => a.change === "slo-change")!;
     expect(slo.chain[0]).toMatchObject({ role: "error-budget-owner", name: "Sam Lee" });
     for (const p of shipped.profiles) {
       const chain = p.approvals.find((a) => a.change === "production-schema-change")!.chain;
@@ -81,7 +94,7 @@ describe("recommendation", () => {
       { ...TS_TEAM, sloLatencyMs: 200, sloTarget: 99.9, rpoMinutes: 90, rtoMinutes: 30 },
       { profiles: shipped },
     );
-    const floor = d.best.sloFloor;
+    const floor = d.best!.sloFloor;
     expect(floor.latencyMs).toEqual({ p50: 80, p95: 200, p99: 200 });
     expect(floor.uptimePercent).toBe(99.9);
     expect(floor.rpoMinutes).toBe(60);
@@ -94,18 +107,22 @@ describe("recommendation", () => {
     expect(d.complete).toBe(true);
   });
 
-  it("marks the recommendation incomplete when latency, uptime or RPO/RTO is missing", () => {
+  it("lists the floor values neither side gives", () => {
     const bare = makeProfile("bare", { successThresholds: { uptimePercent: 99.5 } });
     const d = decide(TS_TEAM, { profiles: [bare] });
-    expect(d.complete).toBe(false);
-    expect(d.best.sloFloor.missing).toEqual(["p50", "p95", "p99", "rpoMinutes", "rtoMinutes"]);
+    expect(d.best!.sloFloor.missing).toEqual(["p50", "p95", "p99", "rpoMinutes", "rtoMinutes"]);
     const filled = decide({ ...TS_TEAM, rpoMinutes: 15, rtoMinutes: 60 }, { profiles: [bare] });
-    expect(filled.best.sloFloor.missing).toEqual(["p50", "p95", "p99"]);
+    expect(filled.best!.sloFloor.missing).toEqual(["p50", "p95", "p99"]);
   });
 
   it("lists the next concerns, compliance only for regulated data", () => {
+    const regulatedOk = makeProfile("acme", {
+      constraints: { languages: ["typescript"], maxSensitivity: "pci" },
+    });
     const ids = (a: typeof TS_TEAM) =>
-      decide(a, { profiles: shipped }).best.nextConcerns.map((c) => c.id);
+      decide(a, { profiles: [...shipped.profiles, regulatedOk] }).best!.nextConcerns.map(
+        (c) => c.id,
+      );
     expect(ids(TS_TEAM)).toEqual([
       "api-contract-review",
       "schema-design",
@@ -115,6 +132,7 @@ describe("recommendation", () => {
       "module-boundaries",
     ]);
     expect(ids({ ...TS_TEAM, dataSensitivity: "pci" })).toContain("compliance");
+    expect(ids({ ...TS_TEAM, dataSensitivity: "pci" })).not.toContain("module-boundaries");
     expect(ids({ ...TS_TEAM, dataSensitivity: "internal" })).not.toContain("compliance");
   });
 

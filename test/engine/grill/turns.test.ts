@@ -126,6 +126,15 @@ describe("grill turn state machine", () => {
       },
       "bounded-contexts",
     ],
+    [
+      "domain-bounded-services-without-platform-team",
+      {
+        architecture: { pattern: "domain-bounded-services" },
+        "team-size": { teamSize: "8" },
+        "platform-team": { platformTeam: "no" },
+      },
+      "platform-team",
+    ],
     ["no-rpo-rto", { recovery: { rpoMinutes: "", rtoMinutes: "240" } }, "recovery"],
     ["ha-without-slo-or-owner", { slo: { sloTarget: "high availability" } }, "slo"],
     [

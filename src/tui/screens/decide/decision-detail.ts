@@ -1,4 +1,9 @@
-import type { Decision, ProfileReport, SloFloor } from "../../../engine/decision/index.js";
+import type {
+  Decision,
+  Dimension,
+  ProfileReport,
+  SloFloor,
+} from "../../../engine/decision/index.js";
 import { type PaneLine, wrapText } from "../../kit/scroll-lines.js";
 import { glyph, type Tone } from "../../kit/theme.js";
 
@@ -15,11 +20,25 @@ export interface DetailModel {
   sections: DetailSection[];
 }
 
+/** Short input names for the per-dimension rows. */
+const SHORT: Record<Dimension, string> = {
+  languagePreference: "language",
+  pattern: "pattern",
+  dataSensitivity: "data",
+  tenancy: "tenancy",
+  teamSize: "team",
+  qpsP99: "p99 QPS",
+  platformTeam: "platform team",
+  needsAdminPanel: "admin panel",
+  readWriteRatio: "reads/write",
+  interactionStyle: "style",
+};
+
 const ms = (v: number | undefined) => (v === undefined ? "—" : `${v} ms`);
 const min = (v: number | undefined) => (v === undefined ? "—" : `${v} min`);
 
 function floorLines(f: SloFloor): Array<[string, Tone?]> {
-  const mark = (field: keyof SloFloor["sources"]) => (f.sources[field] === "answers" ? "*" : "");
+  const mark = (field: keyof SloFloor["sources"]) => (f.sources[field] === "profile" ? "†" : "");
   const out: Array<[string, Tone?]> = [
     [
       `p50 ${ms(f.latencyMs.p50)}${mark("p50")} · p95 ${ms(f.latencyMs.p95)}${mark("p95")} · p99 ${ms(f.latencyMs.p99)}${mark("p99")}`,
@@ -28,8 +47,8 @@ function floorLines(f: SloFloor): Array<[string, Tone?]> {
       `uptime ${f.uptimePercent === undefined ? "—" : `${f.uptimePercent}%`}${mark("uptimePercent")} · RPO ${min(f.rpoMinutes)}${mark("rpoMinutes")} · RTO ${min(f.rtoMinutes)}${mark("rtoMinutes")}`,
     ],
   ];
-  if (Object.values(f.sources).includes("answers"))
-    out.push(["* from your answers (stricter than the profile)", "muted"]);
+  if (Object.values(f.sources).includes("profile"))
+    out.push(["† suggested default from the profile; unmarked values are yours", "muted"]);
   if (!f.complete)
     out.push([`${glyph.warn} incomplete: no value for ${f.missing.join(", ")}`, "warn"]);
   out.push(
@@ -62,6 +81,28 @@ export function decisionDetail(
     lines.push({ text: title, tone: "accent", bold: true });
   };
 
+  heading("status", `Status: ${decision.status}`);
+  add(decision.summary, decision.status === "recommended" ? "ok" : "warn");
+  if (!decision.complete)
+    add(
+      `${glyph.warn} incomplete: no ${decision.unstated.map((u) => u.label).join(", ")} stated; the profile's values are suggested defaults`,
+      "warn",
+    );
+  if (decision.separatingQuestion) {
+    add(`question: ${decision.separatingQuestion.text}`, undefined, "  ");
+    if (decision.separatingQuestion.flag)
+      add(`answer with ${decision.separatingQuestion.flag}`, "muted", "  ");
+  }
+  for (const c of decision.closest) {
+    add(`closest: ${c.profile} (fit ${c.fitScore.toFixed(1)})`, undefined, "  ", true);
+    for (const ch of c.changes) add(`${glyph.bullet} ${ch.change}`, "muted", "    ");
+  }
+  if (decision.customProfile) {
+    add("custom profile:", undefined, "  ", true);
+    for (const [i, step] of decision.customProfile.steps.entries())
+      add(`${i + 1}. ${step}`, "muted", "    ");
+  }
+
   heading(
     "kills",
     decision.kills.length > 0
@@ -75,20 +116,48 @@ export function decisionDetail(
     add(`remedy: ${k.remedy}`, "muted", "  ");
   }
 
+  const isBest = report.score.profile === decision.best?.score.profile;
+  const shared = isBest || !decision.best ? decision.warnings : [];
+  const warnings = [...shared, ...report.warnings].filter(
+    (w, i, all) => all.findIndex((x) => x.id === w.id) === i,
+  );
+  if (warnings.length > 0) {
+    heading("warnings", `Warnings (${warnings.length})`);
+    for (const w of warnings) add(`${glyph.warn} ${w.message}`, "warn");
+  }
+
   const s = report.score;
   const rank = decision.ranking.findIndex((r) => r.profile === s.profile) + 1;
   const role =
-    s.profile === decision.best.score.profile
+    s.profile === decision.best?.score.profile
       ? "best fit"
       : s.profile === decision.runnerUp?.score.profile
         ? "runner-up"
-        : `rank ${rank} of ${decision.ranking.length}`;
+        : decision.tied.includes(s.profile)
+          ? "tied"
+          : `${rank}/${decision.ranking.length}${s.eligible ? "" : ", ruled out"}`;
   heading("fit", `Fit: ${s.profile} (${role})`);
-  add(`${s.fitScore.toFixed(1)}/100 · ${s.points} of ${s.maxPoints} points`);
+  add(`${s.fitScore.toFixed(1)}/100 = 50 + 50 × ${s.points} points ÷ ${s.maxPoints} max points`);
+  add(
+    "each input: +weight matched, −weight violated, 0 not constrained; 100 = all matched, 50 = even, 0 = all violated; a violated hard constraint rules the profile out (? for more)",
+    "muted",
+  );
+  add("points/weight · hard|soft · input: your answer vs the profile's constraint", "muted");
+  for (const c of s.checks) {
+    const pts =
+      c.status === "matched" ? `+${c.weight}` : c.status === "violated" ? `−${c.weight}` : "0";
+    const mark =
+      c.status === "matched" ? glyph.ok : c.status === "violated" ? glyph.kill : glyph.bullet;
+    const kind = c.constraint === "—" ? "none" : c.strength;
+    const rulesOut = c.status === "violated" && c.strength === "hard" ? " (rules it out)" : "";
+    add(
+      `${mark} ${`${pts}/${c.weight}`.padEnd(5)} ${kind.padEnd(4)} ${SHORT[c.dimension]}: ${c.answer} vs ${c.constraint}${rulesOut}`,
+      c.status === "violated" ? "bad" : c.status === "matched" ? "ok" : "muted",
+    );
+  }
+  for (const k of s.trippedKills)
+    add(`${glyph.kill} its own kill anti-pattern: ${k.what} (by ${k.because})`, "bad");
   add(report.whenToPick, "muted");
-  for (const c of s.violated) add(`${glyph.kill} ${c.detail}`, "bad");
-  for (const c of s.matched) add(`${glyph.ok} ${c.detail}`, "ok");
-  for (const c of s.neutral) add(`${glyph.bullet} ${c.detail}`, "muted");
 
   heading("stack", "Stack");
   for (const p of report.stack) add(`${p.layer}: ${p.pick}`);
@@ -111,7 +180,7 @@ export function decisionDetail(
     add(`${a.title}: ${people}`);
   }
 
-  heading("slo", report.complete ? "SLO floor" : "SLO floor (incomplete)");
+  heading("slo", report.complete ? "SLO floor" : "SLO floor (incomplete; † = suggested default)");
   for (const [text, tone] of floorLines(report.sloFloor)) add(text, tone);
   const t = report.otherThresholds;
   if (t.minCoveragePercent !== undefined) add(`test coverage ≥ ${t.minCoveragePercent}%`, "muted");

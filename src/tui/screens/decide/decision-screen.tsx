@@ -47,8 +47,8 @@ const HELP_KEYS = [
 ];
 
 const HELP_NOTES = [
-  "Fit = 50 + 50 × points / max points: a matched constraint adds its weight, a violated one subtracts it.",
-  "Ties: fewer violations, more matches, fewer unconfirmed requirements, language, then name.",
+  "Fit = 50 + 50 × points ÷ max points: a matched input adds its weight, a violated one subtracts it; 100 = all matched, 50 = even.",
+  "A violated hard constraint rules a profile out; profiles equal on every rule tie (never by name).",
   "Nothing is approved by this tool: the Approvers section names who must sign off.",
 ];
 
@@ -109,7 +109,7 @@ export function DecisionScreen({ nav, params }: ScreenProps<DecisionParams>) {
 
   const ready = state.phase === "ready" ? state : undefined;
   const detailWidth = Math.max(20, columns - LIST_WIDTH - 1);
-  const paneHeight = Math.max(3, rows - 4);
+  const paneHeight = Math.max(3, rows - 5);
   const report = ready?.reports[selected];
   const detail = useMemo(
     () => (ready && report ? decisionDetail(ready.decision, report, detailWidth) : undefined),
@@ -147,8 +147,11 @@ export function DecisionScreen({ nav, params }: ScreenProps<DecisionParams>) {
     },
   );
 
+  const best = ready?.decision.best;
   const status = ready
-    ? `best: ${ready.decision.best.score.profile} ${ready.decision.best.score.fitScore.toFixed(1)}`
+    ? best
+      ? `${ready.decision.status}: ${best.score.profile} ${best.score.fitScore.toFixed(1)}`
+      : ready.decision.status
     : undefined;
   return (
     <ScreenFrame
@@ -234,8 +237,16 @@ function Banner({
 }) {
   const kills = decision.kills.length;
   const skipped = decision.profileErrors.length;
+  const statusTone =
+    decision.status === "recommended" ? "ok" : decision.status === "tie" ? "warn" : "bad";
   return (
-    <Box width={width}>
+    <Box width={width} flexDirection="column">
+      <Text wrap="truncate-end">
+        <Text color={tone(statusTone)} bold>
+          {decision.status}
+        </Text>
+        <Text> — {decision.summary}</Text>
+      </Text>
       <Text wrap="truncate-end">
         {kills > 0 ? (
           <Text color={tone("bad")} bold>
@@ -275,11 +286,15 @@ function ProfileList({
         const index = start + i;
         const isSelected = index === selected;
         const tag =
-          s.profile === decision.best.score.profile
+          s.profile === decision.best?.score.profile
             ? " best"
             : s.profile === decision.runnerUp?.score.profile
               ? " runner-up"
-              : "";
+              : decision.tied.includes(s.profile)
+                ? " tied"
+                : s.eligible
+                  ? ""
+                  : " ruled out";
         return (
           <Box key={s.profile} flexDirection="column">
             <Text

@@ -72,11 +72,28 @@ describe("decision screen", () => {
     expect(order).toEqual([...order].sort((a, b) => a - b));
     expect(list).toContain("› node-express");
     expect(frame).toContain("██████████ 100.0 best");
+    expect(frame).toContain("████████░░  82.4 ruled out");
+    expect(frame).toContain("recommended — node-express (Node.js + TypeScript modular monolith)");
     expect(frame).toContain("✔ no kill criteria tripped");
     expect(frame).toContain("/tmp/backend-grill-x.md");
-    expect(frame).toContain("node-express · Kill criteria");
-    expect(frame).toContain("✔ team of 8 within 1–15");
-    expect(frame).toContain("best: node-express 100.0");
+    expect(frame).toContain("node-express · Status: recommended");
+    expect(frame).toContain("recommended: node-express 100.0");
+    unmount();
+  });
+
+  it("explains the fit: the formula and one row per input with hard/soft, weight and result", async () => {
+    const { lastFrame, stdin, unmount } = renderScreen({ answers: TS_TEAM });
+    await waitForFrame(lastFrame, "[Profiles]");
+    stdin.write(TAB);
+    await waitForFrame(lastFrame, "[node-express · Status: recommended]");
+    stdin.write("]");
+    await waitForFrame(lastFrame, "[node-express · Kill criteria]");
+    stdin.write("]");
+    const frame = await waitForFrame(lastFrame, "[node-express · Fit: node-express (best fit)]");
+    expect(frame).toContain("100.0/100 = 50 + 50 × 17 points ÷ 17 max points");
+    expect(frame).toContain("+weight matched, −weight violated");
+    expect(frame).toContain("✔ +3/3 hard language: typescript vs typescript");
+    expect(frame).toContain("✔ +3/3 soft team: 8 vs 1–15");
     unmount();
   });
 
@@ -86,10 +103,15 @@ describe("decision screen", () => {
     for (let i = 0; i < 3; i++) {
       await press({ stdin, lastFrame }, DOWN);
     }
-    const frame = await waitForFrame(lastFrame, "› go-or-rust-microservice");
-    expect(frame).toContain("Fit: go-or-rust-microservice (rank 4 of 4)");
-    expect(frame).toContain("✖ team of 8 outside ≥ 30");
-    expect(frame).toContain("✖ p99 QPS 50 outside ≥ 1000");
+    await waitForFrame(lastFrame, "› go-or-rust-microservice");
+    const frame = await press(
+      { stdin, lastFrame },
+      [TAB, "]", "]"],
+      "[go-or-rust-microservice · Fit: go-or-rust-mi",
+    );
+    expect(frame).toContain("✖ −3/3 hard language: typescript vs go, rust");
+    expect(frame).toContain("✖ −3/3 soft team: 8 vs ≥ 30");
+    expect(frame).toContain("✖ −2/2 soft p99 QPS: 50 vs ≥ 1000");
     unmount();
   });
 
@@ -98,13 +120,17 @@ describe("decision screen", () => {
       answers: { ...TS_TEAM, interactionStyle: "event-driven", pattern: "microservices" },
     });
     const first = await waitForFrame(lastFrame, "[Profiles]");
+    expect(first).toContain("blocked — 2 kill criteria tripped");
     expect(first).toContain("✖ 2 kill criteria tripped");
     expect(first).toContain("Kill criteria tripped (2)");
     expect(first).toContain("✖ Event-driven everywhere with a team under 20");
+    expect(first).not.toContain(" best");
     stdin.write(TAB);
+    await waitForFrame(lastFrame, "[node-express · Status: blocked]");
+    stdin.write("]");
     await waitForFrame(lastFrame, "[node-express · Kill criteria tripped (2)]");
     stdin.write("]");
-    await waitForFrame(lastFrame, /\[node-express · Fit: node-express \(best fit\)\]/);
+    await waitForFrame(lastFrame, "[node-express · Fit: node-express (1/4, ruled");
     for (let i = 0; i < 6; i++) {
       await press({ stdin, lastFrame }, "]");
     }
@@ -155,7 +181,7 @@ describe("decision screen", () => {
     await vi.waitFor(() => expect(onDone).toHaveBeenCalledTimes(1), { timeout: 5_000 });
     const { exitCode, summary } = onDone.mock.calls[0]![0] as { exitCode: number; summary: string };
     expect(exitCode).toBe(0);
-    expect(summary).toContain("decide: best fit node-express (fit 100.0/100)");
+    expect(summary).toContain("decide: recommended — best fit node-express (fit 100.0/100)");
     expect(summary).toContain("kill criteria: none tripped");
     expect(summary).toContain("p99 600 ms");
     expect(summary).toContain("DBA");

@@ -56,7 +56,7 @@ describe("decide screen (home menu)", () => {
     expect(list).toContain(transcript);
     stdin.write("\r");
     const decision = await waitForFrame(lastFrame, "[Profiles]");
-    expect(decision).toContain("best: node-express");
+    expect(decision).toContain("recommended: node-express");
     expect(decision).toContain(transcript.slice(0, 20));
     await press({ stdin, lastFrame }, ESC);
     await waitForFrame(lastFrame, "Transcripts, newest first");
