@@ -70,7 +70,8 @@ export function reviewDigest(review: DigestInput): string {
       `Status: ${review.status}. Best fit: ${review.bestFit.profile} (fit ${oneDecimal(review.bestFit.fitScore)}/100)${runner}.`,
     );
   } else {
-    lines.push(`Status: ${review.status}. No best fit: ${review.whyNone ?? "none recommended"}.`);
+    const why = (review.whyNone ?? "none recommended").replace(/\.$/, "");
+    lines.push(`Status: ${review.status}. No best fit: ${why}.`);
   }
   lines.push(
     `Kills: ${review.kills.length === 0 ? "none" : review.kills.map((k) => `${k.title} (Q${k.question})`).join("; ")}.`,

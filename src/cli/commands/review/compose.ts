@@ -52,14 +52,6 @@ export interface ReviewInput {
   profiles: LoadedProfiles;
 }
 
-/** The status decide reports, once it reports one; before that, kills mean blocked. */
-function decisionStatus(decision: Decision): ReviewStatus {
-  const status = (decision as { status?: string }).status;
-  if (status === "recommended" || status === "no-fit" || status === "blocked" || status === "tie")
-    return status;
-  return decision.kills.length > 0 ? "blocked" : "recommended";
-}
-
 function scoreOf(report: Decision["runnerUp"]) {
   if (!report) return null;
   const { profile, title, fitScore } = report.score;
@@ -87,14 +79,19 @@ export function buildReview(input: ReviewInput): Review {
       ? decide(answers, { profiles: input.profiles })
       : null;
   const status: ReviewStatus = decision
-    ? decisionStatus(decision)
+    ? decision.status
     : kills.length > 0
       ? "blocked"
       : "incomplete";
-  const best = status === "recommended" && decision ? decision.best : undefined;
+  // decide names a best profile only when it recommends one.
+  const best = decision?.best ?? undefined;
   const concerns = best
     ? best.nextConcerns.map((c) =>
-        concernWithCommand(c, { profile: best.score.profile, transcript: input.transcript }),
+        concernWithCommand(c, {
+          profile: best.score.profile,
+          transcript: input.transcript,
+          language: answers.languagePreference,
+        }),
       )
     : [];
   return {
@@ -108,7 +105,7 @@ export function buildReview(input: ReviewInput): Review {
     whyNone: whyNone(status, kills, decision, missing.length),
     sloFloor: best ? best.sloFloor : null,
     nextConcerns: concerns,
-    nextSteps: nextSteps(status, kills, concerns, transcript),
+    nextSteps: nextSteps(status, kills, concerns, transcript, decision),
     decision,
   };
 }
@@ -120,17 +117,12 @@ function whyNone(
   missing: number,
 ): string | null {
   if (status === "recommended") return null;
+  // decide's own sentence says what the status means here (which constraint, which profiles).
+  if (decision) return decision.summary;
   if (status === "blocked") {
     return `a kill criterion tripped (${kills.map((k) => k.title).join("; ")}): no stack is recommended around an unresolved gap`;
   }
-  if (status === "incomplete") {
-    return `the grill is not finished: ${missing} required input${missing === 1 ? "" : "s"} still unanswered`;
-  }
-  const tied = (decision as { tied?: string[] } | null)?.tied;
-  if (status === "tie") {
-    return `profiles tie on every scoring dimension${tied?.length ? ` (${tied.join(", ")})` : ""}`;
-  }
-  return "every profile violates a hard constraint of these answers";
+  return `the grill is not finished: ${missing} required input${missing === 1 ? "" : "s"} still unanswered`;
 }
 
 function nextSteps(
@@ -138,10 +130,12 @@ function nextSteps(
   kills: TrippedKill[],
   concerns: ReviewConcern[],
   transcript: string | null,
+  decision: Decision | null,
 ): string[] {
   const resume = transcript
     ? `senior-backend grill --resume ${transcript}`
     : "senior-backend grill (answer the remaining questions)";
+  const decideAgain = `senior-backend decide --from-transcript ${transcript ?? "FILE"}`;
   if (status === "blocked") {
     const steps = kills.map((k) => `${k.title}: ${k.remedy}`);
     steps.push(`then change the answer and continue: ${resume}`);
@@ -150,15 +144,31 @@ function nextSteps(
   if (status === "incomplete") {
     return [
       `finish the grill: ${resume}`,
-      "then review again: senior-backend review --from-transcript FILE",
+      `then review again: senior-backend review --from-transcript ${transcript ?? "FILE"}`,
     ];
   }
-  if (status === "no-fit" || status === "tie") {
+  if (status === "tie") {
+    const q = decision?.separatingQuestion;
     return [
-      "see the closest profiles and what would separate them: senior-backend decide --from-transcript FILE",
-      "or write a custom profile: copy profiles/node-express.json to profiles/<your-org>.json and adjust its constraints",
-      "then review again with --profiles-dir",
-    ].map((s) => (transcript ? s.replace("FILE", transcript) : s));
+      q
+        ? `answer the question that separates ${decision?.tied.join(" and ")}: ${q.text}${q.flag ? ` (${q.flag})` : ""}`
+        : `choose between ${decision?.tied.join(" and ")} by their stacks`,
+      `then decide again: ${decideAgain}${q?.flag ? ` ${q.flag}` : ""}`,
+      "the concerns of the chosen profile follow: senior-backend review --from-transcript FILE",
+    ];
+  }
+  if (status === "no-fit") {
+    const closest = decision?.closest[0];
+    const guide = decision?.customProfile;
+    return [
+      closest
+        ? `closest: ${closest.profile}, which would need ${closest.changes.map((c) => c.change).join("; ")}`
+        : `see the closest profiles: ${decideAgain}`,
+      guide
+        ? `or write a custom profile: copy ${guide.copyFrom} to ${guide.copyTo} and adjust it (${decideAgain} lists the edits)`
+        : "or write a custom profile: copy profiles/node-express.json to profiles/<your-org>.json and adjust its constraints",
+      "then review again with --profiles-dir DIR",
+    ];
   }
   return concerns
     .filter((c) => c.command)

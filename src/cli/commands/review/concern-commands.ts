@@ -17,13 +17,18 @@ interface Context {
   profile?: string;
   /** The grill transcript, when one was written (load --slo reads its SLO floor). */
   transcript?: string;
+  /** The team's language: the scaffolder writes TypeScript only. */
+  language?: string;
 }
 
 const KNOWN: Record<string, (c: Context) => { command: string | null; tool: string | null }> = {
-  "api-contract-review": () => ({
-    command: "senior-backend scaffold openapi.yaml --framework express --output src/routes/",
-    tool: "scaffold",
-  }),
+  "api-contract-review": (c) =>
+    c.language === undefined || c.language === "typescript"
+      ? {
+          command: "senior-backend scaffold openapi.yaml --framework express --output src/routes/",
+          tool: "scaffold",
+        }
+      : { command: null, tool: null },
   "schema-design": () => ({
     command: "senior-backend db --connection $DATABASE_URL --analyze",
     tool: "db_analyze",

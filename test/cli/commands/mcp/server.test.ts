@@ -147,6 +147,26 @@ describe("senior-backend mcp (SDK client over stdio)", () => {
     expect(structured(r).decision.ranking[0].profile).toBe("node-express");
   });
 
+  it("decide: a tie names the question that separates the profiles", async () => {
+    const r = await call("decide", {
+      answers: {
+        teamSize: 8,
+        qpsP99: 50,
+        readWriteRatio: 20,
+        tenancy: "shared-multi-tenant",
+        dataSensitivity: "pii",
+        pattern: "modular-monolith",
+        languagePreference: "python",
+      },
+    });
+    expect(r.isError, text(r)).toBeFalsy();
+    const s = structured(r);
+    expect(s.status).toBe("tie");
+    expect(s.decision.tied).toEqual(["django-monolith", "fastapi-python"]);
+    expect(s.nextSteps[0]).toContain("--needs-admin-panel");
+    expect(text(r)).toMatch(/^Status: tie\. No best fit: /);
+  });
+
   it("load: a bounded run against a local server; the Authorization value is masked", async () => {
     const r = await call("load", {
       url: `${api.url}/health`,

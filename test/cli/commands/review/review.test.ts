@@ -72,6 +72,32 @@ describe("senior-backend review", () => {
     expect(digest.stdout).toContain("Kills: No QPS number (Q1).");
   });
 
+  it("no profile fits a Java team: no-fit, decide's reason, the closest profile and a custom profile next", async () => {
+    const yaml = readFileSync(answers, "utf8").replace(
+      "languagePreference: typescript",
+      "languagePreference: java",
+    );
+    const run = await runCli([
+      "review",
+      "--answers",
+      answersFile("java.yaml", yaml),
+      "--transcript-dir",
+      dir,
+      "--json",
+    ]);
+    expect(run.code).toBe(0);
+    const doc = JSON.parse(run.stdout);
+    expect(validate(doc), JSON.stringify(validate.errors)).toBe(true);
+    expect(doc.status).toBe("no-fit");
+    expect(doc.bestFit).toBeNull();
+    expect(doc.whyNone).toMatch(/java/);
+    expect(doc.nextSteps[0]).toMatch(/^closest: /);
+    expect(doc.nextSteps[1]).toMatch(/custom profile/);
+    const digest = await runCli(["review", "--from-transcript", doc.grill.transcript, "--digest"]);
+    expect(digest.stdout).toMatch(/^Status: no-fit\. No best fit: .*java[^.]*\.?\)?\.\n/);
+    expect(digest.stdout).not.toContain("..");
+  });
+
   it("--from-transcript of an unfinished grill: incomplete, naming how to continue", async () => {
     const file = answersFile("partial.yaml", "readWriteRatio: 20\nqpsP99: 50\n");
     const grill = await runCli(["grill", "--answers", file, "--transcript-dir", dir]);
