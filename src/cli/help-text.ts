@@ -121,13 +121,14 @@ export const COMMAND_HELP: Record<string, CommandHelp> = {
       "Files the tool owns are rewritten when the input changes; your handlers and server.ts are created once and never overwritten.",
     ],
     modes: [
-      ["SPEC", "routes, validation and types from an OpenAPI 3.0/3.1 spec"],
+      ["SPEC", "routes, validation and types from an OpenAPI 2.0/3.0/3.1/3.2 spec"],
       ["--from-db [URL]", "CRUD routes for every table of a PostgreSQL database"],
       ["ROUTES --generate-spec", "an OpenAPI 3.1 spec from Express, Fastify or Koa route files"],
     ],
     examples: [
       ["senior-backend scaffold openapi.yaml --framework fastify --output src/routes/"],
       ["senior-backend scaffold openapi.yaml --output src/routes/ --check"],
+      ["senior-backend scaffold swagger.json --base-path / --output my-api/"],
       [
         "senior-backend scaffold --from-db postgres://app@127.0.0.1/app \\",
         "  --output src/routes/",
@@ -137,22 +138,30 @@ export const COMMAND_HELP: Record<string, CommandHelp> = {
     exitCodes: [
       [0, "generated (or up to date with --check)"],
       [1, "out of date with --check"],
-      [2, "bad input (invalid spec, unknown framework, no database, a file of yours in the way)"],
+      [
+        2,
+        "bad input (unreadable spec, a breach with --strict, unknown framework, no database, a file of yours in the way)",
+      ],
       [130, INTERRUPTED],
     ],
   },
   audit: {
     notes: [
       "Only audit APIs you are allowed to test: the audit sends real requests, at most --max-requests of them.",
+      "Requests (and credentials) go to the URL's origin only: a spec path or flag that would resolve elsewhere is a finding and is never sent.",
     ],
     examples: [
       ["senior-backend audit http://127.0.0.1:3000"],
       ["senior-backend audit http://127.0.0.1:3000 --spec openapi.yaml \\", "  --fail-on warning"],
+      [
+        "senior-backend audit http://127.0.0.1:3000 --spec openapi.yaml \\",
+        '  --auth "Bearer $A" --auth-b "Bearer $B"',
+      ],
       ["senior-backend audit http://127.0.0.1:3000 --only headers,cors --json"],
     ],
     exitCodes: [
-      [0, "no finding at or above --fail-on"],
-      [1, "at least one finding at or above --fail-on"],
+      [0, "no finding at or above --fail-on, and every check finished"],
+      [1, "at least one finding at or above --fail-on, or a check cut short (budget or timeout)"],
       [2, "bad input (not an http(s) URL, unreachable host, unreadable or invalid spec)"],
       [130, `${INTERRUPTED}; the findings so far are still printed`],
     ],

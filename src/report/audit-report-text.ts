@@ -1,4 +1,4 @@
-import type { AuditReport, Finding } from "../engine/audit/index.js";
+import { type AuditReport, type Finding, failsGate } from "../engine/audit/index.js";
 import { paint } from "./style.js";
 
 const GLYPH: Record<Finding["severity"], string> = { error: "✖", warning: "!", info: "i" };
@@ -12,15 +12,29 @@ export function auditReportText(report: AuditReport, failOn: "warning" | "error"
       "bold",
     ),
   );
-  if (report.stoppedEarly === "max-requests") {
+  const unfinished = report.checks.filter((c) => c.status !== "complete");
+  if (report.stoppedEarly === "interrupted") {
+    lines.push(paint("stopped early: interrupted; the findings so far follow", "yellow"));
+  } else if (report.stoppedEarly === "max-requests") {
     lines.push(
       paint(
         `stopped early: the request budget (--max-requests ${report.maxRequests}) ran out`,
         "yellow",
       ),
     );
-  } else if (report.stoppedEarly === "interrupted") {
-    lines.push(paint("stopped early: interrupted; the findings so far follow", "yellow"));
+  }
+  if (unfinished.length > 0) {
+    const why = {
+      "max-requests": "request budget",
+      timeout: "timeout",
+      interrupted: "interrupted",
+    };
+    lines.push(
+      paint(
+        `incomplete: ${unfinished.map((c) => `${c.id} (${c.status === "not-run" ? "not run" : "cut short"}${c.reason ? `: ${why[c.reason]}` : ""})`).join(", ")}`,
+        "yellow",
+      ),
+    );
   }
   lines.push("");
   for (const f of report.findings) {
@@ -31,16 +45,18 @@ export function auditReportText(report: AuditReport, failOn: "warning" | "error"
     lines.push(`          request:  ${f.evidence.request}`);
     lines.push(`          response: ${f.evidence.response}`);
     lines.push(`          fix:      ${f.fix}`);
-    lines.push(`          see:      ${f.reference}`);
+    lines.push(`          see:      ${f.doc} · ${f.reference}`);
   }
   if (report.findings.length === 0) lines.push("No findings.");
   const { error, warning, info } = report.counts;
-  const gate = report.findings.some(
-    (f) => f.severity === "error" || (failOn === "warning" && f.severity === "warning"),
-  );
+  const gate = failsGate(report, failOn);
+  const verdict =
+    report.status === "incomplete"
+      ? `fails --fail-on ${failOn}: the audit is incomplete`
+      : `fails --fail-on ${failOn}`;
   lines.push("");
   lines.push(
-    `${error} error(s), ${warning} warning(s), ${info} info — ${gate ? paint(`fails --fail-on ${failOn}`, "red") : paint(`passes --fail-on ${failOn}`, "green")}`,
+    `${error} error(s), ${warning} warning(s), ${info} info — ${gate ? paint(verdict, "red") : paint(`passes --fail-on ${failOn}`, "green")}`,
   );
   return lines.join("\n");
 }

@@ -14,7 +14,10 @@ const BENCHES: Record<string, () => Promise<void>> = {
   help: () => runHelpBench(),
 };
 
-const wanted = process.argv.slice(2).filter((a) => !a.startsWith("-"));
+// Bench names; values of flags (`--spec FILE`) are not names.
+const wanted = process.argv
+  .slice(2)
+  .filter((a, i, all) => !a.startsWith("-") && !all[i - 1]?.startsWith("--"));
 const unknown = wanted.filter((name) => !(name in BENCHES));
 if (unknown.length > 0) {
   process.stderr.write(

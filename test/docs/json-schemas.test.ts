@@ -364,7 +364,31 @@ describe("scaffold and audit --json match their schemas", () => {
       expectShape("audit", await json(["audit", careful.url, "--burst", "10", "--json"]));
       const cut = await json(["audit", weak.url, "--max-requests", "3", "--json"], 1);
       expectShape("audit", cut);
-      expect(cut).toMatchObject({ stoppedEarly: "max-requests" });
+      expect(cut).toMatchObject({
+        stoppedEarly: "max-requests",
+        status: "incomplete",
+        failed: true,
+      });
+      const twoUsers = await json(
+        [
+          "audit",
+          weak.url,
+          "--spec",
+          spec,
+          "--auth",
+          "Bearer a.b.c",
+          "--auth-b",
+          "Bearer d.e.f",
+          "--burst",
+          "5",
+          "--json",
+        ],
+        1,
+      );
+      expectShape("audit", twoUsers);
+      expect((twoUsers as { checksRun: string[] }).checksRun).toEqual(
+        expect.arrayContaining(["auth", "authorization", "responses"]),
+      );
     });
   });
 });

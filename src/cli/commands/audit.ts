@@ -1,6 +1,7 @@
 import { type Command, InvalidArgumentError, Option } from "commander";
 import {
   type AuditOperation,
+  CHECK_IDS,
   type CheckId,
   failsGate,
   operationsFromSpec,
@@ -14,20 +15,10 @@ import type { CliContext } from "../context.js";
 import { EXIT, isInteractive, writeJson, writeStatus, writeText } from "../output.js";
 import { startTui } from "../start-tui.js";
 
-const CHECK_IDS: CheckId[] = [
-  "headers",
-  "cors",
-  "methods",
-  "auth",
-  "input-validation",
-  "error-leakage",
-  "cookies",
-  "rate-limit",
-];
-
 interface AuditFlags {
   spec?: string;
   auth?: string;
+  authB?: string;
   json?: boolean;
   failOn: "warning" | "error";
   maxRequests: number;
@@ -59,16 +50,23 @@ export function registerAuditCommand(program: Command, ctx: CliContext): void {
   program
     .command("audit")
     .description(
-      "probe a running API for the security basics (headers, CORS, rate limiting, validation, leakage, methods, cookies, auth)",
+      "probe a running API for the security basics (headers, CORS, methods, auth, object-level authorization, validation, responses against the spec, leakage, cookies, rate limiting); requests go to the URL's origin only",
     )
     .argument("<url>", "base URL of the API, e.g. http://127.0.0.1:3000")
     .option("--spec <file>", "OpenAPI spec: negative requests are derived from every operation")
     .option(
       "--auth <value>",
-      'Authorization header value, e.g. "Bearer eyJ…" (a JWT is decoded and checked too)',
+      'Authorization header value, e.g. "Bearer eyJ…": secured operations are probed without it and with forged tokens (expired, tampered, alg:none); never printed',
+    )
+    .option(
+      "--auth-b <value>",
+      "a second user's Authorization value: objects the --auth user creates or reads must not be readable with it",
     )
     .addOption(
-      new Option("--fail-on <level>", "exit 1 when a finding is at or above this severity")
+      new Option(
+        "--fail-on <level>",
+        "exit 1 when a finding is at or above this severity, or when a check could not finish (budget or timeout)",
+      )
         .choices(["warning", "error"])
         .default("error"),
     )
@@ -76,7 +74,7 @@ export function registerAuditCommand(program: Command, ctx: CliContext): void {
     .option("--burst <n>", "requests in the rate-limit burst", positiveInt, 30)
     .option(
       "--rate-limit-path <path>",
-      "path (or URL) the rate-limit burst goes to (default: the URL)",
+      "path on the target (or a URL of the same origin) the rate-limit burst goes to (default: the spec's cheapest GET, else the URL)",
     )
     .option("--timeout <seconds>", "per-request timeout in seconds", positiveInt, 5)
     .option("--only <checks>", `comma-separated subset of: ${CHECK_IDS.join(", ")}`, checkList)
@@ -95,6 +93,7 @@ export function registerAuditCommand(program: Command, ctx: CliContext): void {
           operations,
           expectsAsymmetricJwt,
           auth: flags.auth,
+          authB: flags.authB,
           burst: flags.burst,
           rateLimitPath: flags.rateLimitPath,
           maxRequests: flags.maxRequests,

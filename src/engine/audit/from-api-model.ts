@@ -1,22 +1,8 @@
+import type { ApiModel } from "../openapi/index.js";
 import type { AuditOperation, JsonSchema } from "./operations.js";
 
-/** The parts of the scaffold engine's ApiModel the audit reads (structural, so the engines stay decoupled). */
-interface ModelLike {
-  operations: Array<{
-    operationId: string;
-    method: string;
-    path: string;
-    params: Record<string, Array<{ name: string; in: string; required: boolean; schema: unknown }>>;
-    requestBody?: {
-      required: boolean;
-      contentTypes: string[];
-      schemasByContentType: Record<string, unknown>;
-    };
-    security: Array<Record<string, string[]>>;
-  }>;
-  schemas: Record<string, unknown>;
-  securitySchemes: Record<string, unknown>;
-}
+/** The model the openapi engine builds; the audit reads its operations, schemas and security schemes. */
+type ModelLike = ApiModel;
 
 const REF_PREFIX = "#/components/schemas/";
 
@@ -79,6 +65,11 @@ export function operationsFromModel(model: ModelLike): AuditOperation[] {
             }
           : undefined,
       secured: op.security.some((req) => Object.keys(req).length > 0),
+      responses: op.responses?.map((r) => ({
+        status: r.status,
+        contentType: r.contentType,
+        schema: r.schema === undefined ? undefined : inlineRefs(r.schema, model.schemas),
+      })),
     };
   });
 }

@@ -46,4 +46,13 @@ export interface AuditOperation {
   body?: { contentType: string; schema: JsonSchema; required: boolean };
   /** Does the spec require a credential for this operation? */
   secured: boolean;
+  /** The documented responses (`"200"`, `"2XX"`, `"default"`); absent when unknown, which skips the response checks. */
+  responses?: AuditResponse[];
+}
+
+export interface AuditResponse {
+  status: string;
+  contentType?: string;
+  /** JSON Schema (2020-12, refs inlined) of the body, when the spec gives one. */
+  schema?: JsonSchema;
 }

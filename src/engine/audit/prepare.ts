@@ -1,4 +1,5 @@
-import { loadSpec } from "../scaffold/index.js";
+import { loadSpec } from "../openapi/index.js";
+import { redactSecretsInText } from "../shared/redact.js";
 import { UserError } from "../shared/user-error.js";
 import { operationsFromModel, specExpectsAsymmetricJwt } from "./from-api-model.js";
 import type { AuditOperation } from "./operations.js";
@@ -9,7 +10,7 @@ export function parseTarget(url: string): string {
   try {
     parsed = new URL(url);
   } catch {
-    throw new UserError(`not a URL: ${url}`, {
+    throw new UserError(`not a URL: ${redactSecretsInText(url)}`, {
       hint: "give the API's base URL, e.g. http://127.0.0.1:3000",
     });
   }
@@ -18,10 +19,18 @@ export function parseTarget(url: string): string {
       `only http and https URLs can be audited, not ${parsed.protocol.replace(":", "")}`,
     );
   }
+  if (parsed.pathname.startsWith("//")) {
+    throw new UserError(
+      `the URL's path ${parsed.pathname} starts with //, which other URL parsers read as a host`,
+      {
+        hint: "give the API's base URL with a single leading slash, e.g. http://127.0.0.1:3000/v1",
+      },
+    );
+  }
   return parsed.toString();
 }
 
-/** Operations and token expectations from the OpenAPI spec (the scaffold engine's loader). */
+/** Operations and token expectations from the OpenAPI spec (the openapi engine). */
 export async function operationsFromSpec(
   path: string,
 ): Promise<{ operations: AuditOperation[]; expectsAsymmetricJwt: boolean }> {

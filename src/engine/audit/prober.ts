@@ -1,4 +1,5 @@
 import { request } from "undici";
+import { resolveOnTarget } from "./target-origin.js";
 import type { ProbeExchange, ProbeRequest } from "./types.js";
 
 /** Thrown when a check would send more than the user allowed; the runner stops cleanly. */
@@ -12,13 +13,16 @@ export class RequestBudgetExhausted extends Error {
 const BODY_LIMIT = 64 * 1024;
 
 /**
- * Sends the audit's requests: never more than `maxRequests`, each bounded by `timeoutMs`,
- * bodies cut at 64 KiB. Keeps the last exchanges for the leakage scan.
+ * Sends the audit's requests: only to the target's origin (every URL is built by `resolveOnTarget`,
+ * redirects are never followed), never more than `maxRequests`, each bounded by `timeoutMs`,
+ * bodies cut at 64 KiB. Keeps the last exchanges for the leakage and response scans.
  */
 export class Prober {
   sent = 0;
   /** Set when a check did less than it wanted because the request budget ran out. */
   truncated = false;
+  /** Requests that got no answer within the per-request timeout. */
+  timeouts = 0;
   readonly exchanges: ProbeExchange[] = [];
   private readonly origin: URL;
 
@@ -29,27 +33,25 @@ export class Prober {
       timeoutMs: number;
       signal?: AbortSignal;
       onRequest?: (sent: number) => void;
+      /** Hides the credentials in what the server sends back (some servers echo them). */
+      mask?: (text: string) => string;
     },
   ) {
     this.origin = new URL(target);
-  }
-
-  /** Count requests another engine sent on the audit's behalf (the rate-limit burst). */
-  charge(requests: number): void {
-    this.sent += requests;
-    this.options.onRequest?.(this.sent);
   }
 
   remaining(): number {
     return this.options.maxRequests - this.sent;
   }
 
+  /** The request URL for a path on the target (throws OffOriginError for anything else). */
   url(path: string): URL {
-    return new URL(path, this.origin);
+    return resolveOnTarget(this.origin, path);
   }
 
   async send(req: ProbeRequest): Promise<ProbeExchange> {
     if (this.options.signal?.aborted) throw this.options.signal.reason ?? new Error("interrupted");
+    const url = this.url(req.path);
     if (this.sent >= this.options.maxRequests) {
       this.truncated = true;
       throw new RequestBudgetExhausted();
@@ -61,22 +63,25 @@ export class Prober {
     const signal = this.options.signal ? AbortSignal.any([this.options.signal, timeout]) : timeout;
     let exchange: ProbeExchange;
     try {
-      const res = await request(this.url(req.path), {
+      // undici's request() follows no redirects: a 3xx to another origin is reported, never fetched.
+      const res = await request(url, {
         method: req.method as "GET",
         headers: req.headers,
         body: req.body,
         signal,
       });
-      const body = await readLimited(res.body);
+      const { text: body, cut } = await readLimited(res.body);
       exchange = {
         request: req,
         status: res.statusCode,
         headers: res.headers as Record<string, string | string[]>,
-        body,
+        body: this.options.mask ? this.options.mask(body) : body,
+        bodyCut: cut || undefined,
         timeMs: performance.now() - started,
       };
     } catch (error) {
       if (this.options.signal?.aborted) throw error;
+      if (error instanceof Error && error.name === "TimeoutError") this.timeouts += 1;
       exchange = {
         request: req,
         headers: {},
@@ -99,7 +104,9 @@ function describeFailure(error: unknown, timeoutMs: number): string {
   return typeof code === "string" ? code : error instanceof Error ? error.message : String(error);
 }
 
-async function readLimited(body: AsyncIterable<Buffer> & { destroy(): void }): Promise<string> {
+async function readLimited(
+  body: AsyncIterable<Buffer> & { destroy(): void },
+): Promise<{ text: string; cut: boolean }> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of body) {
@@ -110,7 +117,10 @@ async function readLimited(body: AsyncIterable<Buffer> & { destroy(): void }): P
       break;
     }
   }
-  return Buffer.concat(chunks).subarray(0, BODY_LIMIT).toString("utf8");
+  return {
+    text: Buffer.concat(chunks).subarray(0, BODY_LIMIT).toString("utf8"),
+    cut: size >= BODY_LIMIT,
+  };
 }
 
 export function header(exchange: ProbeExchange, name: string): string | undefined {

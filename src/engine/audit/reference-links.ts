@@ -10,4 +10,7 @@ export const REFERENCE = {
   methods: `${FILE}#http-methods`,
   cookies: `${FILE}#cookies`,
   auth: `${FILE}#authentication-and-tokens`,
+  authorization: `${FILE}#object-level-authorization`,
+  responses: `${FILE}#responses-match-the-spec`,
+  origin: `${FILE}#staying-on-the-target`,
 } as const;

@@ -1,6 +1,7 @@
 import { basename } from "node:path";
-import type { ApiModel, ApiOperation } from "./api-model.js";
-import { camelCase, pascalCase, uniqueName } from "./identifiers.js";
+import type { ApiModel, ApiOperation } from "../openapi/index.js";
+import { camelCase, pascalCase, uniqueName } from "../openapi/index.js";
+import { type HandlerManifest, operationKey } from "./handler-manifest.js";
 import type { Framework } from "./scaffold-options.js";
 import { definitionOrder, type TypeNames } from "./ts-types.js";
 
@@ -41,15 +42,25 @@ export interface EmitPlan {
   groups: RouteGroup[];
 }
 
-export function planNames(model: ApiModel, framework: Framework): EmitPlan {
+/**
+ * Every name of the generated code. An operation the manifest knows (by method and path) keeps
+ * its handler name and file; the names the manifest records stay taken, so a new operation never
+ * gets the file written for another one.
+ */
+export function planNames(
+  model: ApiModel,
+  framework: Framework,
+  manifest: HandlerManifest = new Map(),
+): EmitPlan {
   const taken = new Set<string>(["ApiError", "HandlerContext", "HandlerResult", "JsonSchema"]);
   const typeNames: TypeNames = new Map();
   for (const name of Object.keys(model.schemas))
     typeNames.set(name, uniqueName(pascalCase(name), taken));
-  const handlers = new Set<string>();
+  const handlers = new Set<string>([...manifest.values()].map((r) => r.handler));
   const values = new Set<string>();
   const operations = model.operations.map((op): OperationNames => {
-    const handler = uniqueName(camelCase(op.operationId), handlers);
+    const known = manifest.get(operationKey(op));
+    const handler = known?.handler ?? uniqueName(camelCase(op.operationId), handlers);
     const base = pascalCase(op.operationId);
     return {
       op,
@@ -58,7 +69,7 @@ export function planNames(model: ApiModel, framework: Framework): EmitPlan {
       result: uniqueName(`${base}Result`, taken),
       responses: uniqueName(`${base}Responses`, taken),
       requestSchema: uniqueName(`${handler}Request`, values),
-      handlerFile: `handlers/${op.group}/${handler}.ts`,
+      handlerFile: known?.file ?? `handlers/${op.group}/${handler}.ts`,
     };
   });
   const byGroup = new Map<string, OperationNames[]>();
@@ -94,24 +105,44 @@ export function successResponses(op: ApiOperation) {
 }
 
 /**
- * Fastify route path: find-my-way reads `-` as the end of a parameter name, so names that are
- * not identifiers get one in the URL (`{thing-id}` → `:thingId`); `renames` maps them back.
+ * Fastify route path (find-my-way): find-my-way reads `-` as the end of a parameter name, so names
+ * that are not identifiers get one in the URL (`{thing-id}` → `:thingId`); `renames` maps them
+ * back. A literal `:` is written `::`. A parameter followed by text other than `/` (OData's
+ * `Businesses({key})`) gets a pattern that stops before that text.
  */
 export function fastifyPath(path: string): { url: string; renames: Record<string, string> } {
   const renames: Record<string, string> = {};
   const taken = new Set<string>();
-  const url = path.replace(/\{([^}]+)\}/g, (_, name: string) => {
-    if (/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name)) return `:${name}`;
-    const safe = uniqueName(camelCase(name), taken);
-    renames[safe] = name;
-    return `:${safe}`;
-  });
+  const parts = path.split(/(\{[^}]+\})/);
+  const url = parts
+    .map((part, i) => {
+      const name = /^\{([^}]+)\}$/.exec(part)?.[1];
+      if (name === undefined) return part.replace(/:/g, "::");
+      let safe = name;
+      if (!/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name)) {
+        safe = uniqueName(camelCase(name), taken);
+        renames[safe] = name;
+      }
+      const after = parts[i + 1] ?? "";
+      return after === "" || after.startsWith("/") ? `:${safe}` : `:${safe}(^[A-Za-z0-9_.~%-]+)`;
+    })
+    .join("");
   return { url, renames };
 }
 
-/** Express/Koa route path from an OpenAPI path: `/pets/{petId}` → `/pets/:petId`. */
+/**
+ * Express/Koa route path (path-to-regexp 8) from an OpenAPI path: `/pets/{petId}` → `/pets/:petId`.
+ * Characters path-to-regexp reads as syntax are escaped where the spec means them literally:
+ * `/odata/Businesses({key})` → `/odata/Businesses\(:key\)`, `/items:batchGet` → `/items\:batchGet`.
+ */
 export function colonPath(path: string, quoteOdd: boolean): string {
-  return path.replace(/\{([^}]+)\}/g, (_, name: string) =>
-    /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name) || !quoteOdd ? `:${name}` : `:"${name}"`,
-  );
+  return path
+    .split(/(\{[^}]+\})/)
+    .map((part) => {
+      const param = /^\{([^}]+)\}$/.exec(part)?.[1];
+      // Requests arrive percent-encoded (`<` as `%3C`), and Express and Koa match them as they arrive.
+      if (param === undefined) return encodeURI(part).replace(/[()[\]?+!*:\\]/g, "\\$&");
+      return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(param) || !quoteOdd ? `:${param}` : `:"${param}"`;
+    })
+    .join("");
 }

@@ -1,4 +1,5 @@
-import type { ApiModel, ApiOperation } from "./api-model.js";
+import type { ApiModel, ApiOperation } from "../openapi/index.js";
+import { compareNames } from "../openapi/index.js";
 import {
   colonPath,
   type EmitPlan,
@@ -8,7 +9,6 @@ import {
 } from "./emit-plan.js";
 import { parsedBodyTypes } from "./emit-schemas.js";
 import { securityRequirements } from "./emit-security.js";
-import { compareNames } from "./identifiers.js";
 import type { HandlerSource } from "./scaffold-options.js";
 import { handlerSignature, stubBody } from "./templates/handler-stub.js";
 import { tsLiteral } from "./ts-literal.js";
@@ -53,7 +53,7 @@ function registration(
   body: string[],
 ): string {
   const { op } = names;
-  const route = colonPath(op.path, true);
+  const route = colonPath(op.path, true).replace(/\\/g, "\\\\");
   // Quoted parameter names (`:"thing-id"`) go in single quotes, as Biome would write them.
   const path = route.includes('"') ? `'${route}'` : `"${route}"`;
   const validator = `validate(${names.requestSchema})`;
@@ -84,6 +84,10 @@ function koaRoute(names: OperationNames, router: string): string {
   ])}`;
 }
 
+/** GET and HEAD operations with a parsed body: Fastify refuses a body schema on those routes. */
+const bodylessInFastify = (op: OperationNames["op"]) =>
+  (op.method === "get" || op.method === "head") && parsedBodyTypes(op).length > 0;
+
 function fastifyRoute(names: OperationNames, model: ApiModel): string {
   const { op } = names;
   const { url, renames } = fastifyPath(op.path);
@@ -92,15 +96,19 @@ function fastifyRoute(names: OperationNames, model: ApiModel): string {
   if (Object.keys(renames).length > 0) hooks.push(`renameParams(${tsLiteral(renames)})`);
   if (op.params.cookie.length > 0) hooks.push(`checkCookies(${names.requestSchema})`);
   if (op.requestBody?.required && parsedBodyTypes(op).length > 0) hooks.push("requireBody()");
+  const bodyless = bodylessInFastify(op);
   const preValidation =
     hooks.length === 0
       ? ""
       : `    preValidation: ${hooks.length === 1 ? hooks[0] : `[${hooks.join(", ")}]`},\n`;
+  // Fastify answers HEAD for every GET route itself; when the spec has its own HEAD, that one answers.
+  const ownHead =
+    op.method === "get" && model.operations.some((o) => o.method === "head" && o.path === op.path);
   return `${comment(op, names.handler)}
   app.route({
     method: "${op.method.toUpperCase()}",
-    url: "${url}",
-    schema: routeSchema(${names.requestSchema}),
+    url: "${url}",${ownHead ? "\n    exposeHeadRoute: false," : ""}
+    schema: routeSchema(${names.requestSchema}${bodyless ? ", { body: false }" : ""}),
 ${preValidation}    handler: async (request, reply) => {
       const input = requestInput(request) as ${names.input};
       const context = { requestId: request.id, principal: request.principal, request, reply };

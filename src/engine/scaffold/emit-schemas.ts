@@ -1,4 +1,4 @@
-import { type ApiOperation, type JsonSchema, SCHEMA_REF_PREFIX } from "./api-model.js";
+import { type ApiOperation, type JsonSchema, SCHEMA_REF_PREFIX } from "../openapi/index.js";
 import type { EmitPlan } from "./emit-plan.js";
 import { securityRequirements } from "./emit-security.js";
 import { INPUT_SLOTS, paramsSchema } from "./emit-types.js";
@@ -8,12 +8,24 @@ import { docComment } from "./ts-types.js";
 /** The `$id` the named schemas are registered under in the generated validators. */
 export const COMPONENTS_ID = "components";
 
+const NAME_MAPS = new Set(["properties", "patternProperties", "dependentSchemas", "$defs"]);
+
 /** Model refs (`#/components/schemas/X`) → refs the generated validators resolve (`components#/$defs/X`). */
 export function validatorSchema(schema: JsonSchema): JsonSchema {
   if (typeof schema !== "object") return schema;
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(schema)) {
-    if (key === "$ref" && typeof value === "string" && value.startsWith(SCHEMA_REF_PREFIX)) {
+    if (
+      NAME_MAPS.has(key) &&
+      typeof value === "object" &&
+      value !== null &&
+      !Array.isArray(value)
+    ) {
+      // Keys here are property names (a property may be called "default" or "enum"), values schemas.
+      out[key] = Object.fromEntries(
+        Object.entries(value).map(([name, sub]) => [name, validatorSchema(sub as JsonSchema)]),
+      );
+    } else if (key === "$ref" && typeof value === "string" && value.startsWith(SCHEMA_REF_PREFIX)) {
       out.$ref = `${COMPONENTS_ID}#/$defs/${value.slice(SCHEMA_REF_PREFIX.length)}`;
     } else if (Array.isArray(value)) {
       out[key] =

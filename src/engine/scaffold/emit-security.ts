@@ -1,4 +1,4 @@
-import type { ApiModel, ApiOperation } from "./api-model.js";
+import type { ApiModel, ApiOperation } from "../openapi/index.js";
 
 /** How one security scheme's credential travels, as the generated `security.ts` reads it. */
 export interface SchemeUse {

@@ -1,4 +1,5 @@
-import type { ApiParam, ApiResponse, JsonSchema, ParamLocation } from "./api-model.js";
+import type { ApiParam, ApiResponse, JsonSchema, ParamLocation } from "../openapi/index.js";
+import { withoutAliasCycles } from "./alias-cycles.js";
 import { type EmitPlan, type OperationNames, successResponses } from "./emit-plan.js";
 import { propertyKey } from "./ts-literal.js";
 import { declaration, docComment, tsType } from "./ts-types.js";
@@ -89,8 +90,9 @@ function responsesType(names: OperationNames, plan: EmitPlan): string | undefine
 export function emitTypes(plan: EmitPlan, header: string): string {
   const out: string[] = [header];
   if (plan.schemaOrder.length > 0) out.push("// Schemas\n");
+  const typeSchemas = withoutAliasCycles(plan.model.schemas);
   for (const name of plan.schemaOrder) {
-    const schema = plan.model.schemas[name]!;
+    const schema = typeSchemas[name]!;
     const doc =
       typeof schema === "object" ? docComment(schema.description ?? schema.title, "") : "";
     const head = `export type ${plan.typeNames.get(name)} =`;

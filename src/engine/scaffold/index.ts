@@ -30,9 +30,21 @@ export type {
   ApiResponse,
   HttpMethod,
   JsonSchema,
+  LoadedSpec,
+  LoadSpecOptions,
   ParamLocation,
-} from "./api-model.js";
-export { HTTP_METHODS, refName, SCHEMA_REF_PREFIX, schemaRef } from "./api-model.js";
+} from "../openapi/index.js";
+export {
+  camelCase,
+  HTTP_METHODS,
+  loadSpec,
+  pascalCase,
+  refName,
+  SCHEMA_REF_PREFIX,
+  schemaRef,
+  slug,
+  synthesizeOperationId,
+} from "../openapi/index.js";
 export {
   type ScaffoldedTable,
   type ScaffoldFromDbOptions,
@@ -40,7 +52,6 @@ export {
   scaffoldFromDb,
 } from "./from-db/index.js";
 export { generate, planFiles } from "./generate.js";
-export { camelCase, pascalCase, slug, synthesizeOperationId } from "./identifiers.js";
 export type {
   ExtraFile,
   FileOwner,
@@ -61,5 +72,4 @@ export {
   type SpecFromRoutesResult,
   writeSpecDocument,
 } from "./spec-from-routes/index.js";
-export type { LoadedSpec, LoadSpecOptions } from "./spec-loader.js";
-export { loadSpec } from "./spec-loader.js";
+export { dependenciesFor } from "./templates/readme.js";

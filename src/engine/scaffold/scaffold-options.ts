@@ -1,4 +1,4 @@
-import type { ApiOperation } from "./api-model.js";
+import type { ApiOperation } from "../openapi/index.js";
 
 export const FRAMEWORKS = ["express", "fastify", "koa"] as const;
 export type Framework = (typeof FRAMEWORKS)[number];
@@ -46,6 +46,19 @@ export interface GenerateOptions {
   framework: Framework;
   /** Directory the files go to (created if missing), e.g. `src/routes/`. */
   outputDir: string;
+  /**
+   * Path the routes are mounted under (`/v1`); default: the path of the spec's first `servers`
+   * URL (`model.basePath`). `""` or `/` mounts at the root.
+   */
+  basePath?: string;
+  /**
+   * Also write `package.json` and `tsconfig.json` (user-owned, created once) so `npm install &&
+   * npm start` in the output folder runs the app: `true`, or `"auto"` when the folder is empty or
+   * missing (what the CLI does unless told otherwise). Default false.
+   */
+  init?: boolean | "auto";
+  /** Refuse to write more than this many bytes in all (default: 8 MiB, or 40 × the spec's size). */
+  maxOutputBytes?: number;
   /** Compare only: write nothing; `outOfDate` says whether a real run would change anything. */
   check?: boolean;
   /** Per-operation handler implementations; `undefined` for an operation gives the default stub. */

@@ -1,4 +1,4 @@
-import { isIdentifier } from "./identifiers.js";
+import { isIdentifier } from "../openapi/index.js";
 
 const LINE_WIDTH = 100;
 

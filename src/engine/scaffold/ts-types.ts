@@ -1,4 +1,4 @@
-import { type JsonSchema, refName } from "./api-model.js";
+import { type JsonSchema, refName } from "../openapi/index.js";
 import { propertyKey } from "./ts-literal.js";
 
 type Obj = { [keyword: string]: unknown };
@@ -156,7 +156,7 @@ export function declaration(head: string, type: string, indent: string): string 
 
 /** Named schemas other named schemas refer to, for ordering definitions before their users. */
 export function referencedNames(schema: JsonSchema, into = new Set<string>()): Set<string> {
-  if (typeof schema !== "object") return into;
+  if (typeof schema !== "object" || schema === null) return into;
   const ref = refName(schema);
   if (ref !== undefined) into.add(ref);
   for (const value of Object.values(schema)) {

@@ -2,7 +2,9 @@ import { afterEach, describe, expect, it } from "vitest";
 import {
   type AuditOperation,
   type AuditReport,
+  FINDING_CATALOG,
   failsGate,
+  findingAnchor,
   runAudit,
 } from "../../../src/engine/audit/index.js";
 import {
@@ -13,7 +15,24 @@ import {
 } from "../../helpers/audit-servers.js";
 
 const operations: AuditOperation[] = [
-  { id: "listUsers", method: "GET", path: "/users", parameters: [], secured: false },
+  {
+    id: "listUsers",
+    method: "GET",
+    path: "/users",
+    parameters: [],
+    secured: false,
+    responses: [
+      {
+        status: "200",
+        contentType: "application/json",
+        schema: {
+          type: "object",
+          required: ["data"],
+          properties: { data: { type: "array", items: { type: "object" } } },
+        },
+      },
+    ],
+  },
   {
     id: "createUser",
     method: "POST",
@@ -44,6 +63,38 @@ const operations: AuditOperation[] = [
   { id: "getMe", method: "GET", path: "/me", parameters: [], secured: true },
 ];
 
+/** The same operations as a spec that documents its responses (the weak server breaks them). */
+const documented: AuditOperation[] = [
+  ...operations.map((op) =>
+    op.id === "getUser"
+      ? {
+          ...op,
+          secured: true,
+          responses: [
+            {
+              status: "200",
+              contentType: "application/json",
+              schema: {
+                type: "object",
+                required: ["data"],
+                properties: { data: { type: "object", required: ["id"] } },
+              },
+            },
+            { status: "404", contentType: "application/json" },
+          ],
+        }
+      : op,
+  ),
+  {
+    id: "listOrders",
+    method: "GET",
+    path: "/orders",
+    parameters: [],
+    secured: false,
+    responses: [{ status: "200", contentType: "application/json" }],
+  },
+];
+
 // header.payload.signature of an unsigned token: {"alg":"none"} {"sub":"1","iat":0,"exp":86400}
 const unsignedJwt = `${Buffer.from('{"alg":"none","typ":"JWT"}').toString("base64url")}.${Buffer.from('{"sub":"1","iat":0,"exp":86400}').toString("base64url")}.`;
 
@@ -57,8 +108,9 @@ describe("audit engine against local servers", () => {
     server = await weakServer();
     const report = await runAudit({
       target: server.url,
-      operations,
+      operations: documented,
       auth: `Bearer ${unsignedJwt}`,
+      authB: "Bearer user-b-token",
       burst: 25,
       maxRequests: 300,
       timeoutMs: 5_000,
@@ -85,11 +137,32 @@ describe("audit engine against local servers", () => {
       "input-validation.server-error",
       "rate-limit.none",
       "auth.missing-credential-accepted",
+      "auth.expired-token-accepted",
+      "auth.tampered-token-accepted",
+      "auth.alg-none-accepted",
       "auth.jwt-alg-none",
       "auth.jwt-long-lifetime",
+      "authorization.bola",
+      "error-leakage.debug-page",
+      "error-leakage.sql-error",
+      "error-leakage.exception-message",
+      "error-leakage.version-banner",
+      "error-leakage.version-header",
+      "responses.schema-mismatch",
+      "responses.undocumented-status",
+      "responses.server-error",
     ]) {
       expect(found, `expected finding ${id}`).toContain(id);
     }
+    // Every finding has an id from the catalog, a severity it is documented with, and a doc link.
+    for (const f of report.findings) {
+      expect(FINDING_CATALOG[f.id]?.severity, f.id).toContain(f.severity);
+      expect(f.doc).toBe(`docs/audit-findings.md#${findingAnchor(f.id)}`);
+    }
+    // The Express error page of the issue: a stack trace inside HTML.
+    const stack = report.findings.find((f) => f.id === "error-leakage.stack-trace");
+    expect(stack?.evidence.response).toContain("/var/task/src/routes/orders.js:41:11");
+    expect(report.status).toBe("complete");
     expect(report.findings.find((f) => f.id === "cors.reflected-origin")?.severity).toBe("error");
     expect(failsGate(report, "error")).toBe(true);
     expect(report.requestsSent).toBeLessThanOrEqual(300);
@@ -130,6 +203,7 @@ describe("audit engine against local servers", () => {
     expect(server.requests).toBe(12);
     expect(report.requestsSent).toBe(12);
     expect(report.stoppedEarly).toBe("max-requests");
+    expect(report.status).toBe("incomplete");
   });
 
   it("without a spec, still probes malformed JSON and oversized bodies at the URL", async () => {
@@ -143,6 +217,28 @@ describe("audit engine against local servers", () => {
     const found = ids(report);
     expect(found).toContain("input-validation.server-error");
     expect(found).toContain("input-validation.no-body-limit");
+  });
+
+  it("a server that echoes the credential in its errors never gets it into the report", async () => {
+    server = await listen((req, res) => {
+      res.writeHead(500, { "content-type": "text/plain" });
+      res.end(
+        `Error: token ${req.headers.authorization} rejected\n    at verify (/app/src/auth.js:12:3)`,
+      );
+    });
+    const report = await runAudit({
+      target: server.url.replace("http://", "http://admin:pa55word-x@"),
+      auth: "Bearer SECRET-TOKEN-123",
+      only: ["headers", "error-leakage"],
+      burst: 5,
+      maxRequests: 20,
+      timeoutMs: 5_000,
+    });
+    const text = JSON.stringify(report);
+    expect(report.findings.map((f) => f.id)).toContain("error-leakage.stack-trace");
+    expect(text).not.toContain("SECRET-TOKEN-123");
+    expect(text).not.toContain("pa55word-x");
+    expect(text).toContain("*** rejected");
   });
 
   it("names a target that never answers as a timeout, not a bare DOMException code", async () => {

@@ -209,3 +209,49 @@ describe("spec from less common route code", () => {
     ]);
   });
 });
+
+describe("spec from routes validated with zod and express-validator", () => {
+  it("reads request schemas from zod declarations and express-validator chains", async () => {
+    const doc = await specOf(join(fixtures, "validators"));
+    const body = (path: string, method: string) =>
+      doc.paths[path]?.[method]?.requestBody?.content["application/json"].schema;
+    expect(body("/api/users", "post")).toEqual({
+      type: "object",
+      properties: {
+        email: { type: "string", format: "email" },
+        name: { type: "string", minLength: 1, maxLength: 100 },
+        age: { type: "integer", minimum: 0 },
+        role: { type: "string", enum: ["admin", "member"], default: "member" },
+        tags: { type: "array", items: { type: "string" }, maxItems: 5 },
+      },
+      required: ["email", "name"],
+    });
+    expect(body("/api/users/{id}", "patch")).toMatchObject({
+      properties: { nickname: { type: ["string", "null"] } },
+      required: ["nickname"],
+    });
+    expect(doc.paths["/api/users/{id}"]?.patch?.parameters).toEqual([
+      { name: "id", in: "path", required: true, schema: { type: "string", format: "uuid" } },
+    ]);
+    expect(body("/api/orders", "post")).toEqual({
+      type: "object",
+      properties: {
+        sku: { type: "string", minLength: 3, maxLength: 20 },
+        quantity: { type: "integer", minimum: 1, maximum: 99 },
+        note: { type: "string" },
+      },
+      required: ["sku", "quantity"],
+    });
+    expect(doc.paths["/api/orders"]?.post?.parameters).toEqual([
+      { name: "dryRun", in: "query", required: false, schema: { type: "boolean" } },
+    ]);
+    expect(doc.paths["/api/orders/{orderId}"]?.get?.parameters?.[0]).toMatchObject({
+      schema: { type: "string", format: "uuid" },
+    });
+    expect(body("/api/signups", "post")).toEqual({
+      type: "object",
+      properties: { email: { type: "string", format: "email" }, plan: { enum: ["free", "pro"] } },
+      required: ["email"],
+    });
+  });
+});

@@ -3,6 +3,8 @@ import { FRAMEWORKS } from "../../../engine/scaffold/index.js";
 import { UserError } from "../../../engine/shared/index.js";
 import { action } from "../../action.js";
 import type { CliContext } from "../../context.js";
+import { isInteractive } from "../../output.js";
+import { startTui } from "../../start-tui.js";
 import { scaffoldFromDbMode } from "./from-db.js";
 import { scaffoldFromSpec } from "./from-spec.js";
 import { scaffoldGenerateSpec } from "./generate-spec.js";
@@ -25,7 +27,7 @@ export function registerScaffoldCommand(program: Command, ctx: CliContext): void
     )
     .argument(
       "[input]",
-      "OpenAPI 3.0/3.1 spec (YAML or JSON), e.g. openapi.yaml; with --generate-spec, the routes folder",
+      "OpenAPI 2.0/3.0/3.1/3.2 spec (YAML or JSON), e.g. openapi.yaml; with --generate-spec, the routes folder",
     )
     .addOption(
       new Option("--framework <name>", "framework of the generated code")
@@ -39,6 +41,13 @@ export function registerScaffoldCommand(program: Command, ctx: CliContext): void
   command.action(
     action(async (input: string | undefined, flags: ScaffoldFlags) => {
       const mode = modes.find((m) => m.applies(input, flags));
+      if (!mode && isInteractive() && !flags.json && !flags.check) {
+        // No spec and no database on a terminal: the scaffold screen asks for them.
+        return startTui({
+          screen: "scaffold",
+          params: { framework: flags.framework, outputDir: flags.output },
+        });
+      }
       if (!mode) {
         throw new UserError("scaffold needs an OpenAPI spec to read", {
           hint: "e.g. `senior-backend scaffold openapi.yaml --framework express --output src/routes/`",

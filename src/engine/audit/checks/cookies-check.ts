@@ -1,12 +1,12 @@
 import type { Check } from "../check-context.js";
 import { describeRequest } from "../prober.js";
 import { REFERENCE } from "../reference-links.js";
-import type { Finding } from "../types.js";
+import type { FindingDraft } from "../types.js";
 
 /** Every cookie the API set during the audit needs Secure (on https), HttpOnly and SameSite. */
 export const cookiesCheck: Check = async (ctx) => {
   const https = new URL(ctx.options.target).protocol === "https:";
-  const findings: Finding[] = [];
+  const findings: FindingDraft[] = [];
   const seen = new Set<string>();
   for (const ex of ctx.prober.exchanges) {
     const raw = ex.headers["set-cookie"];

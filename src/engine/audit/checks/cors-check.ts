@@ -1,7 +1,7 @@
 import type { Check } from "../check-context.js";
 import { describeRequest, describeStatus, header } from "../prober.js";
 import { REFERENCE } from "../reference-links.js";
-import type { Finding } from "../types.js";
+import type { FindingDraft } from "../types.js";
 
 /** An origin no real deployment allows; only sent as a header value, never contacted. */
 const FOREIGN_ORIGIN = "https://audit-foreign-origin.invalid";
@@ -10,7 +10,7 @@ const FOREIGN_ORIGIN = "https://audit-foreign-origin.invalid";
 export const corsCheck: Check = async (ctx) => {
   const url = new URL(ctx.options.target);
   const path = url.pathname + url.search;
-  const findings: Finding[] = [];
+  const findings: FindingDraft[] = [];
   const simple = { method: "GET", path, headers: { ...ctx.authHeaders(), origin: FOREIGN_ORIGIN } };
   const res = await ctx.prober.send(simple);
   const allowOrigin = header(res, "access-control-allow-origin");

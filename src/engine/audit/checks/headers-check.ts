@@ -1,7 +1,7 @@
 import type { Check } from "../check-context.js";
 import { describeRequest, describeStatus, header } from "../prober.js";
 import { REFERENCE } from "../reference-links.js";
-import type { Finding } from "../types.js";
+import type { FindingDraft } from "../types.js";
 
 /** Security headers on a plain GET of the target. */
 export const headersCheck: Check = async (ctx) => {
@@ -9,13 +9,13 @@ export const headersCheck: Check = async (ctx) => {
   const req = { method: "GET", path: url.pathname + url.search, headers: ctx.authHeaders() };
   const res = await ctx.prober.send(req);
   if (res.status === undefined) return [];
-  const findings: Finding[] = [];
+  const findings: FindingDraft[] = [];
   const missing = (
     id: string,
     name: string,
     title: string,
     fix: string,
-    severity: Finding["severity"] = "warning",
+    severity: FindingDraft["severity"] = "warning",
   ) =>
     findings.push({
       id: `headers.${id}`,

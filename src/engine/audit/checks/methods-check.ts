@@ -1,7 +1,7 @@
 import type { Check } from "../check-context.js";
 import { describeRequest, describeStatus } from "../prober.js";
 import { REFERENCE } from "../reference-links.js";
-import type { Finding } from "../types.js";
+import type { FindingDraft } from "../types.js";
 
 const ok = (status: number | undefined) => status !== undefined && status >= 200 && status < 300;
 
@@ -9,7 +9,7 @@ const ok = (status: number | undefined) => status !== undefined && status >= 200
 export const methodsCheck: Check = async (ctx) => {
   const url = new URL(ctx.options.target);
   const path = url.pathname + url.search;
-  const findings: Finding[] = [];
+  const findings: FindingDraft[] = [];
   const trace = { method: "TRACE", path, headers: { "x-audit-trace": "echo-check" } };
   const res = await ctx.prober.send(trace);
   if (ok(res.status)) {

@@ -76,7 +76,14 @@ export function negativeCases(
     description: string,
     request: ProbeRequest,
     accepted = REFUSED,
-  ) => cases.push({ operation: op.id, kind, description, accepted, request });
+  ) =>
+    cases.push({
+      operation: op.id,
+      kind,
+      description,
+      accepted,
+      request: { ...request, operationId: op.id, intent: "invalid" },
+    });
   const obj = bodyObjectSchema(op);
   if (op.body) {
     const base0 = validRequest(base, op, headers);

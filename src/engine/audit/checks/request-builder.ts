@@ -3,6 +3,22 @@ import { sampleFor } from "../schema-sample.js";
 import type { ProbeRequest } from "../types.js";
 import { joinPath } from "./methods-check.js";
 
+const RESERVED_HEADERS = new Set([
+  "host",
+  "authorization",
+  "cookie",
+  "forwarded",
+  "x-forwarded-host",
+  "x-forwarded-proto",
+  "x-forwarded-for",
+  "x-original-url",
+  "x-rewrite-url",
+  "x-host",
+  "content-length",
+  "transfer-encoding",
+  "connection",
+]);
+
 /** The operation's path with every path parameter replaced by a valid sample value. */
 export function concretePath(
   base: string,
@@ -29,6 +45,8 @@ export function validRequest(
 ): ProbeRequest {
   const headers: Record<string, string> = { ...extraHeaders };
   for (const p of op.parameters.filter((x) => x.in === "header" && x.required)) {
+    // A spec cannot route the request elsewhere (Host, forwarding headers) or replace the credential.
+    if (RESERVED_HEADERS.has(p.name.toLowerCase())) continue;
     headers[p.name.toLowerCase()] = String(sampleFor(p.schema));
   }
   const cookies = op.parameters

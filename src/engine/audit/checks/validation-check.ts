@@ -1,7 +1,7 @@
 import type { Check, CheckContext } from "../check-context.js";
 import { describeRequest, describeStatus, header } from "../prober.js";
 import { REFERENCE } from "../reference-links.js";
-import type { Finding, ProbeExchange } from "../types.js";
+import type { FindingDraft, ProbeExchange } from "../types.js";
 import { findLeak } from "./leakage-patterns.js";
 import { type NegativeCase, negativeCases, OVERSIZED_BYTES } from "./negative-cases.js";
 
@@ -12,12 +12,18 @@ import { type NegativeCase, negativeCases, OVERSIZED_BYTES } from "./negative-ca
  */
 export const validationCheck: Check = async (ctx) => {
   const cases = ctx.options.operations?.length ? specCases(ctx) : targetCases(ctx);
-  const findings: Finding[] = [];
+  const findings: FindingDraft[] = [];
   let unauthorized = 0;
+  let rateLimited = 0;
   for (const c of cases) {
     const res = await ctx.prober.send(c.request);
     if (res.status === 401 || res.status === 403) {
       unauthorized += 1;
+      continue;
+    }
+    // A limiter answering first says nothing about validation.
+    if (res.status === 429) {
+      rateLimited += 1;
       continue;
     }
     const finding = judge(c, res);
@@ -31,6 +37,17 @@ export const validationCheck: Check = async (ctx) => {
       title: `${unauthorized} negative request(s) were refused as unauthorized before validation ran`,
       evidence: { request: "negative requests", response: "HTTP 401/403" },
       fix: "Pass a credential with --auth so the audit reaches the validators.",
+      reference: REFERENCE.inputValidation,
+    });
+  }
+  if (rateLimited > 0) {
+    findings.push({
+      id: "input-validation.rate-limited",
+      check: "input-validation",
+      severity: "info",
+      title: `${rateLimited} negative request(s) got 429 before validation ran; they were not judged`,
+      evidence: { request: "negative requests", response: "HTTP 429" },
+      fix: "Audit with a limit that allows the audit's requests (or from an allow-listed client) to judge every case.",
       reference: REFERENCE.inputValidation,
     });
   }
@@ -77,7 +94,7 @@ function targetCases(ctx: CheckContext): NegativeCase[] {
   ];
 }
 
-function judge(c: NegativeCase, res: ProbeExchange): Finding | undefined {
+function judge(c: NegativeCase, res: ProbeExchange): FindingDraft | undefined {
   const base = {
     check: "input-validation" as const,
     evidence: {

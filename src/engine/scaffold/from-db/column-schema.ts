@@ -1,4 +1,4 @@
-import type { JsonSchema } from "../api-model.js";
+import type { JsonSchema } from "../../openapi/index.js";
 import type { CrudColumn } from "./crud-table.js";
 
 type SchemaObject = { [keyword: string]: unknown };

@@ -1,4 +1,4 @@
-import { pascalCase } from "../identifiers.js";
+import { pascalCase } from "../../openapi/index.js";
 import type { HandlerSource } from "../scaffold-options.js";
 import { crudFunction } from "./crud-handlers.js";
 import type { CrudOperation } from "./crud-spec.js";

@@ -1,4 +1,4 @@
-import { pascalCase, slug, uniqueName } from "../identifiers.js";
+import { pascalCase, slug, uniqueName } from "../../openapi/index.js";
 import { expressChecks } from "./check-constraints.js";
 import { columnSchema, textParamSchema } from "./column-schema.js";
 import type { CrudColumn, CrudTable } from "./crud-table.js";

@@ -2,6 +2,7 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { stringify } from "yaml";
+import { loadSpec } from "../../openapi/index.js";
 import {
   connectServer,
   hasLibpqEnvironment,
@@ -11,7 +12,6 @@ import {
 import { UserError } from "../../shared/index.js";
 import { generate } from "../generate.js";
 import type { ExtraFile, Framework, GenerateOptions, GenerateResult } from "../scaffold-options.js";
-import { loadSpec } from "../spec-loader.js";
 import { crudHandlerSource, crudModuleSource } from "./crud-module.js";
 import { type CrudOperation, crudSpec } from "./crud-spec.js";
 import { dbModuleSource } from "./db-module.js";

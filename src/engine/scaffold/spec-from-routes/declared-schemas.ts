@@ -1,21 +1,12 @@
-import { children, unwrap } from "./ast.js";
+import { child, children, propertyKey, unwrap } from "./ast.js";
+import { expressValidatorSchema } from "./express-validator-schema.js";
 import type { DeclaredRoute, Lazy } from "./model.js";
 import type { Project } from "./project.js";
+import type { RouteSchema } from "./route-schema.js";
 import { type JsonValue, staticValue } from "./static-value.js";
+import { zodSchema } from "./zod-schema.js";
 
-/** The request/response schemas a route declares, by part of the request. */
-export interface RouteSchema {
-  params?: JsonValue;
-  querystring?: JsonValue;
-  headers?: JsonValue;
-  cookies?: JsonValue;
-  /** One schema (Fastify, hand-written validators), taken as application/json. */
-  body?: JsonValue;
-  /** Body schema per content type (scaffolded `RequestSchemas`). */
-  bodyContent?: { [contentType: string]: JsonValue };
-  bodyRequired?: boolean;
-  response?: JsonValue;
-}
+export type { RouteSchema } from "./route-schema.js";
 
 const SCHEMA_KEYS = ["params", "querystring", "query", "headers", "cookies", "body", "response"];
 const MAX_CALL_DEPTH = 3;
@@ -33,6 +24,38 @@ export function routeSchema(project: Project, route: DeclaredRoute): RouteSchema
   const candidates = route.schema ? [route.schema, ...route.middleware] : route.middleware;
   for (const candidate of candidates) {
     const found = schemaIn(project, candidate, 0);
+    if (found) return found;
+  }
+  for (const candidate of route.middleware) {
+    const found = zodIn(project, candidate, 0);
+    if (found) return found;
+  }
+  return expressValidatorSchema(project, route.middleware);
+}
+
+/**
+ * A zod schema among the middleware: `validate(createUser)`, `validateBody(z.object(…))`,
+ * `zValidator("json", schema)` (taken as the body), or `validate({ body, query, params })`.
+ */
+function zodIn(project: Project, lazy: Lazy, depth: number): RouteSchema | undefined {
+  const direct = zodSchema(project, lazy);
+  if (direct) return { body: direct.schema };
+  const node = unwrap(lazy.expr);
+  if (node?.type === "ObjectExpression") {
+    const out: RouteSchema = {};
+    for (const prop of children(node, "properties")) {
+      const key = prop.type === "Property" ? propertyKey(prop) : undefined;
+      const value = child(prop, "value");
+      const part = key === "query" ? "querystring" : key;
+      if (!value || !part || !["body", "querystring", "params", "headers"].includes(part)) continue;
+      const found = zodSchema(project, { expr: value, scope: lazy.scope });
+      if (found) out[part as "body"] = found.schema;
+    }
+    return Object.keys(out).length > 0 ? out : undefined;
+  }
+  if (node?.type !== "CallExpression" || depth >= MAX_CALL_DEPTH) return undefined;
+  for (const arg of children(node, "arguments")) {
+    const found = zodIn(project, { expr: arg, scope: lazy.scope }, depth + 1);
     if (found) return found;
   }
   return undefined;

@@ -1,5 +1,5 @@
+import { compareNames } from "../../openapi/index.js";
 import type { RouteGroup } from "../emit-plan.js";
-import { compareNames } from "../identifiers.js";
 
 /** Express `context.ts`: what handlers get besides their input, and how results are sent. */
 export const expressContextSource = `import type { Request, Response } from "express";
@@ -25,14 +25,16 @@ export function send(res: Response, result: HandlerResult): void {
 `;
 
 /** Express `app.ts`: security headers, request ids, body limits, the routes, 404 and error envelopes. */
-export function expressAppSource(groups: RouteGroup[]): string {
+export function expressAppSource(groups: RouteGroup[], basePath: string): string {
   const imports = [...groups]
     .sort((a, b) => compareNames(a.file, b.file))
     .map((g) => `import { ${g.exportName} } from "./${g.file.replace(/\.ts$/, ".js")}";`);
-  const uses = groups.map((g) => `  app.use(${g.exportName});`);
+  const mount = basePath ? "BASE_PATH, " : "";
+  const uses = groups.map((g) => `  app.use(${mount}${g.exportName});`);
   return `import express, { type NextFunction, type Request, type Response } from "express";
 import helmet from "helmet";
 import { ApiError, BODY_LIMIT_BYTES, errorBody, requestIdFrom, toApiError } from "./envelope.js";
+import { ${basePath ? "BASE_PATH, " : ""}noRoute } from "./route-table.js";
 ${imports.join("\n")}
 
 /** The Express app: every route of the spec behind security headers, request ids and body limits. */
@@ -52,8 +54,9 @@ export function createApp(): express.Express {
 ${uses.join("\n")}
 
   app.use((req, res) => {
-    const notFound = new ApiError(404, "NOT_FOUND", \`No route for \${req.method} \${req.path}\`);
-    res.status(404).json(errorBody(notFound, String(res.locals.requestId)));
+    const { error, allow } = noRoute(req.method, req.path);
+    if (allow) res.setHeader("Allow", allow);
+    res.status(error.status).json(errorBody(error, String(res.locals.requestId)));
   });
   // Errors answer in the envelope; stack traces go to the server's stderr, never to the client.
   app.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {

@@ -1,5 +1,5 @@
+import { compareNames } from "../../openapi/index.js";
 import type { RouteGroup } from "../emit-plan.js";
-import { compareNames } from "../identifiers.js";
 
 /** Fastify `context.ts`: what handlers get besides their input, and how results are sent. */
 export const fastifyContextSource = `import type { FastifyReply, FastifyRequest } from "fastify";
@@ -36,13 +36,16 @@ import { schemaErrorDetails, validationFailed } from "./envelope.js";
 import type { JsonSchema, RequestSchemas } from "./schemas.js";
 import { checkSecurity } from "./security.js";
 
-/** The route schema Fastify validates params, querystring, headers and body with. */
-export function routeSchema(schemas: RequestSchemas): FastifySchema {
+/**
+ * The route schema Fastify validates params, querystring, headers and body with. Fastify takes no
+ * body schema on GET and HEAD routes (\`{ body: false }\`), and parses no body there.
+ */
+export function routeSchema(schemas: RequestSchemas, options = { body: true }): FastifySchema {
   const schema: FastifySchema = {};
   if (schemas.params) schema.params = schemas.params;
   if (schemas.query) schema.querystring = schemas.query;
   if (schemas.headers) schema.headers = schemas.headers;
-  if (schemas.body) {
+  if (schemas.body && options.body) {
     const content: Record<string, { schema: JsonSchema }> = {};
     for (const [type, body] of Object.entries(schemas.body)) content[type] = { schema: body };
     schema.body = { content };
@@ -117,7 +120,14 @@ export function requireBody(): preValidationHookHandler {
 }
 
 /** The validated request as the handler's input. */
-export function requestInput(request: FastifyRequest) {
+export function requestInput(request: FastifyRequest): {
+  params: unknown;
+  query: unknown;
+  /** Validated (and coerced) against the route's header schema, whatever Node's types say. */
+  headers: unknown;
+  cookies: Record<string, string>;
+  body: unknown;
+} {
   return {
     params: request.params,
     query: request.query,
@@ -129,13 +139,16 @@ export function requestInput(request: FastifyRequest) {
 `;
 
 /** Fastify `app.ts`: security headers, request ids, body limit, shared schemas, the routes, envelopes. */
-export function fastifyAppSource(groups: RouteGroup[]): string {
+export function fastifyAppSource(groups: RouteGroup[], basePath: string): string {
   const imports = [...groups]
     .sort((a, b) => compareNames(a.file, b.file))
     .map((g) => `import { ${g.exportName} } from "./${g.file.replace(/\.ts$/, ".js")}";`);
-  const uses = groups.map((g) => `  await app.register(${g.exportName});`);
+  const mount = basePath ? ", { prefix: BASE_PATH }" : "";
+  const uses = groups.map((g) => `  await app.register(${g.exportName}${mount});`);
   return `import { fastifyFormbody } from "@fastify/formbody";
 import { fastifyHelmet } from "@fastify/helmet";
+import { Ajv2020 } from "ajv/dist/2020.js";
+import ajvFormats from "ajv-formats";
 import { type FastifyError, type FastifyInstance, fastify } from "fastify";
 import {
   ApiError,
@@ -146,8 +159,21 @@ import {
   toApiError,
   validationFailed,
 } from "./envelope.js";
+import { ${basePath ? "BASE_PATH, " : ""}noRoute } from "./route-table.js";
 ${imports.join("\n")}
 import { components } from "./schemas.js";
+
+const options = { allErrors: true, strict: false, useDefaults: true } as const;
+/** JSON bodies are checked as sent; path, query and header values (and form fields) arrive as text and are coerced. */
+const exact = new Ajv2020(options);
+const coercing = new Ajv2020({ ...options, coerceTypes: "array" });
+for (const ajv of [exact, coercing]) {
+  // ajv-formats is CommonJS; its plugin is the default export's \`default\`.
+  ajvFormats.default(ajv);
+  ajv.addSchema(components);
+}
+const isForm = (type: string | undefined) =>
+  type === "application/x-www-form-urlencoded" || type === "multipart/form-data";
 
 const LOCATIONS: Record<string, string> = {
   params: "path",
@@ -162,15 +188,10 @@ export async function createApp(): Promise<FastifyInstance> {
     bodyLimit: BODY_LIMIT_BYTES,
     genReqId: (req) => requestIdFrom(req.headers["x-request-id"]),
     logger: { level: process.env.LOG_LEVEL ?? "warn" },
-    ajv: {
-      customOptions: {
-        allErrors: true,
-        strict: false,
-        removeAdditional: false,
-        coerceTypes: "array",
-      },
-    },
   });
+  app.setValidatorCompiler(({ schema, httpPart, contentType }) =>
+    (httpPart === "body" && !isForm(contentType) ? exact : coercing).compile(schema),
+  );
   await app.register(fastifyHelmet);
   await app.register(fastifyFormbody, { bodyLimit: BODY_LIMIT_BYTES });
   // Bodies are JSON or forms; Fastify's built-in text/plain parser would let other types through (415 instead).
@@ -180,12 +201,9 @@ export async function createApp(): Promise<FastifyInstance> {
     reply.header("X-Request-Id", request.id);
   });
   app.setNotFoundHandler((request, reply) => {
-    const notFound = new ApiError(
-      404,
-      "NOT_FOUND",
-      \`No route for \${request.method} \${request.url}\`,
-    );
-    return reply.code(404).send(errorBody(notFound, request.id));
+    const { error, allow } = noRoute(request.method, request.url.split("?")[0] ?? request.url);
+    if (allow) reply.header("Allow", allow);
+    return reply.code(error.status).send(errorBody(error, request.id));
   });
   // Errors answer in the envelope; stack traces go to the log, never to the client.
   app.setErrorHandler((error: FastifyError, request, reply) => {

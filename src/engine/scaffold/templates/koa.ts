@@ -1,5 +1,5 @@
+import { compareNames } from "../../openapi/index.js";
 import type { RouteGroup } from "../emit-plan.js";
-import { compareNames } from "../identifiers.js";
 
 /** Koa `context.ts`: state shape, what handlers get besides their input, and how results are sent. */
 export const koaContextSource = `import type { RouterContext } from "@koa/router";
@@ -30,18 +30,24 @@ export function send(ctx: AppContext, result: HandlerResult): void {
 `;
 
 /** Koa `app.ts`: error envelopes, request ids, security headers, body limits, the routes. */
-export function koaAppSource(groups: RouteGroup[]): string {
+export function koaAppSource(groups: RouteGroup[], basePath: string): string {
   const imports = [...groups]
     .sort((a, b) => compareNames(a.file, b.file))
     .map((g) => `import { ${g.exportName} } from "./${g.file.replace(/\.ts$/, ".js")}";`);
-  const uses = groups.map(
-    (g) => `  app.use(${g.exportName}.routes());\n  app.use(${g.exportName}.allowedMethods());`,
-  );
+  // Under a base path the route modules are nested in one prefixed router made per app.
+  const uses = basePath
+    ? [
+        "  const api = new Router<AppState>({ prefix: BASE_PATH });",
+        ...groups.map((g) => `  api.use(${g.exportName}.routes());`),
+        "  app.use(api.routes());",
+      ]
+    : groups.map((g) => `  app.use(${g.exportName}.routes());`);
   return `import { bodyParser } from "@koa/bodyparser";
-import Koa from "koa";
+${basePath ? 'import { Router } from "@koa/router";\n' : ""}import Koa from "koa";
 import helmet from "koa-helmet";
 import type { AppState } from "./context.js";
 import { ApiError, BODY_LIMIT_BYTES, errorBody, requestIdFrom, toApiError } from "./envelope.js";
+import { ${basePath ? "BASE_PATH, " : ""}noRoute } from "./route-table.js";
 ${imports.join("\n")}
 
 /** The Koa app: every route of the spec behind security headers, request ids and body limits. */
@@ -54,7 +60,9 @@ export function createApp(): Koa<AppState> {
     try {
       await next();
       if (ctx.status === 404 && ctx.body === undefined) {
-        throw new ApiError(404, "NOT_FOUND", \`No route for \${ctx.method} \${ctx.path}\`);
+        const { error, allow } = noRoute(ctx.method, ctx.path);
+        if (allow) ctx.set("Allow", allow);
+        throw error;
       }
     } catch (error) {
       const apiError = toApiError(error);
@@ -68,6 +76,8 @@ export function createApp(): Koa<AppState> {
   app.use(
     bodyParser({
       enableTypes: ["json", "form"],
+      // The spec may give any method a body (DELETE, even GET); parse it wherever one is sent.
+      parsedMethods: ["POST", "PUT", "PATCH", "DELETE", "GET", "OPTIONS"],
       jsonLimit: BODY_LIMIT_BYTES,
       formLimit: BODY_LIMIT_BYTES,
     }),

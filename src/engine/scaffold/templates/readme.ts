@@ -12,6 +12,8 @@ export const FRAMEWORK_DEPENDENCIES = {
       fastify: "^5.4.0",
       "@fastify/helmet": "^13.0.0",
       "@fastify/formbody": "^9.0.0",
+      ajv: "^8.17.0",
+      "ajv-formats": "^3.0.1",
     },
     devDependencies: {},
   },

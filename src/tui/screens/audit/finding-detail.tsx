@@ -20,6 +20,7 @@ export function findingDetailLines(
   add("request", f.evidence.request);
   add("response", f.evidence.response);
   add("fix", f.fix);
+  add("doc", f.doc);
   add("see", f.reference);
   return lines;
 }

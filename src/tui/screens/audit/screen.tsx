@@ -33,6 +33,7 @@ const KEYS = {
     { key: "Enter", label: "start" },
     { key: "Tab", label: "next field" },
     { key: "Esc", label: "back" },
+    { key: "Ctrl+C", label: "quit" },
   ],
   running: [
     { key: "s", label: "stop" },
@@ -169,11 +170,16 @@ export function AuditScreen({ nav, params }: ScreenProps<AuditScreenParams>) {
         </Box>
       ) : (
         <Box flexDirection="column">
-          {report?.stoppedEarly ? (
+          {report?.status === "incomplete" ? (
             <Text color={tone("warn")}>
-              Stopped early (
-              {report.stoppedEarly === "interrupted" ? "stopped by you" : "request budget used up"}
-              ); findings so far:
+              Incomplete (
+              {report.stoppedEarly === "interrupted"
+                ? "stopped by you"
+                : report.stoppedEarly === "max-requests"
+                  ? "request budget used up"
+                  : "a request timed out"}
+              ): {report.checks.filter((c) => c.status !== "complete").length} check(s) did not
+              finish; findings so far:
             </Text>
           ) : null}
           <ScrollList

@@ -41,6 +41,34 @@ describe("audit screen", () => {
     );
   });
 
+  it("says the run is incomplete when the request budget cuts it short, and fails the gate", async () => {
+    server = await weakServer();
+    const onDone = vi.fn();
+    const r = render(
+      <App
+        start={{
+          screen: "audit",
+          params: { options: { target: server.url, burst: 5, maxRequests: 6, timeoutMs: 5_000 } },
+        }}
+        onDone={onDone}
+      />,
+    );
+    resizeStdout(r.stdout, 80, 24);
+    const frame = await waitForFrame(r.lastFrame, /Incomplete \(request budget used up\)/, 10_000);
+    expect(frameFits(frame, 80, 24)).toMatchObject({ fits: true });
+    r.stdin.write("q");
+    await vi.waitFor(
+      () =>
+        expect(onDone).toHaveBeenCalledWith(
+          expect.objectContaining({
+            exitCode: 1,
+            summary: expect.stringContaining("incomplete: "),
+          }),
+        ),
+      { timeout: 5_000 },
+    );
+  });
+
   it("asks for a URL when opened from the home menu and refuses a bad one", async () => {
     const r = render(<App start={{ screen: "audit" }} onDone={() => {}} />);
     await waitForFrame(r.lastFrame, "URL");
@@ -55,8 +83,7 @@ describe("audit screen", () => {
     await waitForFrame(r.lastFrame, "URL");
     await press(r, "http://127.0.0.1:9");
     await press(r, "\t");
-    await press(r, "no-such-spec.yaml");
-    expect(r.lastFrame()).toMatch(/spec\s+no-such-spec\.yaml/);
+    await press(r, "no-such-spec.yaml", /spec\s+no-such-spec\.yaml/);
     r.stdin.write("\r");
     await waitForFrame(r.lastFrame, "spec not found");
     r.unmount();

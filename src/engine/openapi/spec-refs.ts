@@ -11,7 +11,8 @@ import {
 } from "./schema-normalize.js";
 import type { SpecFiles } from "./spec-files.js";
 import { displayPath } from "./spec-files.js";
-import { escapePointer, type OpenApiLine } from "./spec-validation.js";
+import { escapePointer, type SpecProblem } from "./spec-validation.js";
+import type { OpenApiLine } from "./spec-version.js";
 
 /** A place in the spec: a file and a JSON pointer inside it. */
 export interface Location {
@@ -41,6 +42,9 @@ export class SpecRefs {
   readonly schemas: Record<string, JsonSchema> = {};
   private readonly names = new Map<string, string>();
   private readonly taken = new Set<string>();
+  private readonly urlRefs = new Set<string>();
+  /** Things the model reads leniently (a $ref to a URL), for the loader's warnings. */
+  readonly problems: SpecProblem[] = [];
 
   constructor(
     private readonly spec: SpecFiles,
@@ -49,16 +53,20 @@ export class SpecRefs {
 
   /** Resolve a `$ref` found at `at`; follows chains of refs. */
   resolve(ref: string, at: Location, depth = 0): { value: unknown; at: Location } {
-    if (depth > 50) throw located(at, `$ref "${ref}" is a chain of more than 50 references`);
+    // A chain of references that never reaches a value (A → B → A) means "anything".
+    if (depth > 50) return { value: {}, at };
     const hash = ref.indexOf("#");
     const filePart = hash === -1 ? ref : ref.slice(0, hash);
     const pointer = hash === -1 ? "" : decodeURIComponent(ref.slice(hash + 1));
     if (/^[a-z][a-z0-9+.-]*:/i.test(filePart) && !filePart.startsWith("file:")) {
-      throw located(
-        at,
-        `$ref "${ref}" points at a URL; only local files are followed`,
-        "download it next to the spec and refer to it by a relative path",
-      );
+      if (!this.urlRefs.has(ref)) {
+        this.urlRefs.add(ref);
+        this.problems.push({
+          pointer: at.pointer,
+          message: `$ref "${ref}" points at a URL, which is not fetched; read as any value (download it next to the spec to use it)`,
+        });
+      }
+      return { value: {}, at };
     }
     const file = filePart ? fileURLToPath(new URL(filePart, pathToFileURL(at.file))) : at.file;
     const doc = this.spec.files.get(resolve(file));
@@ -101,6 +109,30 @@ export class SpecRefs {
     }
   }
 
+  /**
+   * Named schemas that are only a `$ref` to each other in a loop (A → B → A) never reach a schema:
+   * they mean "anything" (`{}`), which validators and TypeScript can both take.
+   */
+  breakRefLoops(): void {
+    const pureRef = (name: string) => {
+      const s = this.schemas[name];
+      if (typeof s !== "object" || s === null || Object.keys(s).length !== 1) return undefined;
+      return typeof s.$ref === "string" && s.$ref.startsWith(SCHEMA_REF_PREFIX)
+        ? s.$ref.slice(SCHEMA_REF_PREFIX.length)
+        : undefined;
+    };
+    for (const start of Object.keys(this.schemas)) {
+      const chain: string[] = [];
+      for (let name: string | undefined = start; name !== undefined; name = pureRef(name)) {
+        if (chain.includes(name)) {
+          for (const looped of chain.slice(chain.indexOf(name))) this.schemas[looped] = {};
+          break;
+        }
+        chain.push(name);
+      }
+    }
+  }
+
   private nameFor(at: Location, preferred?: string): string {
     const existing = this.names.get(key(at));
     if (existing) return existing;
@@ -113,7 +145,8 @@ export class SpecRefs {
   /** Convert a schema at `at` into a normalised model schema; referenced schemas become named refs. */
   schema(node: unknown, at: Location): JsonSchema {
     if (typeof node === "boolean") return node;
-    if (!isObject(node)) throw located(at, "expected a schema object");
+    // A null or other non-schema where a schema may be: the schema check warned; accept anything.
+    if (!isObject(node)) return {};
     const ref = typeof node.$ref === "string" ? this.namedRef(node.$ref, at) : undefined;
     const children: Obj = {};
     for (const kw of SCHEMA_KEYWORDS) {

@@ -83,6 +83,13 @@ export interface ApiModel {
   openapiVersion: string;
   title: string;
   version: string;
+  /**
+   * Where the API is mounted: the path of the first `servers` URL (`/v1`), `""` for the root.
+   * Route paths stay as the spec writes them, relative to it.
+   */
+  basePath?: string;
+  /** Bytes of every file the spec was read from (bounds what may be generated from it). */
+  sourceBytes?: number;
   /** Absolute path of the root spec file (or a description of the source, e.g. a redacted URL). */
   source: string;
   operations: ApiOperation[];
@@ -106,7 +113,8 @@ export function schemaRef(name: string): { $ref: string } {
 
 /** The schema name a model `$ref` points at, or undefined when it is not a named-schema ref. */
 export function refName(schema: JsonSchema): string | undefined {
-  if (typeof schema !== "object" || typeof schema.$ref !== "string") return undefined;
+  if (typeof schema !== "object" || schema === null || typeof schema.$ref !== "string")
+    return undefined;
   return schema.$ref.startsWith(SCHEMA_REF_PREFIX)
     ? schema.$ref.slice(SCHEMA_REF_PREFIX.length)
     : undefined;

@@ -10,8 +10,9 @@ import {
 } from "./api-model.js";
 import { resourceSegment, slug, synthesizeOperationId, uniqueName } from "./identifiers.js";
 import type { SpecFiles } from "./spec-files.js";
-import { child, type Location, located, SpecRefs } from "./spec-refs.js";
-import type { OpenApiLine } from "./spec-validation.js";
+import { child, type Location, SpecRefs } from "./spec-refs.js";
+import type { SpecProblem } from "./spec-validation.js";
+import type { OpenApiLine } from "./spec-version.js";
 
 type Obj = { [key: string]: unknown };
 const isObject = (value: unknown): value is Obj =>
@@ -20,7 +21,11 @@ const LOCATIONS: ParamLocation[] = ["path", "query", "header", "cookie"];
 const IGNORED_HEADERS = new Set(["accept", "content-type", "authorization"]);
 
 /** Build the scaffold model from a loaded, validated OpenAPI 3.0/3.1 document. */
-export function buildModel(spec: SpecFiles, line: OpenApiLine): ApiModel {
+export function buildModel(
+  spec: SpecFiles,
+  line: OpenApiLine,
+  problems: SpecProblem[] = [],
+): ApiModel {
   const doc = spec.files.get(spec.root) as Obj;
   const refs = new SpecRefs(spec, line);
   refs.registerComponents(doc.components, spec.root);
@@ -51,10 +56,16 @@ export function buildModel(spec: SpecFiles, line: OpenApiLine): ApiModel {
     }
   }
   const components = isObject(doc.components) ? doc.components : {};
+  refs.breakRefLoops();
+  problems.push(...refs.problems);
   return {
     openapiVersion: String(doc.openapi),
     title: typeof info.title === "string" ? info.title : "API",
-    version: typeof info.version === "string" ? info.version : "0.0.0",
+    version:
+      typeof info.version === "string" || typeof info.version === "number"
+        ? String(info.version)
+        : "0.0.0",
+    basePath: basePathOf(doc.servers),
     source: spec.root,
     operations,
     schemas: refs.schemas,
@@ -94,7 +105,7 @@ function buildOperation(input: OperationInput): ApiOperation {
     deprecated: op.deprecated === true,
     params,
     requestBody:
-      op.requestBody === undefined
+      op.requestBody === undefined || op.requestBody === null
         ? undefined
         : buildBody(refs, op.requestBody, child(at, "requestBody")),
     responses: buildResponses(refs, op.responses, child(at, "responses")),
@@ -113,7 +124,8 @@ function collectParams(refs: SpecRefs, pathItem: Obj, itemAt: Location, op: Obj,
     if (!Array.isArray(list)) return;
     list.forEach((raw, i) => {
       const { value, at: pAt } = refs.deref(raw, child(listAt, String(i)));
-      if (!isObject(value)) throw located(pAt, "expected a parameter object");
+      // Not a parameter object, or one in no known location: the schema check warned; skip it.
+      if (!isObject(value) || !LOCATIONS.includes(value.in as ParamLocation)) return;
       const param = buildParam(refs, value, pAt);
       // OpenAPI: header parameters named Accept, Content-Type or Authorization are ignored.
       if (param.in === "header" && IGNORED_HEADERS.has(param.name.toLowerCase())) return;
@@ -132,12 +144,6 @@ function collectParams(refs: SpecRefs, pathItem: Obj, itemAt: Location, op: Obj,
 
 function buildParam(refs: SpecRefs, value: Obj, at: Location): ApiParam {
   const location = value.in as ParamLocation;
-  if (!LOCATIONS.includes(location)) {
-    throw located(
-      at,
-      `parameter "${String(value.name)}" has in: ${JSON.stringify(value.in)} (path, query, header or cookie)`,
-    );
-  }
   let schema: JsonSchema = {};
   if (value.schema !== undefined) schema = refs.schema(value.schema, child(at, "schema"));
   else if (isObject(value.content)) {
@@ -157,8 +163,9 @@ function buildParam(refs: SpecRefs, value: Obj, at: Location): ApiParam {
 }
 
 function buildBody(refs: SpecRefs, raw: unknown, rawAt: Location): ApiRequestBody {
-  const { value, at } = refs.deref(raw, rawAt);
-  if (!isObject(value)) throw located(at, "expected a request body object");
+  const deref = refs.deref(raw, rawAt);
+  const at = deref.at;
+  const value = isObject(deref.value) ? deref.value : {};
   const content = isObject(value.content) ? value.content : {};
   const schemasByContentType: Record<string, JsonSchema> = {};
   for (const [type, media] of Object.entries(content)) {
@@ -201,4 +208,28 @@ function buildResponses(refs: SpecRefs, raw: unknown, at: Location): ApiResponse
       schema,
     };
   });
+}
+
+/**
+ * The path part of the first server URL (`https://api.example.com/v1/` → `/v1`), with server
+ * variables replaced by their defaults; `""` when there is none or it is the root.
+ */
+export function basePathOf(servers: unknown): string {
+  const first = Array.isArray(servers) ? servers[0] : undefined;
+  if (!isObject(first) || typeof first.url !== "string") return "";
+  const variables = isObject(first.variables) ? first.variables : {};
+  const url = first.url.replace(/\{([^}]+)\}/g, (_, name: string) => {
+    const variable = variables[name];
+    return isObject(variable) && variable.default !== undefined ? String(variable.default) : "";
+  });
+  let path: string;
+  try {
+    path = new URL(url, "http://localhost").pathname;
+  } catch {
+    return "";
+  }
+  const trimmed = decodeURI(path)
+    .replace(/\/+$/, "")
+    .replace(/\/{2,}/g, "/");
+  return /^\/[A-Za-z0-9._~!$&'()*+,;=:@%/-]*$/.test(trimmed) ? trimmed : "";
 }
