@@ -8,12 +8,12 @@ import { isUserError, packageVersion } from "../engine/shared/index.js";
 import { registerCommands } from "./commands/index.js";
 import type { CliContext } from "./context.js";
 import { applyHelp, HELP_WIDTH } from "./help-text.js";
-import { interruptSignal } from "./interrupt.js";
+import { interruptCode, interruptSignal } from "./interrupt.js";
 import { EXIT, isInteractive, writeError } from "./output.js";
 import { startTui } from "./start-tui.js";
 
 let debug = process.argv.includes("--debug");
-const ctx: CliContext = { signal: interruptSignal, debug: () => debug };
+const ctx: CliContext = { signal: interruptSignal, debug: () => debug, interruptCode };
 
 async function buildProgram(args: string[], helpWidth?: number): Promise<Command> {
   const program = new Command();
@@ -80,7 +80,7 @@ async function main(argv: string[]): Promise<number> {
       writeError(error.message, error.hint);
       return error.exitCode;
     }
-    if (interruptSignal.aborted) return EXIT.interrupted;
+    if (interruptSignal.aborted) return interruptCode();
     const message = error instanceof Error ? error.message : String(error);
     writeError(
       `unexpected: ${message}`,

@@ -1,5 +1,4 @@
-import { interruptSignal } from "./interrupt.js";
-import { EXIT } from "./output.js";
+import { interruptCode, interruptSignal } from "./interrupt.js";
 
 /** Which screen the full-screen app opens on, and that screen's params. */
 export interface TuiStart {
@@ -14,14 +13,14 @@ export interface TuiStart {
  */
 export async function startTui(start?: TuiStart): Promise<number> {
   // Ctrl+C while the program was starting (before raw mode): leave instead of opening the app.
-  if (interruptSignal.aborted) return EXIT.interrupted;
+  if (interruptSignal.aborted) return interruptCode();
   // Raw mode before loading Ink and the screens: Ctrl+C meanwhile is then a key the app honours
   // (run.tsx reads it), not a signal echoed as ^C and lost.
   if (process.stdin.isTTY) process.stdin.setRawMode(true);
   const { runTui } = await import("../tui/run.js");
   if (interruptSignal.aborted) {
     process.stdin.setRawMode?.(false);
-    return EXIT.interrupted;
+    return interruptCode();
   }
   return runTui(start);
 }
