@@ -213,7 +213,7 @@ export const COMMAND_HELP: Record<string, CommandHelp> = {
   },
   mcp: {
     notes: [
-      "Speaks the Model Context Protocol on stdin/stdout; an agent host starts it (see docs/agents.md). Tools: grill, decide, load, db_analyze, db_compare, db_migrate, scaffold, audit. Resources: references/*.md and profiles/*.json. Prompt: backend-review.",
+      "Speaks the Model Context Protocol on stdin/stdout; an agent host starts it (see docs/agents.md). Tools: grill, decide, load, db_analyze, db_compare, db_migrate, db_lint, scaffold, audit. Resources: references/*.md and profiles/*.json. Prompt: backend-review.",
       "load and audit reach only loopback (127.0.0.0/8, ::1, localhost) unless --allow-host names the host; db_migrate is a dry run unless --allow-apply; every call is bounded in time and requests, and passwords and Authorization values are masked in results.",
     ],
     examples: [

@@ -6,6 +6,7 @@ import { registerResources } from "./resources.js";
 import { registerAuditTool } from "./tools/audit.js";
 import { registerDbAnalyzeTool } from "./tools/db-analyze.js";
 import { registerDbCompareTool } from "./tools/db-compare.js";
+import { registerDbLintTool } from "./tools/db-lint.js";
 import { registerDbMigrateTool } from "./tools/db-migrate.js";
 import { registerDecideTool } from "./tools/decide.js";
 import { registerGrillTool } from "./tools/grill.js";
@@ -13,7 +14,7 @@ import { registerLoadTool } from "./tools/load.js";
 import { registerScaffoldTool } from "./tools/scaffold.js";
 
 const INSTRUCTIONS = `senior-backend: what a senior backend colleague brings to a new service.
-Start with the grill (or the backend-review prompt), then decide; the review names the next tools: scaffold (OpenAPI → routes), db_analyze / db_compare / db_migrate (PostgreSQL), load (HTTP load test), audit (security basics of a running API).
+Start with the grill (or the backend-review prompt), then decide; the review names the next tools: scaffold (OpenAPI → routes), db_analyze / db_compare / db_migrate / db_lint (PostgreSQL), load (HTTP load test), audit (security basics of a running API).
 load and audit reach only loopback targets unless the operator allowed a host; db_migrate is a dry run unless the server was started with --allow-apply.`;
 
 /** The agent server: one tool per capability, the references and profiles as resources, the review prompt. */
@@ -28,6 +29,7 @@ export function createMcpServer(policy: McpPolicy): McpServer {
   registerDbAnalyzeTool(server);
   registerDbCompareTool(server);
   registerDbMigrateTool(server, policy);
+  registerDbLintTool(server);
   registerScaffoldTool(server);
   registerAuditTool(server, policy);
   registerResources(server, policy);

@@ -72,6 +72,7 @@ describe("senior-backend mcp (SDK client over stdio)", () => {
       "audit",
       "db_analyze",
       "db_compare",
+      "db_lint",
       "db_migrate",
       "decide",
       "grill",
@@ -249,6 +250,26 @@ describe("senior-backend mcp (SDK client over stdio)", () => {
     expect(text(apply)).toMatch(/--allow-apply/);
     const again = await call("db_compare", { connection: db.url, to: target.url });
     expect((structured(again).changes as unknown[]).length).toBeGreaterThan(0);
+  });
+
+  it("db_lint: hazards of hand-written SQL, from a file and from text", async () => {
+    const file = join(dir, "20260101T000000Z_risky.sql");
+    writeFileSync(
+      file,
+      "ALTER TABLE orders ALTER COLUMN user_id TYPE text;\nCREATE INDEX orders_x ON orders (id);\n",
+    );
+    const r = await call("db_lint", { path: file, failOn: "warning" });
+    expect(r.isError, text(r)).toBeFalsy();
+    const rules = (structured(r).findings as Array<{ rule: string }>).map((f) => f.rule);
+    expect(rules).toEqual(expect.arrayContaining(["alter-column-type", "non-concurrent-index"]));
+    expect(structured(r).failed).toBe(true);
+    const clean = await call("db_lint", {
+      sql: "SET lock_timeout = '5s';\nCREATE TABLE t (id int);\n",
+    });
+    expect(clean.isError, text(clean)).toBeFalsy();
+    expect(structured(clean).counts.error).toBe(0);
+    const neither = await call("db_lint", {});
+    expect(neither.isError).toBe(true);
   });
 
   it("started with --allow-apply, db_migrate applies for real", async () => {
