@@ -129,7 +129,7 @@ export const COMMAND_HELP: Record<string, CommandHelp> = {
         "  --compare schema/v2.sql --output migrations/",
       ],
       ["senior-backend db --migrate migrations/20260115000000_add_name.sql --dry-run"],
-      ["senior-backend db --connection postgres://app@127.0.0.1/app --migrate migrations/"],
+      ['senior-backend db --connection "$DATABASE_URL" --migrate migrations/'],
       ["senior-backend db --lint migrations/ --fail-on warning"],
     ],
     exitCodes: [
