@@ -58,7 +58,7 @@ export const COMMAND_HELP: Record<string, CommandHelp> = {
   },
   load: {
     notes: [
-      "In a terminal a run opens the live screen; without one, or with --json or --no-tui, a progress line goes to stderr and the report to stdout. --fail-on takes comma-separated METRIC OP VALUE conditions: p50 … p99.9, max, mean, min (ms), errors (% or a count), rps, regression (with --baseline).",
+      "In a terminal a run opens the live screen; without one, or with --json or --no-tui, a progress line goes to stderr and the report to stdout. --fail-on takes comma-separated METRIC OP VALUE conditions: p50 … p99.9, max, mean, min (ms), errors (% or a count), rps, regression (with --baseline); stageN.METRIC for one --ramp stage.",
     ],
     examples: [
       ["senior-backend load --demo --duration 10"],
@@ -66,12 +66,21 @@ export const COMMAND_HELP: Record<string, CommandHelp> = {
       ['senior-backend load URL --rate 500 -d 60 --fail-on "p99>250ms,errors>1%"'],
       ["senior-backend load URL1 URL2 --compare -c 50 -d 30"],
       ["senior-backend load URL --baseline snapshots/api.json --fail-on regression"],
+      ['senior-backend load URL --ramp 30s:50,30s:200 --fail-on "stage2.p99>250ms"'],
+      ["senior-backend load https://127.0.0.1:8443/ --http2 --insecure"],
+      ["senior-backend load URL -d 30 --report run.html --timeseries run.csv"],
+      ["senior-backend load URL --rate 500 -d 60 --hdr-log gen-0.hlog"],
+      ["senior-backend load merge gen-0.hlog gen-1.hlog gen-2.hlog"],
     ],
     exitCodes: [
       [0, "every gate passed (no gates: at least one request succeeded)"],
-      [1, "a --fail-on condition held, an expectation or the SLO was missed, or nothing succeeded"],
+      [
+        1,
+        "a --fail-on condition held, an expectation or the SLO was missed, nothing succeeded, or nothing answered (every connect refused for 1 s)",
+      ],
       [2, "bad input (URL, method, header, body, --fail-on, --ramp, baseline file)"],
       [130, `${INTERRUPTED}; the summary of what was measured is still printed`],
+      [143, "terminated (SIGTERM); like 130: summary, --json and files still written"],
     ],
   },
   db: {
@@ -86,7 +95,22 @@ export const COMMAND_HELP: Record<string, CommandHelp> = {
         "the same for any two sources (URL, .sql file, migrations folder, snapshot .json)",
       ],
       ["--snapshot FILE", "write the introspected schema of the database to a JSON snapshot"],
-      ["--migrate FILE", "apply a migration (--dry-run rehearses it, --down rolls it back)"],
+      [
+        "--migrate FILE",
+        "apply a migration (--dry-run rehearses it and lists hazards, --down rolls it back)",
+      ],
+      [
+        "--migrate DIR",
+        "apply every pending migration in name order (--down N: roll back the last N)",
+      ],
+      [
+        "--status [DIR]",
+        "applied, pending, partially applied and drifted migrations (default migrations/)",
+      ],
+      [
+        "--lint FILE|DIR",
+        "hazard rules on hand-written SQL (rule pages in docs/db-rules/; --fail-on)",
+      ],
       [
         "--analyze",
         "report schema and index problems (--from FILE: a .sql file or migrations folder)",
@@ -105,13 +129,18 @@ export const COMMAND_HELP: Record<string, CommandHelp> = {
         "  --compare schema/v2.sql --output migrations/",
       ],
       ["senior-backend db --migrate migrations/20260115000000_add_name.sql --dry-run"],
+      ["senior-backend db --connection postgres://app@127.0.0.1/app --migrate migrations/"],
+      ["senior-backend db --lint migrations/ --fail-on warning"],
     ],
     exitCodes: [
       [0, "done"],
-      [1, "a finding at or above --fail-on, a migration statement failed, or the lock was busy"],
+      [
+        1,
+        "a finding at or above --fail-on (--lint: default error), a migration statement failed, the lock was busy, or --status found a partial or drifted migration",
+      ],
       [
         2,
-        "bad input (refused destructive changes, unreadable source, no database, wrong password)",
+        "bad input (refused destructive changes or a down part that loses data, unreadable source, a bad connection string, no database, wrong password, unknown role)",
       ],
       [130, INTERRUPTED],
     ],

@@ -16,9 +16,12 @@ if (major < NEEDED.major || (major === NEEDED.major && minor < NEEDED.minor)) {
 // does not wait for every command and engine to load; anything else runs the program.
 const { cachedHelp } = await import("./help-cache.js");
 const help = cachedHelp(process.argv.slice(2), new URL("..", import.meta.url).pathname);
+const wasm = await import("./wasm-flags.js");
 if (help !== undefined) {
   await import("./process-defaults.js"); // a closed pipe ends quietly
   process.stdout.write(help);
+} else if (wasm.wantsSmallWasmHeap(process.argv)) {
+  process.exitCode = await wasm.rerunWithSmallWasmHeap(process.argv);
 } else {
   const { run } = await import("./program.js");
   run(process.argv);

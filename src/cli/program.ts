@@ -8,22 +8,12 @@ import { isUserError, packageVersion } from "../engine/shared/index.js";
 import { registerCommands } from "./commands/index.js";
 import type { CliContext } from "./context.js";
 import { applyHelp, HELP_WIDTH } from "./help-text.js";
+import { interruptCode, interruptSignal } from "./interrupt.js";
 import { EXIT, isInteractive, writeError } from "./output.js";
 import { startTui } from "./start-tui.js";
 
-const controller = new AbortController();
-let interrupts = 0;
-process.on("SIGINT", () => {
-  interrupts += 1;
-  if (interrupts > 1) process.exit(EXIT.interrupted);
-  controller.abort(new Error("interrupted"));
-  process.exitCode = EXIT.interrupted;
-  // Commands stop on the signal; if one does not within 5 s, leave anyway.
-  setTimeout(() => process.exit(EXIT.interrupted), 5_000).unref();
-});
-
 let debug = process.argv.includes("--debug");
-const ctx: CliContext = { signal: controller.signal, debug: () => debug };
+const ctx: CliContext = { signal: interruptSignal, debug: () => debug, interruptCode };
 
 async function buildProgram(args: string[], helpWidth?: number): Promise<Command> {
   const program = new Command();
@@ -90,7 +80,7 @@ async function main(argv: string[]): Promise<number> {
       writeError(error.message, error.hint);
       return error.exitCode;
     }
-    if (controller.signal.aborted) return EXIT.interrupted;
+    if (interruptSignal.aborted) return interruptCode();
     const message = error instanceof Error ? error.message : String(error);
     writeError(
       `unexpected: ${message}`,

@@ -15,7 +15,7 @@ export function grillReport(
   decision?: Decision,
 ): string {
   const lines: string[] = [];
-  const last = findTurn(state.entries.at(-1)?.turn ?? "");
+  const last = findTurn(state.entries[state.at - 1]?.turn ?? "");
   if (state.status === "complete") {
     lines.push(paint(`Grill complete: all ${QUESTION_COUNT} questions answered.`, "green"));
   } else if (state.status === "killed") {

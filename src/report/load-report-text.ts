@@ -30,7 +30,7 @@ export function runHeadline(report: LoadReport): string {
     report.mode === "open"
       ? `${report.rate} req/s open loop, ≤ ${report.concurrency} connections`
       : `${report.concurrency} connection${report.concurrency === 1 ? "" : "s"} (closed loop)`;
-  return `load ${report.method} ${report.url} — ${how}, ${report.elapsedSec.toFixed(1)} s${report.interrupted ? " (stopped early)" : ""}`;
+  return `load ${report.method} ${report.url} — ${how}${report.protocol === "h2" ? ", HTTP/2" : ""}, ${report.elapsedSec.toFixed(1)} s${report.interrupted ? " (stopped early)" : ""}`;
 }
 
 const num = (v: number) => (v >= 100 ? v.toFixed(0) : v.toFixed(v >= 10 ? 1 : 2));
@@ -82,7 +82,16 @@ export function loadReportText(outcome: LoadOutcome): string {
       `  rate limit  ${n(rl.count)} × 429 from ${rl.firstAtSec.toFixed(1)} s at ≈ ${n(rl.rpsAtStart)} req/s${headers ? `   (${headers})` : ""}`,
     );
   }
+  if (report.inFlightAtEnd > 0 || report.unfinished > 0) {
+    const open = `${n(report.inFlightAtEnd)} request${report.inFlightAtEnd === 1 ? "" : "s"} open when sending stopped, timed from their own send`;
+    const gaveUp =
+      report.unfinished > 0
+        ? `; ${n(report.unfinished)} still open at the stop (oldest ${ms(report.unfinishedMaxMs)} after its send), not counted`
+        : "";
+    lines.push(`  in flight   ${open}${gaveUp}`);
+  }
   lines.push(...timelineLines(report));
+  lines.push(...stageLines(report));
   const g = report.generator;
   lines.push(
     `  generator   CPU ${g.cpuAvg}% avg, ${g.cpuMax}% max on ${g.threads} thread${g.threads > 1 ? "s" : ""}; event-loop lag p99 ${g.lagP99Ms} ms`,
@@ -161,6 +170,21 @@ function timelineLines(report: LoadReport): string[] {
       )} max ${n(Math.max(...t.map((p) => p.errors)))}/s`,
     );
   return lines;
+}
+
+/** Per --ramp stage: level, req/s, p50/p90/p99 and errors. */
+function stageLines(report: LoadReport): string[] {
+  if (!report.stages?.length) return [];
+  const unit = report.mode === "open" ? "req/s" : "conn";
+  const head = `  ${"stage".padEnd(8)}${"level".padStart(12)}${"from".padStart(8)}${"req/s".padStart(10)}${"p50".padStart(11)}${"p90".padStart(11)}${"p99".padStart(11)}${"errors".padStart(14)}`;
+  return [
+    "",
+    paint(head, "dim"),
+    ...report.stages.map(
+      (s) =>
+        `  ${`stage${s.stage}`.padEnd(8)}${`${n(s.target)} ${unit}`.padStart(12)}${`${s.startSec.toFixed(0)} s`.padStart(8)}${s.rps.toFixed(1).padStart(10)}${ms(s.p50).padStart(11)}${ms(s.p90).padStart(11)}${ms(s.p99).padStart(11)}${`${n(s.errors)} (${(s.errorRate * 100).toFixed(1)}%)`.padStart(14)}`,
+    ),
+  ];
 }
 
 /** The closing lines: passed, or failed with each reason. */

@@ -1,5 +1,8 @@
-import { useApp, useInput } from "ink";
+import { Box, useApp, useWindowSize } from "ink";
 import { useMemo, useRef, useState } from "react";
+import { useKeyRouter } from "./kit/key-router.js";
+import { isTooSmall, TooSmall } from "./kit/too-small.js";
+import { KeyRouterContext } from "./kit/use-keys.js";
 import { type Navigator, NavigatorContext } from "./navigation.js";
 import { HomeScreen } from "./screens/home/screen.js";
 import { findScreen } from "./screens/index.js";
@@ -62,18 +65,34 @@ export function App({ start, onDone }: { start?: AppStart; onDone: (result: AppR
     };
   }, [exit, onDone]);
 
-  // Ctrl+C: the screen may claim it (stop a run); otherwise leave with 130.
-  useInput((input, key) => {
-    if (!(key.ctrl && input === "c")) return;
-    if (interruptRef.current?.()) return;
-    nav.quit({ exitCode: 130 });
+  const { columns, rows } = useWindowSize();
+  const small = isTooSmall(columns, rows);
+  const router = useKeyRouter({
+    // Ctrl+C: the screen may claim it (stop a run); otherwise leave with 130.
+    onInterrupt: () => {
+      if (interruptRef.current?.()) return;
+      nav.quit({ exitCode: 130 });
+    },
+    // Below the minimum size the screen is hidden: no key but q and Ctrl+C may act on it.
+    blocked: () => small,
+    onQuit: () => nav.quit(),
   });
 
   const top = stack[stack.length - 1]!;
   const Screen = top.screen === "home" ? HomeScreen : findScreen(top.screen)?.component;
   return (
     <NavigatorContext.Provider value={nav}>
-      {Screen ? <Screen key={top.key} nav={nav} params={top.params} /> : <HomeScreen nav={nav} />}
+      <KeyRouterContext.Provider value={router}>
+        {small ? <TooSmall columns={columns} rows={rows} /> : null}
+        {/* Hidden, not unmounted, while too small: a run keeps going and nothing is lost. */}
+        <Box display={small ? "none" : "flex"} flexDirection="column">
+          {Screen ? (
+            <Screen key={top.key} nav={nav} params={top.params} />
+          ) : (
+            <HomeScreen nav={nav} />
+          )}
+        </Box>
+      </KeyRouterContext.Provider>
     </NavigatorContext.Provider>
   );
 }

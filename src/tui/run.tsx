@@ -1,29 +1,54 @@
 import { render } from "ink";
 import { App, type AppResult, type AppStart } from "./app.js";
+import { dropTypeAhead } from "./type-ahead.js";
 
 /**
  * Start the full-screen app on the alternate screen and resolve with its exit code once it has left.
  * The summary, if any, is written to the normal screen after the alternate screen is gone.
  */
 export async function runTui(start?: AppStart): Promise<number> {
+  if (await dropTypeAhead()) {
+    process.stdin.setRawMode?.(false);
+    return 130;
+  }
   let result: AppResult = { exitCode: 0 };
-  const instance = render(
+  const app = (
     <App
       start={start}
       onDone={(r) => {
         result = r;
       }}
-    />,
-    {
-      alternateScreen: true,
-      exitOnCtrlC: false,
-      maxFps: 20,
-      // Ink treats CI=true as non-interactive; a real terminal is interactive whatever CI says.
-      interactive: true,
-      patchConsole: true,
-    },
+    />
   );
-  await instance.waitUntilExit();
+  const instance = render(app, {
+    alternateScreen: true,
+    exitOnCtrlC: false,
+    maxFps: 20,
+    // Ink treats CI=true as non-interactive; a real terminal is interactive whatever CI says.
+    interactive: true,
+    patchConsole: true,
+  });
+  // On a resize Ink draws the old tree (sized for the old terminal) at once, which scrolls a
+  // shrunken screen and leaves it garbled. Once React has laid the app out for the new size,
+  // wipe the screen and draw the whole frame again.
+  // On a busy machine React can lay out later than the first timer: draw again a little later too.
+  let repaints: NodeJS.Timeout[] = [];
+  const repaint = () => {
+    instance.clear();
+    process.stdout.write("\u001b[2J\u001b[H");
+    instance.rerender(app);
+  };
+  const onResize = () => {
+    for (const t of repaints) clearTimeout(t);
+    repaints = [setTimeout(repaint, 60), setTimeout(repaint, 300)];
+  };
+  process.stdout.on("resize", onResize);
+  try {
+    await instance.waitUntilExit();
+  } finally {
+    for (const t of repaints) clearTimeout(t);
+    process.stdout.off("resize", onResize);
+  }
   if (result.summary)
     process.stdout.write(result.summary.endsWith("\n") ? result.summary : `${result.summary}\n`);
   return result.exitCode;

@@ -9,11 +9,12 @@ import { randomBytes } from "node:crypto";
 import { pathToFileURL } from "node:url";
 import { Migration, PostgreSQL } from "@pgkit/migra";
 import pg from "pg";
+import { compareSources } from "../../src/engine/schema/index.js";
 import { ourDiff, ourIntrospection } from "./db-bench-ours.js";
 import { COLUMNS_PER_TABLE, changeSql, createTablesSql } from "./db-bench-schema.js";
 import { median } from "./db-bench-stats.js";
 
-const GOAL = { introspect: 1_000, diff: 500 };
+const GOAL = { introspect: 1_000, diff: 500, endToEnd: 3_000 };
 const RUNS = 3;
 
 export async function runDbBench(
@@ -40,6 +41,13 @@ export async function runDbBench(
     status("db bench: senior-backend diff…");
     const oursDiff = await ourDiff(ours.fromModel, ours.toModel, RUNS);
 
+    status(
+      "db bench: senior-backend end to end (--from URL --to URL: open, read both, diff, plan)…",
+    );
+    const oursEndToEnd = await ourEndToEnd(fromUrl, toUrl, RUNS);
+    status("db bench: @pgkit/migra end to end…");
+    const theirsEndToEnd = await migraEndToEnd(fromUrl, toUrl);
+
     status("db bench: @pgkit/migra introspection…");
     const theirs = await migraIntrospection(fromUrl, toUrl, RUNS);
     status("db bench: @pgkit/migra diff…");
@@ -52,6 +60,12 @@ export async function runDbBench(
         ours: ours.ms,
         theirs: theirs.ms,
         goal: GOAL.introspect,
+      },
+      {
+        what: `end to end, ${tables} tables: --from URL --to URL (median)`,
+        ours: oursEndToEnd,
+        theirs: theirsEndToEnd,
+        goal: GOAL.endToEnd,
       },
       {
         what: `diff the two models (${oursDiff.changes} changes / ${theirsDiff.statements} statements)`,
@@ -90,6 +104,30 @@ async function createDatabases(adminUrl: string, fromDb: string, toDb: string, t
     fks: tables - 1,
     changes: change.changes,
   };
+}
+
+/** What `db --from URL --to URL` does: both catalogs read (at the same time), diffed, a migration planned. */
+async function ourEndToEnd(fromUrl: string, toUrl: string, runs: number): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    await compareSources(fromUrl, toUrl, { allowDestructive: true });
+    times.push(performance.now() - started);
+  }
+  return median(times);
+}
+
+/** migra's whole run: inspect both databases, diff, render the SQL (once: it is the slow side). */
+async function migraEndToEnd(fromUrl: string, toUrl: string): Promise<number> {
+  const started = performance.now();
+  const [from, to] = await Promise.all([PostgreSQL.create(fromUrl), PostgreSQL.create(toUrl)]);
+  const migration = await Migration.create(from, to, {});
+  migration.set_safety(false);
+  migration.add_all_changes();
+  void migration.sql;
+  const ms = performance.now() - started;
+  await Promise.all([from, to].map((p) => endInspector(p)));
+  return ms;
 }
 
 async function migraIntrospection(fromUrl: string, toUrl: string, runs: number) {

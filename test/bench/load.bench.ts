@@ -233,6 +233,11 @@ export async function runLoadBench(): Promise<void> {
     lines.push(
       `goal ≥ autocannon on one core: ${base >= ac.rps ? "met" : "not met"} (${((base / ac.rps) * 100).toFixed(0)}%)`,
     );
+  const w = figures[2]!;
+  if (w.rps && base)
+    lines.push(
+      `goal ≥ 0.5× wrk per core (both on one thread): ${base >= w.rps * 0.5 ? "met" : "not met"} (${(base / w.rps).toFixed(2)}×)`,
+    );
   process.stdout.write(`${lines.join("\n")}\n`);
 }
 

@@ -2,7 +2,7 @@
  * Each `--json` output, produced by the built CLI on local fixtures, validates against its schema in
  * docs/json/, so the documented shapes cannot drift from what the commands print.
  */
-import { readdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
 import { join } from "node:path";
 import { Ajv2020 } from "ajv/dist/2020.js";
@@ -138,6 +138,12 @@ describe("load --json matches its schema", () => {
     expectShape("load", await json([...plain, "--baseline", base, "--json"]));
   });
 
+  it("a run against nothing listening stops early with report.deadTarget", async () => {
+    const dead = await json(["load", "http://127.0.0.1:1/", "-d", "10", "--json"], 1);
+    expectShape("load", dead);
+    expect(dead).toMatchObject({ exitCode: 1, report: { deadTarget: { address: "127.0.0.1:1" } } });
+  });
+
   it("open loop with a ramp, and an expected rate limit", async () => {
     const ramp = [
       "--rate",
@@ -265,6 +271,24 @@ describe("db --json matches its schemas", () => {
     expectShape("db-migrate", await json(migrate));
     expectShape("db-migrate", await json(migrate));
     expectShape("db-migrate", await json([...migrate, "--down"]));
+
+    // A folder: status, apply every pending file, roll back the last one; lint with findings.
+    const folder = join(dir, "migrations");
+    await mkdir(folder, { recursive: true });
+    await writeFile(join(folder, "20260115000000_add_name.sql"), await readFile(file, "utf8"));
+    await writeFile(
+      join(folder, "20260116000000_risky.sql"),
+      "-- migrate:up\nCREATE INDEX orders_total_idx ON orders (id);\n-- migrate:down\nDROP INDEX orders_total_idx;\n",
+    );
+    const status = await json(["db", "--connection", db.url, "--status", folder, "--json"]);
+    expectShape("db-status", status);
+    expect(status).toMatchObject({ counts: { pending: 2 } });
+    const all = ["db", "--connection", db.url, "--migrate", folder, "--json"];
+    expectShape("db-migrate-folder", await json(all));
+    expectShape("db-migrate-folder", await json([...all, "--down", "1"]));
+    const lint = await json(["db", "--lint", folder, "--json"], 1);
+    expectShape("db-lint", lint);
+    expect(lint).toMatchObject({ failed: true, counts: { error: 1 } });
   });
 
   it("scaffold --from-db", async () => {

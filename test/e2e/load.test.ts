@@ -12,7 +12,7 @@ describeInTmux("load --demo in a real terminal", () => {
     });
     const live = await session.waitFor(/requests\/s[\s\S]*200 ×\d+/, 15_000);
     expect(live).toContain("senior-backend · load");
-    expect(live).toContain("latency ms ─ p99 ─ p50");
+    expect(live).toMatch(/latency ━ p99 ━ p90 ━ p50/);
     expect(live).toMatch(/GET http:\/\/127\.0\.0\.1:\d+\/demo · 10 connections/);
     expect(live).toContain("q stop & quit");
     await session.waitFor("(no gates set)", 15_000);

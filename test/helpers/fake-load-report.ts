@@ -26,6 +26,7 @@ export function fakeReport(o: {
     rps: rps * wobble(i),
     errors: 0,
     p50: p50 * wobble(i + 1),
+    p90: p99 * 0.7 * wobble(i + 1),
     p95: p99 * 0.8 * wobble(i + 1),
     p99: p99 * wobble(i + 1),
     level: 10,
@@ -69,5 +70,19 @@ export function fakeReport(o: {
     rateLimit: null,
     timeline,
     generator: { threads: 1, cpuAvg: 20, cpuMax: 30, lagP99Ms: 1, lagMaxMs: 2, bottleneck: false },
+    protocol: "http/1.1",
+    inFlightAtEnd: 0,
+    unfinished: 0,
+    unfinishedMaxMs: 0,
+    distribution: lat
+      ? [
+          { percentile: 0, ms: 1 },
+          { percentile: 50, ms: p50 },
+          { percentile: 90, ms: p99 * 0.7 },
+          { percentile: 99, ms: p99 },
+          { percentile: 99.9, ms: p99 * 2 },
+          { percentile: 100, ms: p99 * 3 },
+        ]
+      : [],
   };
 }

@@ -42,7 +42,7 @@ export class TmuxSession {
       .join(" ");
     // CI=true makes Ink non-interactive; a user's terminal has no CI variable.
     const command = `cd ${shellQuote(options.cwd ?? repoRoot)} && env -u CI ${exports} ${shellQuote(process.execPath)} ${shellQuote(cliPath)} ${args.map(shellQuote).join(" ")}; echo "[exit $?]"; sleep 60`;
-    tmux([
+    this.tmux([
       "new-session",
       "-d",
       "-s",
@@ -55,13 +55,31 @@ export class TmuxSession {
     ]);
   }
 
+  private tmux(args: string[]): string {
+    return tmuxOn(this.name, args);
+  }
+
   screen(): string {
-    return tmux(["capture-pane", "-p", "-t", this.name]);
+    return this.tmux(["capture-pane", "-p", "-t", this.name]);
   }
 
   /** Send keys as tmux names them: "Enter", "Escape", "Down", "C-c", or literal text with `literal`. */
   send(keys: string, literal = false): void {
-    tmux(["send-keys", "-t", this.name, ...(literal ? ["-l", keys] : [keys])]);
+    this.tmux(["send-keys", "-t", this.name, ...(literal ? ["-l", keys] : [keys])]);
+  }
+
+  /**
+   * Send several keys in ONE tmux command, so they reach the program together (as fast typing, a
+   * paste or a slow link deliver them): `keys("Down", "Enter")`. Words that are not key names are
+   * typed as text.
+   */
+  keys(...keys: string[]): void {
+    this.tmux(["send-keys", "-t", this.name, ...keys]);
+  }
+
+  /** Resize the terminal (the program gets SIGWINCH). */
+  resize(columns: number, rows: number): void {
+    this.tmux(["resize-window", "-t", this.name, "-x", String(columns), "-y", String(rows)]);
   }
 
   type(text: string): void {
@@ -81,6 +99,22 @@ export class TmuxSession {
     );
   }
 
+  /** Poll until the screen stays the same for `quietMs` (bounded by `timeoutMs`); returns it. */
+  async settle(quietMs = 400, timeoutMs = 10_000): Promise<string> {
+    const deadline = Date.now() + timeoutMs;
+    let last = this.screen();
+    let since = Date.now();
+    while (Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 100));
+      const now = this.screen();
+      if (now !== last) {
+        last = now;
+        since = Date.now();
+      } else if (Date.now() - since >= quietMs) return now;
+    }
+    return last;
+  }
+
   /** The exit code printed after the program ended, or undefined while it runs. */
   exitCode(): number | undefined {
     const m = /\[exit (\d+)\]/.exec(this.screen());
@@ -89,15 +123,16 @@ export class TmuxSession {
 
   kill(): void {
     try {
-      tmux(["kill-session", "-t", this.name]);
+      // Each session has its own tmux server (socket), so ending it cannot race another test's.
+      this.tmux(["kill-server"]);
     } catch {
       // already gone
     }
   }
 }
 
-function tmux(args: string[]): string {
-  return execFileSync("tmux", args, { encoding: "utf8", timeout: 5_000 });
+function tmuxOn(socket: string, args: string[]): string {
+  return execFileSync("tmux", ["-L", socket, ...args], { encoding: "utf8", timeout: 5_000 });
 }
 
 function shellQuote(value: string): string {

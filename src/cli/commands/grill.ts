@@ -79,7 +79,7 @@ async function runGrill(opts: GrillOptions, ctx: CliContext): Promise<number> {
     transcript: session.path ?? null,
     status: state.status,
     question: session.progress.question,
-    turnIndex: state.entries.length,
+    turnIndex: state.at,
     answers,
     kills: state.kills,
     decision: decision ?? null,

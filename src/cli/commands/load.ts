@@ -1,6 +1,8 @@
 import type { Command } from "commander";
 import {
+  checkStageThresholds,
   compareReports,
+  DEFAULT_H2_STREAMS,
   DEMO_DEFAULTS,
   type DemoProfile,
   type DemoTarget,
@@ -15,14 +17,15 @@ import {
   runLoad,
   startDemoTarget,
 } from "../../engine/load/index.js";
-import { UserError } from "../../engine/shared/index.js";
-import { outcomeDocument, writeLoadOutputs } from "../../report/load-outputs.js";
+import { redactSecretsInText, UserError } from "../../engine/shared/index.js";
+import { checkOutputFiles, outcomeDocument, writeLoadOutputs } from "../../report/load-outputs.js";
 import { loadCompareText, loadReportText, progressLine } from "../../report/load-report-text.js";
 import { resolveSlo } from "../../report/slo-target.js";
 import { action } from "../action.js";
 import type { CliContext } from "../context.js";
-import { EXIT, isInteractive, writeJson, writeStatus, writeText } from "../output.js";
+import { EXIT, isInteractive, writeError, writeJson, writeStatus, writeText } from "../output.js";
 import { startTui } from "../start-tui.js";
+import { registerMergeCommand } from "./load-merge.js";
 
 interface LoadFlags {
   concurrency?: string;
@@ -45,6 +48,12 @@ interface LoadFlags {
   slo?: string;
   profilesDir?: string;
   hdrLog?: string;
+  http2?: boolean;
+  streams?: string;
+  insecure?: boolean;
+  timeseries?: string;
+  report?: string;
+  startAt?: string;
   demo?: boolean;
   demoLatency?: string;
   demoJitter?: string;
@@ -57,8 +66,8 @@ interface LoadFlags {
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
 export function registerLoadCommand(program: Command, ctx: CliContext): void {
-  program
-    .command("load")
+  const load = program.command("load");
+  load
     .description("HTTP load test with correct percentiles, live charts and CI gates")
     .argument("[urls...]", "target URL; two URLs with --compare measure both side by side")
     .option("-c, --concurrency <n>", "connections (closed loop; with --rate: the connection cap)")
@@ -93,6 +102,21 @@ export function registerLoadCommand(program: Command, ctx: CliContext): void {
       "where --slo looks for profiles (default: the shipped profiles/)",
     )
     .option("--hdr-log <file>", "write an HdrHistogram interval log (one histogram per second)")
+    .option(
+      "--timeseries <file>",
+      "write one row per second (req/s, p50, p90, p99, errors): .csv or .json",
+    )
+    .option("--report <file>", "write a self-contained HTML report with charts (FILE.html)")
+    .option("--http2", "HTTP/2: ALPN over https://, h2c (prior knowledge) over http://")
+    .option(
+      "--streams <n>",
+      `with --http2: requests per connection (default ${DEFAULT_H2_STREAMS})`,
+    )
+    .option("--insecure", "accept self-signed or otherwise unverifiable TLS certificates")
+    .option(
+      "--start-at <time>",
+      "begin sending at this time (ISO 8601 or epoch seconds): several generators start together",
+    )
     .option("--demo", "start a built-in local target and load it")
     .option("--demo-latency <ms>", `demo target base latency (default ${DEMO_DEFAULTS.latencyMs})`)
     .option(
@@ -107,6 +131,7 @@ export function registerLoadCommand(program: Command, ctx: CliContext): void {
     .option("--output <file>", "also write the result to FILE (JSON when it ends in .json)")
     .option("--no-tui", "no live screen even in a terminal (progress lines on stderr)")
     .action(action((urls: string[], flags: LoadFlags) => runLoadCommand(urls, flags, ctx)));
+  registerMergeCommand(load, ctx);
 }
 
 async function runLoadCommand(urls: string[], flags: LoadFlags, ctx: CliContext): Promise<number> {
@@ -137,6 +162,8 @@ async function runLoadCommand(urls: string[], flags: LoadFlags, ctx: CliContext)
   }
 
   // Everything that can be wrong with the input fails here, before any traffic.
+  const files = checkOutputFiles(flags);
+  const startAt = flags.startAt ? parseStartAt(flags.startAt) : undefined;
   const gates: Gates = {
     failOn: flags.failOn ? parseFailOn(flags.failOn) : undefined,
     expectRateLimit: flags.expectRateLimit,
@@ -162,9 +189,13 @@ async function runLoadCommand(urls: string[], flags: LoadFlags, ctx: CliContext)
       workers: flags.workers,
       expectStatus: flags.expectStatus,
       expectRateLimit: flags.expectRateLimit,
+      http2: flags.http2,
+      streams: flags.streams,
+      insecure: flags.insecure,
     });
   const plans = (targets.length ? targets : ["http://127.0.0.1/"]).map(input);
   gates.expectStatus = plans[0]!.expectStatus;
+  checkStageThresholds(gates.failOn ?? [], plans[0]!.ramp?.length ?? 0);
 
   let demo: DemoTarget | undefined;
   try {
@@ -176,18 +207,30 @@ async function runLoadCommand(urls: string[], flags: LoadFlags, ctx: CliContext)
       return await openScreen({
         plan: plans[0],
         gates,
-        save: flags.save,
-        output: flags.output,
+        ...files,
         hdrLog: flags.hdrLog,
+        startAt,
       });
     }
     if (compareUrls) return await comparePlans(plans[0]!, plans[1]!, gates, flags, ctx);
-    const outcome = judgeRun(await measure(plans[0]!, flags, ctx), gates);
+    const outcome = judgeRun(await measure(plans[0]!, flags, ctx, startAt), gates);
+    const code = exitCode(outcome, ctx);
+    const dead = outcome.report.deadTarget;
     // The report first: a file that cannot be written must not lose the run.
-    if (flags.json) writeJson(outcomeDocument(outcome));
-    else writeText(loadReportText(outcome));
-    for (const path of writeLoadOutputs(outcome, flags)) writeStatus(`wrote ${path}`);
-    return exitCode(outcome, ctx);
+    if (flags.json) writeJson(outcomeDocument(outcome, code));
+    else if (!dead) writeText(loadReportText(outcome));
+    if (dead)
+      writeError(
+        `nothing answers at ${dead.address}: ${dead.error} (every attempt for ${(dead.afterMs / 1000).toFixed(1)} s; stopped)`,
+      );
+    const written = writeLoadOutputs(outcome, {
+      ...files,
+      exitCode: code,
+      thresholds: gates.failOn,
+      baseline: gates.baseline?.snapshot.report,
+    });
+    for (const path of written) writeStatus(`wrote ${path}`);
+    return code;
   } finally {
     await demo?.close();
   }
@@ -199,7 +242,10 @@ interface LoadScreenStart {
   gates?: Gates;
   save?: string;
   output?: string;
+  timeseries?: string;
+  report?: string;
   hdrLog?: string;
+  startAt?: number;
 }
 
 /** The live screen (React runs its production build: process-defaults.ts sets NODE_ENV before anything loads). */
@@ -207,14 +253,17 @@ async function openScreen(params: LoadScreenStart): Promise<number> {
   return startTui({ screen: "load", params });
 }
 
-function measure(plan: LoadPlan, flags: LoadFlags, ctx: CliContext) {
+function measure(plan: LoadPlan, flags: LoadFlags, ctx: CliContext, startAt?: number) {
+  if (startAt !== undefined && startAt > Date.now())
+    writeStatus(`waiting for the shared start at ${new Date(startAt).toISOString()}`);
   writeStatus(
-    `load ${plan.method} ${plan.url}: ${plan.rate ? `${plan.rate} req/s` : `${plan.concurrency} connections`}, ${
+    `load ${plan.method} ${redactSecretsInText(plan.url)}${plan.http2 ? " (HTTP/2)" : ""}: ${plan.rate ? `${plan.rate} req/s` : `${plan.concurrency} connections`}, ${
       plan.requests ? `${plan.requests} requests` : `${plan.durationMs / 1000} s`
     }${plan.warmupMs ? ` after ${plan.warmupMs / 1000} s warmup` : ""}, ${plan.workers} thread${plan.workers > 1 ? "s" : ""}`,
   );
   return runLoad(plan, {
     signal: ctx.signal,
+    startAt,
     hdrLogPath: flags.hdrLog,
     onEvent: ({ point, progress }) =>
       writeStatus(
@@ -237,20 +286,26 @@ async function comparePlans(
 ) {
   const first = judgeRun(await measure(a, flags, ctx), gates);
   if (ctx.signal.aborted) {
-    if (flags.json) writeJson({ a: outcomeDocument(first), b: null, comparison: null });
+    const code = ctx.interruptCode();
+    if (flags.json) writeJson({ a: outcomeDocument(first, code), b: null, comparison: null });
     else writeText(loadReportText(first));
-    return EXIT.interrupted;
+    return code;
   }
   const second = judgeRun(await measure(b, flags, ctx), gates);
   const comparison = compareReports(first.report, second.report);
-  if (flags.json) writeJson({ a: outcomeDocument(first), b: outcomeDocument(second), comparison });
+  if (flags.json)
+    writeJson({
+      a: outcomeDocument(first, exitCode(first, ctx)),
+      b: outcomeDocument(second, exitCode(second, ctx)),
+      comparison,
+    });
   else writeText(loadCompareText(first, second, comparison));
-  if (ctx.signal.aborted) return EXIT.interrupted;
+  if (ctx.signal.aborted) return ctx.interruptCode();
   return first.verdict.passed && second.verdict.passed ? EXIT.ok : EXIT.gateFailed;
 }
 
 function exitCode(outcome: LoadOutcome, ctx: CliContext): number {
-  if (ctx.signal.aborted || outcome.report.interrupted) return EXIT.interrupted;
+  if (ctx.signal.aborted || outcome.report.interrupted) return ctx.interruptCode();
   return outcome.verdict.passed ? EXIT.ok : EXIT.gateFailed;
 }
 
@@ -266,4 +321,16 @@ function demoFromFlags(flags: LoadFlags): Partial<DemoProfile> {
     profile.errorRate = pct / 100;
   }
   return profile;
+}
+
+/** `--start-at 2026-12-07T12:00:00Z` or epoch seconds; at most a day ahead. */
+function parseStartAt(text: string): number {
+  const at = /^\d+(\.\d+)?$/.test(text) ? Number(text) * 1000 : Date.parse(text);
+  if (!Number.isFinite(at))
+    throw new UserError(`--start-at: "${text}" is not a time`, {
+      hint: "give ISO 8601 (2026-12-07T12:00:00Z) or epoch seconds (date +%s)",
+    });
+  if (at - Date.now() > 86_400_000)
+    throw new UserError(`--start-at ${text} is more than a day away`);
+  return at;
 }

@@ -9,8 +9,10 @@ import {
   answersOf,
   answerTurn,
   type GrillState,
+  givenEntries,
   goBack,
   initialState,
+  keptAnswer,
   nextTurn,
   progress,
   type TurnEntry,
@@ -64,8 +66,13 @@ export class GrillSession {
           hint: `run \`senior-backend decide --from-transcript ${path}\` for the decision`,
         });
       }
-      let state: GrillState = { entries: block.entries, status: block.status, kills: block.kills };
-      const tripped = state.status === "killed" ? state.entries.at(-1) : undefined;
+      let state: GrillState = {
+        entries: block.entries,
+        at: block.turnIndex,
+        status: block.status,
+        kills: block.kills,
+      };
+      const tripped = state.status === "killed" ? state.entries[state.at - 1] : undefined;
       if (tripped) state = goBack(state);
       const session = new GrillSession(state, block.startedAt, options, file);
       session.reopened = tripped;
@@ -81,8 +88,14 @@ export class GrillSession {
     return this.file?.path;
   }
 
+  /** The answers on the way to the turn being asked. */
   get answers(): Answers {
-    return answersOf(this.state.entries);
+    return answersOf(givenEntries(this.state));
+  }
+
+  /** The answer given to the turn being asked before a step back (pre-selected), if any. */
+  get keptAnswer(): TurnEntry | undefined {
+    return keptAnswer(this.state);
   }
 
   /** The turn being asked, or undefined once the grill is complete or stopped. */
@@ -99,9 +112,9 @@ export class GrillSession {
     return this.turn?.recommend(this.answers);
   }
 
-  /** The values the last answered turn set (to pre-fill it again after Esc). */
-  get lastEntry() {
-    return this.state.entries.at(-1);
+  /** The last answer on the way to the turn being asked (the one Esc steps back to). */
+  get lastEntry(): TurnEntry | undefined {
+    return this.state.entries[this.state.at - 1];
   }
 
   answer(input: TurnInput): AnswerOutcome {
@@ -112,7 +125,7 @@ export class GrillSession {
 
   /** Step back one turn; false when there is nothing to undo. */
   back(): boolean {
-    if (this.state.entries.length === 0) return false;
+    if (this.state.at === 0) return false;
     this.commit(goBack(this.state));
     return true;
   }

@@ -32,7 +32,10 @@ export interface StateBlock {
   format: string;
   version: number;
   status: GrillStatus;
-  /** The number of turns answered; the next turn to ask is the one after them. */
+  /**
+   * The number of entries on the way to the turn being asked; entries after them were answered
+   * before a step back and are asked again with that answer pre-selected.
+   */
   turnIndex: number;
   /** The forcing question (1–7) being asked, or the last one when the grill has ended. */
   question: number;
@@ -54,7 +57,7 @@ export function stateBlock(state: GrillState, meta: TranscriptMeta): StateBlock 
     format: TRANSCRIPT_FORMAT,
     version: TRANSCRIPT_VERSION,
     status: state.status,
-    turnIndex: state.entries.length,
+    turnIndex: state.at,
     question: progress(state).question,
     startedAt: meta.startedAt,
     updatedAt: meta.updatedAt,
@@ -84,6 +87,8 @@ export function renderTranscript(state: GrillState, meta: TranscriptMeta): strin
       ? `### Question ${turn.question}/${QUESTION_COUNT} follow-up — ${turn.title}`
       : `## Question ${turn.question}/${QUESTION_COUNT} — ${turn.title}`;
     lines.push(heading, "");
+    if (i >= state.at)
+      lines.push("_Answered before a step back; asked again with this answer pre-selected._", "");
     lines.push(`**Question:** ${turn.text}`, "");
     lines.push(`**Answer:** ${oneLine(describeAnswer(turn, entry.values))}`, "");
     lines.push(`**Recommended:** ${rec.answer} — ${rec.why}`, "");
@@ -134,7 +139,10 @@ export function parseTranscript(text: string, path: string): StateBlock {
   ) {
     throw notTranscript(path, "the state block has no entries or status");
   }
-  const restored = restoreState(block.entries);
+  const restored = restoreState(
+    block.entries,
+    typeof block.turnIndex === "number" ? block.turnIndex : block.entries.length,
+  );
   if (!restored.ok) throw notTranscript(path, restored.message);
   const { state } = restored;
   return {
@@ -143,7 +151,7 @@ export function parseTranscript(text: string, path: string): StateBlock {
     entries: state.entries,
     kills: state.kills,
     answers: answersOf(state.entries),
-    turnIndex: state.entries.length,
+    turnIndex: state.at,
     question: progress(state).question,
   };
 }

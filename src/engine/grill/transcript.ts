@@ -119,7 +119,7 @@ export interface Transcript {
   answers: Answers;
   status: GrillStatus;
   complete: boolean;
-  /** Turns answered so far. */
+  /** Entries on the way to the turn being asked (later ones were kept from before a step back). */
   turnIndex: number;
   /** The forcing question (1–7) being asked, or the last one when the grill has ended. */
   question: number;
@@ -145,13 +145,18 @@ export async function readTranscript(path: string): Promise<Transcript> {
     answers: block.answers,
     status: block.status,
     complete: block.status === "complete",
-    turnIndex: block.entries.length,
+    turnIndex: block.turnIndex,
     question: block.question,
     entries: block.entries,
     kills: block.kills,
     startedAt: block.startedAt,
     updatedAt: block.updatedAt,
-    state: { entries: block.entries, status: block.status, kills: block.kills },
+    state: {
+      entries: block.entries,
+      at: block.turnIndex,
+      status: block.status,
+      kills: block.kills,
+    },
   };
 }
 

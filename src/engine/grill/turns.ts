@@ -67,7 +67,14 @@ export interface TurnEntry {
 }
 
 export interface GrillState {
+  /**
+   * Every answer recorded, in asking order. The first `at` are the answers given on the way to
+   * the turn being asked; the rest were given before the user stepped back (Esc) and are kept:
+   * each becomes the pre-selected answer when its turn is asked again.
+   */
   entries: TurnEntry[];
+  /** How many entries lead to the turn being asked (entries.length unless the user stepped back). */
+  at: number;
   status: GrillStatus;
   /** The kill criteria that stopped the grill (empty unless status is "killed"). */
   kills: TrippedKill[];
@@ -78,7 +85,7 @@ export type AnswerOutcome =
   | { ok: false; state: GrillState; field: string; message: string };
 
 export function initialState(): GrillState {
-  return { entries: [], status: "in-progress", kills: [] };
+  return { entries: [], at: 0, status: "in-progress", kills: [] };
 }
 
 export function findTurn(id: string): TurnDef | undefined {
@@ -96,15 +103,48 @@ function pendingTurn(entries: readonly TurnEntry[]): TurnDef | undefined {
   return TURNS.find((t) => !answered.has(t.id) && (t.applies?.(answers, answered) ?? true));
 }
 
+/** The answers on the way to the turn being asked (later, kept answers excluded). */
+export function givenEntries(state: GrillState): TurnEntry[] {
+  return state.entries.slice(0, state.at);
+}
+
 /** The turn to ask now, or undefined when the grill is complete or stopped. */
 export function nextTurn(state: GrillState): TurnDef | undefined {
-  return state.status === "in-progress" ? pendingTurn(state.entries) : undefined;
+  return state.status === "in-progress" ? pendingTurn(givenEntries(state)) : undefined;
+}
+
+/** The answer given to the turn being asked before the user stepped back: it is pre-selected. */
+export function keptAnswer(state: GrillState): TurnEntry | undefined {
+  const turn = nextTurn(state);
+  return turn ? state.entries.slice(state.at).find((e) => e.turn === turn.id) : undefined;
 }
 
 /** "question N of 7" for the turn being asked (or the last one answered when the grill has ended). */
 export function progress(state: GrillState): { question: number; of: number } {
-  const turn = nextTurn(state) ?? findTurn(state.entries.at(-1)?.turn ?? "");
+  const turn = nextTurn(state) ?? findTurn(state.entries[state.at - 1]?.turn ?? "");
   return { question: turn?.question ?? 1, of: QUESTION_COUNT };
+}
+
+function sameValues(a: Partial<Answers>, b: Partial<Answers>): boolean {
+  const canonical = (v: Partial<Answers>) =>
+    JSON.stringify(Object.entries(v).sort(([x], [y]) => x.localeCompare(y)));
+  return canonical(a) === canonical(b);
+}
+
+/**
+ * The kept later answers that still apply after `given`: a turn that no longer applies
+ * (its answer depended on one that changed) is dropped, the others stay in order.
+ */
+function stillApplying(given: TurnEntry[], later: TurnEntry[]): TurnEntry[] {
+  const kept: TurnEntry[] = [];
+  for (const entry of later) {
+    const turn = findTurn(entry.turn);
+    const sofar = [...given, ...kept];
+    const answered = new Set(sofar.map((e) => e.turn));
+    if (!turn || answered.has(turn.id)) continue;
+    if (turn.applies?.(answersOf(sofar), answered) ?? true) kept.push(entry);
+  }
+  return kept;
 }
 
 /** Answer the current turn. Invalid input leaves the state as it was and says what is wrong. */
@@ -120,11 +160,25 @@ export function answerTurn(state: GrillState, input: TurnInput): AnswerOutcome {
   }
   const parsed = parseTurnInput(turn, input);
   if (!parsed.ok) return { ok: false, state, field: parsed.field, message: parsed.message };
-  const entries = [...state.entries, { turn: turn.id, values: parsed.values }];
-  const kills = evaluateKillCriteria(answersOf(entries));
-  if (kills.length > 0) return { ok: true, state: { entries, status: "killed", kills } };
-  const status: GrillStatus = pendingTurn(entries) ? "in-progress" : "complete";
-  return { ok: true, state: { entries, status, kills: [] } };
+  const entry: TurnEntry = { turn: turn.id, values: parsed.values };
+  const given = [...givenEntries(state), entry];
+  // Answers kept from before a step back: the same answer keeps them all; a changed one drops
+  // only the turns that no longer apply.
+  const later = state.entries.slice(state.at);
+  const previous = later.find((e) => e.turn === turn.id);
+  const others = later.filter((e) => e !== previous);
+  const kept =
+    previous && sameValues(previous.values, parsed.values) ? others : stillApplying(given, others);
+  const at = given.length;
+  const kills = evaluateKillCriteria(answersOf(given));
+  if (kills.length > 0)
+    return { ok: true, state: { entries: [...given, ...kept], at, status: "killed", kills } };
+  if (!pendingTurn(given))
+    return { ok: true, state: { entries: given, at, status: "complete", kills: [] } };
+  return {
+    ok: true,
+    state: { entries: [...given, ...kept], at, status: "in-progress", kills: [] },
+  };
 }
 
 /**
@@ -134,6 +188,7 @@ export function answerTurn(state: GrillState, input: TurnInput): AnswerOutcome {
  */
 export function restoreState(
   entries: ReadonlyArray<{ turn: string; values: Record<string, unknown> }>,
+  given: number = entries.length,
 ): { ok: true; state: GrillState } | { ok: false; message: string } {
   const restored: TurnEntry[] = [];
   for (const [i, entry] of entries.entries()) {
@@ -144,13 +199,25 @@ export function restoreState(
     if (!parsed.ok) return { ok: false, message: `entry ${i + 1} (${turn.id}): ${parsed.message}` };
     restored.push({ turn: turn.id, values: parsed.values });
   }
-  const kills = evaluateKillCriteria(answersOf(restored));
-  if (kills.length > 0) return { ok: true, state: { entries: restored, status: "killed", kills } };
-  const status: GrillStatus = pendingTurn(restored) ? "in-progress" : "complete";
-  return { ok: true, state: { entries: restored, status, kills: [] } };
+  const at = Number.isInteger(given)
+    ? Math.min(Math.max(0, given), restored.length)
+    : restored.length;
+  const kills = evaluateKillCriteria(answersOf(restored.slice(0, at)));
+  if (kills.length > 0)
+    return { ok: true, state: { entries: restored, at, status: "killed", kills } };
+  const status: GrillStatus = pendingTurn(restored.slice(0, at)) ? "in-progress" : "complete";
+  return { ok: true, state: { entries: restored, at, status, kills: [] } };
 }
 
-/** Undo the last answer (Esc on a turn, or resuming a grill a kill criterion stopped). */
+/**
+ * Step back one turn (Esc on a turn, or resuming a grill a kill criterion stopped). The answer
+ * stepped over stays recorded, and is pre-selected when its turn is asked again.
+ */
 export function goBack(state: GrillState): GrillState {
-  return { entries: state.entries.slice(0, -1), status: "in-progress", kills: [] };
+  return {
+    entries: state.entries,
+    at: Math.max(0, state.at - 1),
+    status: "in-progress",
+    kills: [],
+  };
 }

@@ -1,5 +1,6 @@
 /** Public API of the load engine: plan, run, judge, compare, save. */
 export { type Comparison, compareReports, type MetricDelta, MIN_EFFECT } from "./compare.js";
+export { DEFAULT_H2_STREAMS } from "./connections.js";
 export {
   DEMO_DEFAULTS,
   type DemoProfile,
@@ -13,11 +14,13 @@ export {
   type ExpectationResult,
 } from "./expectations.js";
 export {
+  checkStageThresholds,
   evaluateThresholds,
   parseFailOn,
   type Threshold,
   type ThresholdResult,
 } from "./fail-on.js";
+export { type MergedReport, type MergedSecond, mergeHdrLogs } from "./merge-logs.js";
 export { DEFAULTS, defaultWorkers, type LoadInput, planLoad } from "./plan.js";
 export { parseRamp } from "./ramp.js";
 export { findSaturation, type Recommendation, recommend } from "./recommendations.js";

@@ -17,6 +17,19 @@ export interface Delta<H = Histogram> {
   firstRateLimitAt?: number;
   rateLimitHeaders?: Record<string, string>;
   level: number;
+  /** Requests on the wire at the drain. */
+  inFlight: number;
+  /** Requests open when this thread stopped sending (0 until then). */
+  inFlightAtEnd: number;
+  /** Requests still open when a stopped run gave up on them, and the oldest one's age (ms). */
+  unfinished: number;
+  unfinishedMaxMs: number;
+  /** Any HTTP response (warmup included), and failures to connect (refused, DNS), for the dead-target check. */
+  responses: number;
+  connectFailures: number;
+  otherTransportErrors: number;
+  /** The first transport error this thread saw, described for a person (e.g. "ECONNREFUSED"). */
+  firstError?: string;
   /** Event-loop lag p99 (ms) of the sending thread, when it is a worker. */
   lagMs?: number;
 }
@@ -42,11 +55,21 @@ export class IntervalRecorder {
   private rateLimitHeaders: Record<string, string> | undefined;
   private seenRateLimitHeaders = false;
   level = 0;
+  inFlight = 0;
+  inFlightAtEnd = 0;
+  private unfinishedCount = 0;
+  private unfinishedMaxMs = 0;
+  private responses = 0;
+  private connectFailures = 0;
+  private otherTransportErrors = 0;
+  private firstError: string | undefined;
+  private firstErrorSent = false;
 
   /** `ok` is indexed by status: 1 when that status counts as a success. */
   constructor(private readonly ok: Uint8Array) {}
 
   response(status: number, latencyMs: number, bytesIn: number, bytesOut: number): void {
+    this.responses += 1;
     this.statusCounts[status < 600 ? status : 0]! += 1;
     this.bytesIn += bytesIn;
     this.bytesOut += bytesOut;
@@ -57,6 +80,25 @@ export class IntervalRecorder {
       this.failures += 1;
       recordMs(this.failure, latencyMs);
     }
+  }
+
+  /** A transport error: counted for the dead-target check whether measured or not. */
+  transportError(kind: ErrorKind, code: string): void {
+    if (kind === "refused" || kind === "dns") this.connectFailures += 1;
+    else this.otherTransportErrors += 1;
+    this.firstError ??= code;
+  }
+
+  /** A response during warmup (not recorded, but proof that something answers). */
+  warmupResponse(): void {
+    this.responses += 1;
+    this.warmup += 1;
+  }
+
+  /** A request still open when a stopped run gave up on it, `ageMs` after its send. */
+  unfinished(ageMs: number): void {
+    this.unfinishedCount += 1;
+    this.unfinishedMaxMs = Math.max(this.unfinishedMaxMs, ageMs);
   }
 
   error(kind: ErrorKind, latencyMs: number, bytesOut: number): void {
@@ -111,7 +153,21 @@ export class IntervalRecorder {
       firstRateLimitAt: this.firstRateLimitAt,
       rateLimitHeaders: this.rateLimitHeaders,
       level: this.level,
+      inFlight: this.inFlight,
+      inFlightAtEnd: this.inFlightAtEnd,
+      unfinished: this.unfinishedCount,
+      unfinishedMaxMs: this.unfinishedMaxMs,
+      responses: this.responses,
+      connectFailures: this.connectFailures,
+      otherTransportErrors: this.otherTransportErrors,
+      firstError: this.firstErrorSent ? undefined : this.firstError,
     });
+    if (this.firstError !== undefined) this.firstErrorSent = true;
+    this.unfinishedCount = 0;
+    this.unfinishedMaxMs = 0;
+    this.responses = 0;
+    this.connectFailures = 0;
+    this.otherTransportErrors = 0;
     this.success.reset();
     this.failure.reset();
     this.statusCounts.fill(0);

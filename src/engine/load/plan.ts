@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { resolve } from "node:path";
-import { UserError } from "../shared/index.js";
+import { redactHeaderLine, UserError } from "../shared/index.js";
+import { DEFAULT_H2_STREAMS } from "./connections.js";
 import { parseRamp, rampDurationMs } from "./ramp.js";
 import { parseDurationMs, parsePositiveInt, parsePositiveNumber } from "./time-units.js";
 import type { LoadPlan } from "./types.js";
@@ -25,6 +26,11 @@ export interface LoadInput {
   workers?: string | number;
   expectStatus?: string | number;
   expectRateLimit?: boolean;
+  /** HTTP/2 (ALPN over TLS, h2c over plain HTTP) with this many streams per connection. */
+  http2?: boolean;
+  streams?: string | number;
+  /** Accept self-signed TLS certificates. */
+  insecure?: boolean;
   /** Where `@file` bodies are read from. */
   cwd?: string;
 }
@@ -58,6 +64,13 @@ export function planLoad(input: LoadInput): LoadPlan {
   for (const line of input.headers ?? []) {
     const [name, value] = parseHeader(line);
     headers[name.toLowerCase()] = value;
+  }
+  // Credentials in the URL become Basic auth (as curl does); the URL itself never reaches a socket.
+  const parsed = new URL(url);
+  if ((parsed.username || parsed.password) && !headers.authorization) {
+    const user = decodeURIComponent(parsed.username);
+    const pass = decodeURIComponent(parsed.password);
+    headers.authorization = `Basic ${Buffer.from(`${user}:${pass}`).toString("base64")}`;
   }
   const body = input.body === undefined ? undefined : readBody(input.body, input.cwd);
   if (body !== undefined) {
@@ -111,6 +124,18 @@ export function planLoad(input: LoadInput): LoadPlan {
   const requestedWorkers =
     input.workers !== undefined ? parsePositiveInt(input.workers, "--workers") : defaultWorkers();
   const workers = Math.max(1, Math.min(requestedWorkers, concurrency, requests ?? concurrency));
+  if (input.streams !== undefined && !input.http2)
+    throw new UserError("--streams needs --http2", {
+      hint: "HTTP/1.1 carries one request per connection; add --http2 for several streams",
+    });
+  const streams = input.http2
+    ? Math.min(
+        concurrency,
+        input.streams !== undefined
+          ? parsePositiveInt(input.streams, "--streams")
+          : DEFAULT_H2_STREAMS,
+      )
+    : undefined;
   const expectStatus =
     input.expectStatus !== undefined ? checkStatus(input.expectStatus) : undefined;
   return {
@@ -128,6 +153,8 @@ export function planLoad(input: LoadInput): LoadPlan {
     workers,
     expectStatus,
     expectRateLimit: Boolean(input.expectRateLimit),
+    ...(input.http2 ? { http2: true, streams } : {}),
+    ...(input.insecure ? { insecure: true } : {}),
   };
 }
 
@@ -159,7 +186,7 @@ function parseHeader(line: string): [string, string] {
   const name = at > 0 ? line.slice(0, at).trim() : "";
   const value = at > 0 ? line.slice(at + 1).trim() : "";
   if (!HEADER_NAME.test(name) || /[\r\n]/.test(value)) {
-    throw new UserError(`malformed header "${line}"`, {
+    throw new UserError(`malformed header "${redactHeaderLine(line)}"`, {
       hint: 'write headers as "Name: Value", e.g. --header "Authorization: Bearer token123"',
     });
   }

@@ -59,6 +59,16 @@ export function levelAt(stages: RampStage[], elapsedMs: number): number {
   return stages[stages.length - 1]!.target;
 }
 
+/** The 0-based stage in force `elapsedMs` into the measured phase (the last one holds afterwards). */
+export function stageAt(stages: RampStage[], elapsedMs: number): number {
+  let end = 0;
+  for (let i = 0; i < stages.length; i++) {
+    end += stages[i]!.durationMs;
+    if (elapsedMs < end) return i;
+  }
+  return stages.length - 1;
+}
+
 /** When the level changes next after `elapsedMs` (Infinity after the last stage starts). */
 export function nextChangeAt(stages: RampStage[], elapsedMs: number): number {
   let end = 0;

@@ -22,6 +22,14 @@ export function recommend(report: LoadReport, slo?: SloResult): Recommendation[]
     });
     return out;
   }
+  if (report.deadTarget) {
+    out.push({
+      topic: "errors",
+      severity: "bad",
+      message: `nothing answers at ${report.deadTarget.address} (${report.deadTarget.error}): start the service or fix the URL, then run again`,
+    });
+    return out;
+  }
   if (report.successes === 0) {
     out.push({
       topic: "errors",
@@ -35,7 +43,9 @@ export function recommend(report: LoadReport, slo?: SloResult): Recommendation[]
       message: `${fmt(report.errorRate * 100)}% of requests failed (${describeErrors(report)}); ${errorAdvice(report)}`,
     });
   }
-  if (lat && report.rps > 0) out.push(littlesLaw(report, lat.mean));
+  // Scaling advice rests on successful responses: a run without any has none to give.
+  const ok = report.latency.success;
+  if (lat && ok && report.successes > 0 && report.rps > 0) out.push(littlesLaw(report, lat.mean));
   const saturation = findSaturation(report.timeline);
   if (saturation) out.push(saturation);
   if (

@@ -1,20 +1,33 @@
-import { Client, type Dispatcher } from "undici";
+import type { Client, Dispatcher } from "undici";
+import { type ConnectionPlan, connectionPlan } from "./connections.js";
 import { classifyError } from "./error-kind.js";
+import { InFlightQueue, type Timed } from "./in-flight.js";
 import type { IntervalRecorder } from "./interval-recorder.js";
 import { levelAt, nextChangeAt } from "./ramp.js";
 import type { LoadPlan } from "./types.js";
 
+/** The error a request gets when our sweep expires it. */
+class RequestTimeout extends Error {
+  readonly code = "ETIMEDOUT";
+  constructor(ms: number) {
+    super(`no complete response within ${ms} ms`);
+  }
+}
+
 /**
  * Sends one thread's share of the load over undici keep-alive connections (one Client per
- * connection, handed out from a free list, so picking a connection costs nothing).
- * Closed loop: `level` connections each send back to back. Open loop (`rate`): requests are due
- * at fixed intended times and latency counts from that time (coordinated omission corrected).
+ * connection; a free list holds one entry per request slot, so picking one costs nothing).
+ * Closed loop: `level` requests back to back. Open loop (`rate`): requests are due at fixed
+ * intended times and latency counts from that time (coordinated omission corrected).
+ * Timeouts count from the send and are enforced by our own sweep (exact to a few ms).
  * Memory is constant: a handler per in-flight request, bodies counted and dropped.
  */
 export class RequestLoop {
   private readonly clients: Client[];
-  /** Connections with no request in flight. */
+  private readonly connections: ConnectionPlan;
+  /** One entry per free request slot (a connection appears once per free stream). */
   private readonly free: Client[];
+  private readonly queue: InFlightQueue;
   private readonly dispatchOptions: Dispatcher.DispatchOptions;
   private readonly bodyBytes: number;
   private readonly t0 = performance.now();
@@ -33,24 +46,24 @@ export class RequestLoop {
   private resolveDone!: () => void;
   readonly done: Promise<void>;
 
+  get timeoutMs(): number {
+    return this.plan.timeoutMs;
+  }
+
   constructor(
     private readonly plan: LoadPlan,
     private readonly rec: IntervalRecorder,
   ) {
     const url = new URL(plan.url);
+    this.connections = connectionPlan(plan);
     // Connections open on their first request; unused ones cost nothing.
-    this.clients = Array.from(
-      { length: plan.concurrency },
-      () =>
-        new Client(url.origin, {
-          pipelining: 1,
-          headersTimeout: plan.timeoutMs,
-          bodyTimeout: plan.timeoutMs,
-          connectTimeout: plan.timeoutMs,
-          keepAliveTimeout: 30_000,
-        }),
+    this.clients = Array.from({ length: this.connections.connections }, () =>
+      this.connections.create(),
     );
-    this.free = this.clients.slice().reverse();
+    this.free = [];
+    for (let s = 0; s < this.connections.slots; s++)
+      for (let i = this.clients.length - 1; i >= 0; i--) this.free.push(this.clients[i]!);
+    this.queue = new InFlightQueue(plan.timeoutMs);
     this.dispatchOptions = {
       path: url.pathname + url.search,
       method: plan.method as Dispatcher.HttpMethod,
@@ -82,6 +95,7 @@ export class RequestLoop {
   stop(options: { graceMs?: number; abandon?: boolean } = {}): void {
     if (this.closed) return;
     if (options.abandon) this.countAbandoned = false;
+    if (!this.stopping) this.rec.inFlightAtEnd = this.inFlight;
     this.stopping = true;
     clearTimeout(this.timer);
     clearTimeout(this.stageTimer);
@@ -98,9 +112,15 @@ export class RequestLoop {
     if (this.closed) return;
     this.closed = true;
     clearTimeout(this.drainTimer);
-    if (this.countAbandoned) {
-      const now = performance.now();
-      for (let i = 0; i < this.inFlight; i++) this.rec.error("timeout", now - this.stopAt, 0);
+    this.queue.close();
+    // Still open: timed from their own send. Counted as timeouts at the end of a run, or
+    // reported as unfinished when the run was stopped by the user.
+    const now = performance.now();
+    for (const item of this.queue.open() as Exchange[]) {
+      item.finished = true;
+      if (!item.measured) continue;
+      if (this.countAbandoned) this.rec.error("timeout", now - item.startedAt, this.bodyBytes);
+      else this.rec.unfinished(now - item.startedAt);
     }
     Promise.all(this.clients.map((c) => c.destroy())).then(this.resolveDone, this.resolveDone);
   }
@@ -119,9 +139,12 @@ export class RequestLoop {
     const measured = startedAt >= this.measureStart;
     if (measured) this.issued += 1;
     this.inFlight += 1;
+    this.rec.inFlight = this.inFlight;
     // inFlight < concurrency whenever we get here, so a connection is free.
     const client = this.free.pop()!;
-    client.dispatch(this.dispatchOptions, new Exchange(this, client, startedAt, measured));
+    const exchange = new Exchange(this, client, startedAt, measured);
+    this.queue.add(exchange);
+    client.dispatch(this.dispatchOptions, exchange);
   }
 
   /** Closed loop: keep `level` requests in flight. */
@@ -195,15 +218,32 @@ export class RequestLoop {
     this.nextIntended = Number.isFinite(next) ? this.measureStart + next : this.stopAt + 1;
   }
 
-  /** Called by an Exchange when its response ended or failed. */
+  /** The sweep expired a request that had not reached its connection yet: replace that connection. */
+  expireQueued(ex: Exchange): void {
+    const index = this.clients.indexOf(ex.client);
+    const fresh = this.connections.create();
+    if (index >= 0) this.clients[index] = fresh;
+    for (let i = 0; i < this.free.length; i++) if (this.free[i] === ex.client) this.free[i] = fresh;
+    ex.client.destroy().catch(() => {});
+    ex.client = fresh;
+    this.finish(ex, new RequestTimeout(this.plan.timeoutMs));
+  }
+
+  /** Called by an Exchange when its response ended or failed (once per request). */
   finish(ex: Exchange, error: Error | null): void {
+    ex.finished = true;
     this.inFlight -= 1;
+    this.rec.inFlight = this.inFlight;
     this.free.push(ex.client);
     if (this.closed) return;
     const latency = performance.now() - ex.startedAt;
-    if (!ex.measured) this.rec.warmupDone();
-    else if (error) this.rec.error(classifyError(error), latency, this.bodyBytes);
-    else this.rec.response(ex.status, latency, ex.bytes, this.bodyBytes);
+    if (error) {
+      const kind = classifyError(error);
+      this.rec.transportError(kind, errorCode(error));
+      if (ex.measured) this.rec.error(kind, latency, this.bodyBytes);
+      else this.rec.warmupDone();
+    } else if (ex.measured) this.rec.response(ex.status, latency, ex.bytes, this.bodyBytes);
+    else this.rec.warmupResponse();
     if (this.stopping) {
       if (this.inFlight === 0) this.close();
       return;
@@ -225,19 +265,32 @@ export class RequestLoop {
 }
 
 /** The undici handler of one request: counts body bytes and discards them. */
-class Exchange implements Dispatcher.DispatchHandler {
+class Exchange implements Dispatcher.DispatchHandler, Timed {
   status = 0;
   bytes = 0;
+  finished = false;
+  readonly sentAt = performance.now();
+  private controller: Dispatcher.DispatchController | undefined;
+  private timedOut = false;
 
   constructor(
     private readonly loop: RequestLoop,
-    readonly client: Client,
+    public client: Client,
+    /** When latency counts from: the send, or in open loop the intended send time. */
     readonly startedAt: number,
     readonly measured: boolean,
   ) {}
 
-  /** Its presence tells undici this handler speaks the current (controller) API. */
-  onRequestStart(): void {}
+  onRequestStart(controller: Dispatcher.DispatchController): void {
+    this.controller = controller;
+  }
+
+  expire(): void {
+    if (this.finished) return;
+    this.timedOut = true;
+    if (this.controller) this.controller.abort(new RequestTimeout(this.loop.timeoutMs));
+    else this.loop.expireQueued(this);
+  }
 
   onResponseStart(
     _controller: Dispatcher.DispatchController,
@@ -253,10 +306,17 @@ class Exchange implements Dispatcher.DispatchHandler {
   }
 
   onResponseEnd(): void {
-    this.loop.finish(this, null);
+    if (!this.finished) this.loop.finish(this, null);
   }
 
   onResponseError(_controller: Dispatcher.DispatchController, error: Error): void {
-    this.loop.finish(this, error);
+    if (this.finished) return;
+    this.loop.finish(this, this.timedOut ? new RequestTimeout(this.loop.timeoutMs) : error);
   }
+}
+
+/** The most telling code of a transport error (`ECONNREFUSED`), else its message. */
+function errorCode(error: Error): string {
+  const e = error as Error & { code?: string; cause?: { code?: string } };
+  return e.cause?.code ?? e.code ?? e.message;
 }

@@ -1,10 +1,12 @@
-import { Aggregate } from "./aggregate.js";
+import { Aggregate, percentiles } from "./aggregate.js";
+import { DEAD_TARGET_MS, deadTarget } from "./dead-target.js";
 import { HealthSampler } from "./generator-health.js";
 import { HdrLogFile } from "./hdr-log.js";
-import { levelAt } from "./ramp.js";
+import { latencyBins } from "./histogram.js";
+import { levelAt, stageAt } from "./ramp.js";
 import { buildReport } from "./report.js";
 import { createSender } from "./senders.js";
-import type { LoadPlan, LoadProgress, LoadReport, TimelinePoint } from "./types.js";
+import type { DeadTarget, LoadPlan, LoadProgress, LoadReport, TimelinePoint } from "./types.js";
 
 /** What a run reports while it measures: one event when each second of the measured phase closes. */
 export type LoadEvent = { type: "second"; point: TimelinePoint; progress: LoadProgress };
@@ -19,6 +21,8 @@ export interface StartOptions {
    * renders (a live screen would otherwise delay responses and inflate the measured latency).
    */
   offThread?: boolean;
+  /** Epoch ms to begin sending at (several generators sharing one start); now when absent. */
+  startAt?: number;
 }
 
 /** A run in progress: views poll `snapshot()` on their own timer; `stop()` ends it early. */
@@ -29,8 +33,11 @@ export interface LoadRun {
   readonly result: Promise<LoadReport>;
 }
 
-const TICK_MS = 250;
+const TICK_MS = 125;
+/** Live slices for views: four per second. */
+const SLICE_MS = 250;
 const STOP_GRACE_MS = 1_000;
+const DEAD_STOP_GRACE_MS = 100;
 
 /** Start a load test; the result resolves within duration + timeout (+ a little) whatever the target does. */
 export function startLoad(plan: LoadPlan, options: StartOptions = {}): LoadRun {
@@ -46,6 +53,10 @@ export function startLoad(plan: LoadPlan, options: StartOptions = {}): LoadRun {
   let interrupted = false;
   let stoppedAt: number | undefined;
   let last = { cpu: 0, lagMs: 0 };
+  let sendingSince = Number.POSITIVE_INFINITY;
+  let lastSliceAt = Number.POSITIVE_INFINITY;
+  let dead: DeadTarget | undefined;
+  const deadAfterMs = plan.deadTargetMs ?? DEAD_TARGET_MS;
 
   const progress = (): LoadProgress => {
     return {
@@ -64,6 +75,10 @@ export function startLoad(plan: LoadPlan, options: StartOptions = {}): LoadRun {
       timeline: agg.timeline.slice(),
       cpu: last.cpu,
       lagMs: last.lagMs,
+      inFlight: agg.inFlight,
+      recent: agg.recent.slice(),
+      latency: percentiles(agg.success),
+      histogram: latencyBins(agg.success),
     };
   };
 
@@ -77,15 +92,28 @@ export function startLoad(plan: LoadPlan, options: StartOptions = {}): LoadRun {
       fraction,
       (h) => hdrLog?.interval(h, endSec - fraction, endSec),
       level,
+      plan.ramp ? stageAt(plan.ramp, mid) : undefined,
     );
-    options.onEvent?.({ type: "second", point, progress: progress() });
+    // A run stopped for a dead target has nothing to show for its last fraction of a second.
+    if (!(dead && fraction < 1)) options.onEvent?.({ type: "second", point, progress: progress() });
   };
 
   const tick = () => {
     sender.drain(agg);
     const t = now();
-    if (phase === "warmup" && t >= measureStart) phase = "measure";
+    if (phase === "warmup" && t >= measureStart) {
+      phase = "measure";
+      lastSliceAt = measureStart;
+    }
+    if (!dead && deadAfterMs > 0 && stoppedAt === undefined && t - sendingSince >= deadAfterMs) {
+      dead = deadTarget(plan.url, agg, t - sendingSince);
+      if (dead) stop(false, DEAD_STOP_GRACE_MS);
+    }
     if (phase === "warmup" || phase === "starting" || !health) return;
+    if (t - lastSliceAt >= SLICE_MS && stoppedAt === undefined) {
+      agg.closeSlice(t - measureStart, t - lastSliceAt);
+      lastSliceAt = t;
+    }
     const limit = Math.min(t, stoppedAt ?? t, measureStart + plan.durationMs);
     while (limit - measureStart >= (agg.timeline.length + 1) * 1000) {
       last = health.sample(agg.workerLagMs);
@@ -94,12 +122,12 @@ export function startLoad(plan: LoadPlan, options: StartOptions = {}): LoadRun {
   };
   let timer: NodeJS.Timeout | undefined;
 
-  const stop = (abandon: boolean) => {
+  const stop = (abandon: boolean, graceMs = STOP_GRACE_MS) => {
     if (stoppedAt !== undefined) return;
     stoppedAt = now();
     interrupted = abandon;
     if (phase !== "done") phase = "draining";
-    sender.stop(abandon ? { graceMs: STOP_GRACE_MS, abandon: true } : {});
+    sender.stop(abandon || dead ? { graceMs, abandon: true } : {});
   };
   const onAbort = () => stop(true);
   options.signal?.addEventListener("abort", onAbort, { once: true });
@@ -107,6 +135,7 @@ export function startLoad(plan: LoadPlan, options: StartOptions = {}): LoadRun {
 
   const begin = async () => {
     await sender.ready;
+    if (options.startAt !== undefined) await until(options.startAt, options.signal);
     if (stoppedAt !== undefined) return;
     startedAt = new Date();
     measureStart = now() + plan.warmupMs;
@@ -114,6 +143,8 @@ export function startLoad(plan: LoadPlan, options: StartOptions = {}): LoadRun {
     health = new HealthSampler();
     hdrLog?.start(measureStart);
     phase = plan.warmupMs > 0 ? "warmup" : "measure";
+    sendingSince = now();
+    if (phase === "measure") lastSliceAt = measureStart;
     timer = setInterval(tick, TICK_MS);
     await sender.start();
   };
@@ -148,6 +179,7 @@ export function startLoad(plan: LoadPlan, options: StartOptions = {}): LoadRun {
       elapsedSec: Math.max(0, (end - measureStart) / 1000),
       interrupted,
       generator: health.summary(plan.workers),
+      deadTarget: dead,
     });
   }, failed);
 
@@ -157,4 +189,19 @@ export function startLoad(plan: LoadPlan, options: StartOptions = {}): LoadRun {
 /** Run to the end (or until `signal` aborts) and return the report. */
 export function runLoad(plan: LoadPlan, options: StartOptions = {}): Promise<LoadReport> {
   return startLoad(plan, options).result;
+}
+
+/** Wait until epoch ms `at` (or an abort). */
+function until(at: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const wait = at - Date.now();
+    if (wait <= 0 || signal?.aborted) return resolve();
+    const timer = setTimeout(done, wait);
+    function done() {
+      clearTimeout(timer);
+      signal?.removeEventListener("abort", done);
+      resolve();
+    }
+    signal?.addEventListener("abort", done, { once: true });
+  });
 }

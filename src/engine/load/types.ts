@@ -24,6 +24,13 @@ export interface LoadPlan {
   warmupMs: number;
   timeoutMs: number;
   workers: number;
+  /** HTTP/2: ALPN over TLS, h2c over plain HTTP; `streams` requests share one connection. */
+  http2?: boolean;
+  streams?: number;
+  /** Accept self-signed and otherwise unverifiable TLS certificates. */
+  insecure?: boolean;
+  /** Stop early when nothing answers and every connect fails for this long (0: never). */
+  deadTargetMs?: number;
   /** A response with this status is a success (and every other one a failure). */
   expectStatus?: number;
   /** 429 responses are expected (not failures). */
@@ -62,6 +69,7 @@ export interface TimelinePoint {
   rps: number;
   errors: number;
   p50: number | null;
+  p90: number | null;
   p95: number | null;
   p99: number | null;
   /** Load level in force (connections or requests/s). */
@@ -124,6 +132,49 @@ export interface LoadReport {
   rateLimit: RateLimitInfo | null;
   timeline: TimelinePoint[];
   generator: GeneratorHealth;
+  /** HTTP version asked for. */
+  protocol: "http/1.1" | "h2";
+  /**
+   * Requests still open when sending stopped: they were timed from their own send (finished
+   * within the timeout, or counted as timeouts); `unfinished` of them were given up on when the
+   * run was stopped early, the oldest `unfinishedMaxMs` after it was sent.
+   */
+  inFlightAtEnd: number;
+  unfinished: number;
+  unfinishedMaxMs: number;
+  /** Per ramp stage (absent without --ramp). */
+  stages?: StageResult[];
+  /** Latency of successes at percentiles on a log scale (50, 90, 99, 99.9, …, 100). */
+  distribution: Array<{ percentile: number; ms: number }>;
+  /** Set when the run stopped early because nothing answered. */
+  deadTarget?: DeadTarget;
+}
+
+/** Nothing answered: every connect failed for the first second. */
+export interface DeadTarget {
+  /** host:port that was tried. */
+  address: string;
+  /** What went wrong, e.g. "connection refused (ECONNREFUSED)". */
+  error: string;
+  afterMs: number;
+}
+
+/** One ramp stage of a run. */
+export interface StageResult {
+  /** 1-based, as thresholds name it (`stage2.p99>250ms`). */
+  stage: number;
+  /** Connections or requests/s the stage asked for. */
+  target: number;
+  startSec: number;
+  durationSec: number;
+  requests: number;
+  rps: number;
+  errors: number;
+  errorRate: number;
+  p50: number | null;
+  p90: number | null;
+  p99: number | null;
+  max: number | null;
 }
 
 /** What a view sees while a run goes (taken on a timer). */
@@ -141,4 +192,26 @@ export interface LoadProgress {
   timeline: TimelinePoint[];
   cpu: number;
   lagMs: number;
+  /** Requests on the wire now. */
+  inFlight: number;
+  /** Sub-second slices (4 per second) of the measured phase, oldest first, at most 10 minutes. */
+  recent: LivePoint[];
+  /** Whole run so far, successes. */
+  latency: Percentiles | null;
+  /** Whole run so far: successes in 8 log-spaced latency ranges (for a histogram panel). */
+  histogram: Array<{ fromMs: number; toMs: number; count: number }>;
+}
+
+/** A quarter second of the measured phase, for live views. */
+export interface LivePoint {
+  /** End of the slice, ms into the measured phase. */
+  atMs: number;
+  /** Requests that completed in this slice; `rps` is over the last second. */
+  requests: number;
+  rps: number;
+  errors: number;
+  p50: number | null;
+  p90: number | null;
+  p99: number | null;
+  max: number | null;
 }

@@ -3,7 +3,7 @@ import { type DiffOptions, diffSchemas, type SchemaDiff } from "./diff/diff-sche
 import type { SchemaFilters } from "./introspect/schema-filters.js";
 import type { SchemaModel } from "./model.js";
 import { type MigrationPlan, type PlanOptions, planMigration } from "./plan/plan-migration.js";
-import { openSource, type SchemaSource } from "./sources/open-source.js";
+import { isConnectionString, openSource, type SchemaSource } from "./sources/open-source.js";
 
 /** Sent as each step starts ("opening …", "reading …", "comparing"). */
 export type CompareEvent = { type: "step"; step: string };
@@ -33,16 +33,31 @@ export async function compareSources(
     options.onEvent?.({ type: "step", step: text });
   };
   try {
-    stepTo(`opening ${fromSpec ? redactConnectionString(fromSpec) : "the database"}`);
-    const from = await openSource(fromSpec);
-    opened.push(from);
-    stepTo(`opening ${toSpec ? redactConnectionString(toSpec) : "the database"}`);
-    const to = await openSource(toSpec);
-    opened.push(to);
-    stepTo(`reading the schema of ${from.label}`);
-    const fromModel = await from.model(options.filters);
-    stepTo(`reading the schema of ${to.label}`);
-    const toModel = await to.model(options.filters);
+    const read = async (spec: string | undefined) => {
+      stepTo(`opening ${spec ? redactConnectionString(spec) : "the database"}`);
+      const source = await openSource(spec);
+      opened.push(source);
+      stepTo(`reading the schema of ${source.label}`);
+      return { source, model: await source.model(options.filters) };
+    };
+    const live = (spec: string | undefined) => spec === undefined || isConnectionString(spec);
+    let a: Awaited<ReturnType<typeof read>>;
+    let b: Awaited<ReturnType<typeof read>>;
+    if (live(fromSpec) && live(toSpec)) {
+      // Two servers: both catalogs are read at the same time.
+      [a, b] = await Promise.all([read(fromSpec), read(toSpec)]);
+    } else {
+      // One source at a time: an embedded PostgreSQL is closed before the next one starts (memory).
+      a = await read(fromSpec);
+      if (a.source.kind !== "server") {
+        opened.splice(opened.indexOf(a.source), 1);
+        await a.source.close();
+        // Its WebAssembly heap is garbage now; when the process allows it (--expose-gc), free it first.
+        (globalThis as { gc?: () => void }).gc?.();
+      }
+      b = await read(toSpec);
+    }
+    const [from, fromModel, to, toModel] = [a.source, a.model, b.source, b.model];
     stepTo("comparing");
     const diff = diffSchemas(fromModel, toModel, options);
     const plan = planMigration(diff.changes, {

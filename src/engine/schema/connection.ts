@@ -1,6 +1,7 @@
 import pg from "pg";
 import { redactConnectionString } from "../shared/redact.js";
 import { UserError } from "../shared/user-error.js";
+import { normaliseConnectionString } from "./connection-string.js";
 import { withLibpqSslMode } from "./ssl-mode.js";
 
 /**
@@ -39,6 +40,9 @@ export async function connectServer(
   connectionString: string | undefined,
   options: { connectTimeoutMs?: number; applicationName?: string } = {},
 ): Promise<Db> {
+  // Refuse anything but postgres:// URLs and key=value strings before any socket opens (exit 2, one line).
+  if (connectionString !== undefined)
+    connectionString = normaliseConnectionString(connectionString);
   const label = connectionString
     ? redactConnectionString(connectionString)
     : `PG* environment (${process.env.PGHOST ?? "localhost"}/${process.env.PGDATABASE ?? ""})`;
@@ -85,11 +89,23 @@ export function connectionError(error: unknown, label: string): UserError {
     case "ETIMEDOUT":
       return new UserError(`cannot connect to ${label}: timed out`, { cause: error });
     case "28P01":
-    case "28000":
-      return new UserError(`cannot connect to ${label}: authentication failed`, {
-        hint: "check the user and password (PGPASSWORD or the connection string)",
+      return new UserError(`cannot connect to ${label}: password authentication failed`, {
+        hint: "check the password (PGPASSWORD or the connection string); the server gives the same answer for an unknown user when it asks for a password",
         cause: error,
       });
+    case "28000": {
+      const role = /role "([^"]*)" does not exist/.exec(message)?.[1];
+      if (role !== undefined) {
+        return new UserError(`cannot connect to ${label}: role "${role}" does not exist`, {
+          hint: "check the user name, or create the role (CREATE ROLE … LOGIN)",
+          cause: error,
+        });
+      }
+      return new UserError(`cannot connect to ${label}: ${message.split("\n")[0]}`, {
+        hint: "the server refused this user, host or database (pg_hba.conf)",
+        cause: error,
+      });
+    }
     case "3D000":
       return new UserError(`cannot connect to ${label}: ${message}`, { cause: error });
     default:

@@ -46,14 +46,28 @@ export {
   introspect,
 } from "./introspect/introspect.js";
 export type { SchemaFilters } from "./introspect/schema-filters.js";
+export { type LintResult, lintFails, lintMigrationText, lintPath } from "./lint/lint-files.js";
+export { LINT_RULES, type LintRule, type LintSeverity, ruleDoc } from "./lint/lint-rules.js";
+export type { LintFinding } from "./lint/lint-statements.js";
 export type { CatalogChange } from "./migrate/catalog-state.js";
 export type { LockTaken } from "./migrate/lock-report.js";
+export {
+  type FolderRunOptions,
+  type FolderRunResult,
+  runMigrationFolder,
+} from "./migrate/migrate-folder.js";
 export type {
   MigrateEvent,
   MigrateOptions,
   MigrateResult,
   UnitReport,
 } from "./migrate/migrate-types.js";
+export {
+  type MigrationState,
+  type MigrationStatus,
+  type MigrationStatusEntry,
+  migrationStatus,
+} from "./migrate/migration-status.js";
 export { runMigration } from "./migrate/run-migration.js";
 export {
   formatMigrationFile,

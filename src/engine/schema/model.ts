@@ -14,6 +14,21 @@ export interface SchemaModel {
   tables: TableInfo[];
   views: ViewInfo[];
   functions: FunctionInfo[];
+  /** User-defined collations (absent in snapshots written before they were read). */
+  collations?: CollationInfo[];
+}
+
+export interface CollationInfo {
+  schema: string;
+  name: string;
+  /** "libc" | "icu" */
+  provider: string;
+  /** ICU locale, or libc lc_collate. */
+  locale: string;
+  /** libc lc_ctype when it differs from lc_collate. */
+  ctype?: string;
+  deterministic: boolean;
+  comment?: string;
 }
 
 export interface SchemaInfo {
@@ -78,6 +93,19 @@ export interface TableInfo {
   triggers: TriggerInfo[];
   policies: PolicyInfo[];
   comment?: string;
+  /** Parents of a table made with INHERITS ("schema.table"), in order. */
+  inherits?: string[];
+  /** REPLICA IDENTITY other than the default: "full", "nothing" or "index:<name>". */
+  replicaIdentity?: string;
+}
+
+export interface IdentityOptions {
+  start: string;
+  increment: string;
+  min: string;
+  max: string;
+  cache: string;
+  cycle: boolean;
 }
 
 export interface ColumnInfo {
@@ -88,11 +116,15 @@ export interface ColumnInfo {
   default?: string;
   /** "always" | "by default" for identity columns. */
   identity?: "always" | "by default";
+  /** Options of an identity column's sequence. */
+  identityOptions?: IdentityOptions;
   /** Generation expression of a generated column, with its kind. */
   generated?: { expression: string; stored: boolean };
   /** Explicit collation when it differs from the type's default. */
   collation?: string;
   comment?: string;
+  /** Comes only from an INHERITS parent (not declared on this table itself). */
+  inherited?: boolean;
 }
 
 export type ConstraintType = "primary-key" | "unique" | "foreign-key" | "check" | "exclude";
@@ -122,6 +154,8 @@ export interface IndexInfo {
   include: string[];
   valid: boolean;
   comment?: string;
+  /** Index of a partitioned table: the partitions' indexes attached to it. */
+  attached?: Array<{ schema: string; table: string; name: string; definition: string }>;
 }
 
 export interface TriggerInfo {
@@ -154,6 +188,8 @@ export interface ViewInfo {
   dependsOn: string[];
   /** Indexes of a materialized view. */
   indexes: IndexInfo[];
+  /** INSTEAD OF (and other) triggers on the view; absent in older snapshots. */
+  triggers?: TriggerInfo[];
   comment?: string;
 }
 

@@ -17,7 +17,8 @@ export type ObjectKind =
   | "trigger"
   | "policy"
   | "rls"
-  | "comment";
+  | "comment"
+  | "collation";
 
 export type HazardKind =
   | "data-loss"
@@ -42,7 +43,7 @@ export interface PlannedStatement {
   order?: number;
   /**
    * File section: 0 index drops outside a transaction, 1 main transaction, 2 validation transaction
-   * (VALIDATE CONSTRAINT, SET NOT NULL), 3 index builds outside a transaction.
+   * (VALIDATE CONSTRAINT, SET NOT NULL), 3 index builds outside a transaction, 4 foreign keys needing those indexes.
    */
   stage?: number;
 }

@@ -1,3 +1,8 @@
 export { packageRoot, packageVersion } from "./paths.js";
-export { redactConnectionString, redactSecretsInText } from "./redact.js";
+export {
+  redactConnectionString,
+  redactHeader,
+  redactHeaderLine,
+  redactSecretsInText,
+} from "./redact.js";
 export { isUserError, UserError } from "./user-error.js";

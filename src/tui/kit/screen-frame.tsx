@@ -3,9 +3,9 @@ import type { ReactNode } from "react";
 import { HelpOverlay } from "./help-overlay.js";
 import { KeyBar, type KeyHint } from "./key-bar.js";
 import { tone } from "./theme.js";
+import { isTooSmall, TooSmall } from "./too-small.js";
 
-export const MIN_COLUMNS = 60;
-export const MIN_ROWS = 16;
+export { MIN_COLUMNS, MIN_ROWS } from "./too-small.js";
 
 /**
  * Title line, body, key bar; never taller than the terminal.
@@ -21,22 +21,17 @@ export function ScreenFrame(props: {
   children: ReactNode;
 }) {
   const { columns, rows } = useWindowSize();
-  if (columns < MIN_COLUMNS || rows < MIN_ROWS) {
-    return (
-      <Box width={columns} height={rows} flexDirection="column">
-        <Text wrap="wrap">
-          Terminal too small ({columns}x{rows}); senior-backend needs at least {MIN_COLUMNS}x
-          {MIN_ROWS}. Enlarge the window or press q to quit.
-        </Text>
-      </Box>
-    );
-  }
+  // The app shows this itself and holds keys back; a screen rendered alone shows it here.
+  if (isTooSmall(columns, rows)) return <TooSmall columns={columns} rows={rows} />;
   return (
     <Box width={columns} height={rows} flexDirection="column" overflow="hidden">
       <Box flexShrink={0} justifyContent="space-between">
-        <Text bold color={tone("accent")} wrap="truncate-end">
-          senior-backend · {props.title}
-        </Text>
+        {/* The title keeps its room; a long status (two file paths) is cut from its start. */}
+        <Box flexShrink={0} marginRight={1}>
+          <Text bold color={tone("accent")} wrap="truncate-end">
+            senior-backend · {props.title}
+          </Text>
+        </Box>
         {props.status ? (
           <Text color={tone("muted")} wrap="truncate-start">
             {props.status}

@@ -1,7 +1,8 @@
-import { Text, useInput } from "ink";
+import { Text } from "ink";
 import { useRef, useState } from "react";
 import { tone } from "./theme.js";
 import { typedText } from "./typed-text.js";
+import { useKeys } from "./use-keys.js";
 
 /**
  * A one-line text input. Unlike ink-text-input it keeps the value being edited in a ref, so keys
@@ -26,10 +27,19 @@ export function TextField({
   if (value !== edit.current.sent) edit.current = { value, cursor: value.length, sent: value };
   const [, redraw] = useState(0);
 
-  useInput(
+  useKeys(
     (input, key) => {
-      if (key.upArrow || key.downArrow || key.tab || key.escape || key.ctrl || key.meta) return;
       const e = edit.current;
+      // Ctrl+U clears the field, as in a shell.
+      if (key.ctrl && input === "u" && e.value) {
+        e.value = "";
+        e.cursor = 0;
+        e.sent = "";
+        onChange("");
+        redraw((n) => n + 1);
+        return;
+      }
+      if (key.upArrow || key.downArrow || key.tab || key.escape || key.ctrl || key.meta) return;
       const before = e.value;
       let submit = false;
       if (key.leftArrow) e.cursor = Math.max(0, e.cursor - 1);

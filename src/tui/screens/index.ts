@@ -1,9 +1,11 @@
 import { AuditScreen } from "./audit/screen.js";
+import { DatabaseScreen } from "./database/screen.js";
 import { DecisionScreen } from "./decide/decision-screen.js";
 import { DecideScreen } from "./decide/screen.js";
 import { GrillScreen } from "./grill/screen.js";
 import { LoadScreen } from "./load/screen.js";
 import type { ScreenEntry } from "./registry.js";
+import { ScaffoldScreen } from "./scaffold/screen.js";
 import { SchemaDiffScreen } from "./schema-diff/screen.js";
 
 export type { ScreenEntry } from "./registry.js";
@@ -36,18 +38,32 @@ export const screens: ScreenEntry[] = [
     inMenu: true,
   },
   {
-    id: "schema-diff",
-    title: "Schema diff — browse changes between two schemas",
-    description: "A tree of added, removed and changed objects with their up/down SQL and hazards; opens on a bundled demo (embedded PostgreSQL, no server needed).",
-    component: SchemaDiffScreen,
-    inMenu: true,
-  },
-  {
     id: "audit",
     title: "Audit — probe a running API for the security basics",
     description: "Headers, CORS, rate limiting, input validation from the spec, error leakage, methods, cookies, auth.",
     component: AuditScreen,
     inMenu: true,
+  },
+  {
+    id: "scaffold",
+    title: "Scaffold — an API skeleton from a spec or a database",
+    description: "An OpenAPI spec or a postgres:// URL, Express, Fastify or Koa, an output folder: typed routes, validation and handler stubs, then what to run next.",
+    component: ScaffoldScreen,
+    inMenu: true,
+  },
+  {
+    id: "database",
+    title: "Database — analyze, compare and migrate",
+    description: "Findings with the SQL that fixes them; compare two schemas in the diff browser and write the up/down migration; a bundled demo.",
+    component: DatabaseScreen,
+    inMenu: true,
+  },
+  {
+    id: "schema-diff",
+    title: "Schema diff — browse changes between two schemas",
+    description: "A tree of added, removed and changed objects with their up/down SQL and hazards; opens on a bundled demo (embedded PostgreSQL, no server needed).",
+    component: SchemaDiffScreen,
+    inMenu: false,
   },
   {
     id: "decision",

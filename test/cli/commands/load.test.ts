@@ -283,13 +283,18 @@ describe("load command", () => {
       stdio: ["ignore", "pipe", "pipe"],
     });
     let stdout = "";
+    let signalled = false;
     let stderr = "";
     child.stdout.on("data", (d) => {
       stdout += d;
     });
     child.stderr.on("data", (d) => {
       stderr += d;
-      if (/\[\s+1\/60s\]/.test(stderr)) child.kill("SIGINT");
+      // One signal only: a second one means "leave now" and would cut the summary short.
+      if (!signalled && /\[\s+1\/60s\]/.test(stderr)) {
+        signalled = true;
+        child.kill("SIGINT");
+      }
     });
     const code = await new Promise<number | null>((resolve) => {
       const timer = setTimeout(() => child.kill("SIGKILL"), 20_000);

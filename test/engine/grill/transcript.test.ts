@@ -83,6 +83,22 @@ describe("grill transcript", () => {
     resumed.close();
   });
 
+  it("keeps the answers stepped back over in the transcript and resumes where the user was", () => {
+    const session = GrillSession.start({ transcriptDir: dir, now: () => NOW });
+    answer(session, 4);
+    expect(session.back()).toBe(true);
+    expect(session.back()).toBe(true);
+    const asked = session.turn!.id;
+    session.close();
+    const text = readFileSync(session.path!, "utf8");
+    expect(text).toContain("Answered before a step back");
+    const resumed = GrillSession.resume(session.path!);
+    expect(resumed.state.entries).toHaveLength(4);
+    expect(resumed.turn!.id).toBe(asked);
+    expect(resumed.keptAnswer?.turn).toBe(asked);
+    resumed.close();
+  });
+
   it("refuses to resume a complete transcript and names decide --from-transcript", () => {
     const session = GrillSession.start({ transcriptDir: dir, now: () => NOW });
     answer(session, 16);

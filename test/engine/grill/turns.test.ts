@@ -4,8 +4,10 @@ import {
   answersOf,
   answerTurn,
   type GrillState,
+  givenEntries,
   goBack,
   initialState,
+  keptAnswer,
   nextTurn,
   progress,
   TURNS,
@@ -194,7 +196,7 @@ describe("grill turn state machine", () => {
     let s: GrillState = initialState();
     for (const e of state.entries) {
       if (e.turn === "team-size") break;
-      s = { ...s, entries: [...s.entries, e] };
+      s = { ...s, entries: [...s.entries, e], at: s.at + 1 };
     }
     const r = answerTurn(s, { teamSize: "2.5" });
     expect(r.ok).toBe(false);
@@ -206,12 +208,72 @@ describe("grill turn state machine", () => {
     if (!choice.ok) expect(choice.message).toContain("single-tenant, shared-multi-tenant");
   });
 
-  it("goes back one turn and forgets that answer", () => {
+  it("goes back one turn and keeps the answer stepped over, pre-selected when asked again", () => {
     const first = answerTurn(initialState(), PASSING_INPUT.load!);
     const second = answerTurn(first.state, { tenancy: "single-tenant" });
     expect(nextTurn(second.state)?.id).toBe("enterprise-pricing");
     const back = goBack(second.state);
     expect(nextTurn(back)?.id).toBe("tenancy");
-    expect(answersOf(back.entries).tenancy).toBeUndefined();
+    expect(back.entries.map((e) => e.turn)).toEqual(["load", "tenancy"]);
+    expect(keptAnswer(back)?.values).toEqual({ tenancy: "single-tenant" });
+    // the answers on the way to tenancy do not include the kept one
+    expect(answersOf(givenEntries(back)).tenancy).toBeUndefined();
+  });
+
+  it("keeps every later answer when the same answer is given again after two steps back", () => {
+    let state = initialState();
+    for (const id of ["load", "tenancy", "interaction", "interaction-exceptions"]) {
+      expect(nextTurn(state)?.id).toBe(id);
+      state = answerTurn(state, PASSING_INPUT[id]!).state;
+    }
+    state = goBack(goBack(state));
+    expect(nextTurn(state)?.id).toBe("interaction");
+    expect(state.entries).toHaveLength(4);
+    state = answerTurn(state, PASSING_INPUT.interaction!).state;
+    expect(nextTurn(state)?.id).toBe("interaction-exceptions");
+    expect(keptAnswer(state)?.values).toEqual({ interactionExceptions: "PDF export via a queue" });
+    expect(state.entries).toHaveLength(4);
+  });
+
+  it("a changed answer drops only the later turns that no longer apply", () => {
+    let state = initialState();
+    const path: Record<string, TurnInput> = {
+      ...PASSING_INPUT,
+      interaction: { interactionStyle: "event-driven" },
+    };
+    for (const id of ["load", "tenancy", "interaction", "team-size-events"]) {
+      expect(nextTurn(state)?.id).toBe(id);
+      state = answerTurn(state, path[id]!).state;
+    }
+    const sensitivity = nextTurn(state)?.id; // the turn after team-size-events
+    state = answerTurn(state, PASSING_INPUT[sensitivity!]!).state;
+    // back to interaction: team-size-events (event-driven only) and the later answer are kept
+    state = goBack(goBack(goBack(state)));
+    expect(nextTurn(state)?.id).toBe("interaction");
+    expect(state.entries.map((e) => e.turn)).toContain("team-size-events");
+    state = answerTurn(state, { interactionStyle: "sync" }).state;
+    const turns = state.entries.map((e) => e.turn);
+    expect(turns).not.toContain("team-size-events");
+    expect(turns).toContain(sensitivity);
+    // the later answer that still applies is pre-selected when its turn comes
+    while (nextTurn(state)?.id !== sensitivity) {
+      const id = nextTurn(state)!.id;
+      state = answerTurn(state, PASSING_INPUT[id]!).state;
+    }
+    expect(keptAnswer(state)?.turn).toBe(sensitivity);
+  });
+
+  it("a changed answer that makes a new follow-up apply asks it before the kept answers", () => {
+    let state = initialState();
+    for (const id of ["load", "tenancy", "interaction"]) {
+      state = answerTurn(state, PASSING_INPUT[id]!).state;
+    }
+    state = goBack(goBack(state));
+    expect(nextTurn(state)?.id).toBe("tenancy");
+    state = answerTurn(state, { tenancy: "single-tenant" }).state;
+    expect(nextTurn(state)?.id).toBe("enterprise-pricing");
+    state = answerTurn(state, PASSING_INPUT["enterprise-pricing"]!).state;
+    expect(nextTurn(state)?.id).toBe("interaction");
+    expect(keptAnswer(state)?.values).toEqual({ interactionStyle: "sync" });
   });
 });

@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { percentiles } from "../../../src/engine/load/aggregate.js";
-import { newHistogram, percentileMs, recordMs } from "../../../src/engine/load/histogram.js";
+import {
+  distributionOf,
+  latencyBins,
+  newHistogram,
+  percentileMs,
+  recordMs,
+} from "../../../src/engine/load/histogram.js";
 
 describe("latency histogram", () => {
   it("never reports a percentile above the largest latency recorded", () => {
@@ -12,5 +18,26 @@ describe("latency histogram", () => {
     const p = percentiles(h)!;
     expect(p.max).toBe(3010);
     for (const v of [p.p50, p.p90, p.p95, p.p99, p.p999]) expect(v).toBeLessThanOrEqual(p.max);
+  });
+
+  it("bins every response into log-spaced latency ranges, fastest to slowest", () => {
+    const h = newHistogram();
+    for (let i = 1; i <= 1000; i++) recordMs(h, i / 10);
+    const bins = latencyBins(h, 4);
+    expect(bins).toHaveLength(4);
+    expect(bins.reduce((n, b) => n + b.count, 0)).toBe(1000);
+    expect(bins[0]!.fromMs).toBeCloseTo(0.1, 3);
+    expect(bins[3]!.toMs).toBeCloseTo(100, 0);
+    // log spacing: each range is 10^(3/4) ≈ 5.6 times the one before, so most values land last
+    expect(bins[3]!.count).toBeGreaterThan(bins[2]!.count);
+  });
+
+  it("gives the latency at log-spaced percentiles up to the maximum", () => {
+    const h = newHistogram();
+    for (let i = 1; i <= 10_000; i++) recordMs(h, i / 100);
+    const d = distributionOf(h);
+    expect(d[0]).toEqual({ percentile: 0, ms: 0.01 });
+    expect(d.find((x) => x.percentile === 99)!.ms).toBeCloseTo(99, 0);
+    expect(d[d.length - 1]).toEqual({ percentile: 100, ms: 100 });
   });
 });

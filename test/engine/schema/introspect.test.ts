@@ -104,7 +104,7 @@ describe("introspection reads every object kind", () => {
 
   it("views, materialized views, functions, procedures, triggers, policies", () => {
     const view = model.views.find((v) => v.name === "active_users");
-    expect(view).toMatchObject({ materialized: false, dependsOn: ["app.users"] });
+    expect(view).toMatchObject({ materialized: false, dependsOn: ["app.mood", "app.users"] });
     const mat = model.views.find((v) => v.name === "user_counts");
     expect(mat?.materialized).toBe(true);
     expect(mat?.indexes).toHaveLength(1);

@@ -39,7 +39,8 @@ describe("a planned migration file applied with the migrator", () => {
         const options = { file, dryRun: false, lockTimeoutMs: 10_000 };
         await runMigration(dbA, { ...options, direction: "up" });
         expect(diffSchemas(await introspect(dbA), modelB).changes.map((c) => c.id)).toEqual([]);
-        await runMigration(dbA, { ...options, direction: "down" });
+        // The generated down drops what the up part added: it says so and needs the flag.
+        await runMigration(dbA, { ...options, direction: "down", allowDestructive: true });
         expect(diffSchemas(await introspect(dbA), modelA).changes.map((c) => c.id)).toEqual([]);
       } finally {
         await Promise.all([dbA.close(), dbB.close()]);

@@ -110,6 +110,22 @@ describe("migration planning", () => {
     expect(text).toContain("-- data not restored: every row of gone is deleted");
   });
 
+  it("suggests a rename only between columns of compatible type and nullability", {
+    timeout: 120_000,
+  }, async () => {
+    const a = await modelOf(
+      "CREATE TABLE public.acct (id int, nickname text, score int NOT NULL);",
+    );
+    const b = await modelOf(
+      "CREATE TABLE public.acct (id int, plan text NOT NULL DEFAULT 'free', points int NOT NULL);",
+    );
+    const guessed = diffSchemas(a, b);
+    // nickname (nullable, no default) is not plan (NOT NULL DEFAULT 'free'); score → points fits
+    expect(guessed.renameCandidates.map((r) => r.flag)).toEqual([
+      "--rename public.acct.score=points",
+    ]);
+  });
+
   it("reports a likely rename, and a confirmed rename keeps the rows", {
     timeout: 180_000,
   }, async () => {

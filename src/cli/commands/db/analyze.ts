@@ -36,7 +36,7 @@ export function addAnalyzeOptions(cmd: Command): Command {
     .addOption(
       new Option(
         "--fail-on <level>",
-        "with --analyze: exit 1 when a finding is at or above this severity",
+        "with --analyze, --lint or --dry-run: exit 1 when a finding is at or above this severity",
       ).choices(["warning", "error"]),
     )
     .option(

@@ -52,7 +52,7 @@ export function addCompareOptions(cmd: Command): Command {
     )
     .option(
       "--allow-destructive",
-      "allow changes that lose data (dropped tables/columns, narrowing types)",
+      "with --compare/--from: write a migration that drops data; with --migrate: run a part marked as losing data",
     );
 }
 
@@ -95,7 +95,7 @@ export async function runCompareMode(flags: DbCompareFlags, ctx: CliContext): Pr
   }
   if (refused.length > 0) {
     writeError(
-      `refusing ${refused.length} destructive change${refused.length === 1 ? "" : "s"}: ${refused.map(describe).join(", ")}`,
+      `refusing ${refused.length} destructive change${refused.length === 1 ? "" : "s"}: ${refused.slice(0, 5).map(describe).join(", ")}${refused.length > 5 ? `, and ${refused.length - 5} more` : ""}`,
       result.diff.renameCandidates.length > 0
         ? `if it is a rename, confirm it with ${result.diff.renameCandidates.map((r) => r.flag).join(" ")}; else add --allow-destructive`
         : "add --allow-destructive to write a migration that drops data",

@@ -1,11 +1,14 @@
 import { type Command, InvalidArgumentError } from "commander";
 import {
+  lintFails,
   type MigrateEvent,
   type MigrateResult,
   runMigration,
 } from "../../../engine/schema/index.js";
+import { UserError } from "../../../engine/shared/index.js";
 import type { CliContext } from "../../context.js";
 import { EXIT, paint, writeJson, writeStatus, writeText } from "../../output.js";
+import { lintFindingLines } from "./lint.js";
 import { connectTarget } from "./target.js";
 
 /** Flags of `db --migrate FILE [--dry-run] [--down] [--lock-timeout S]`. */
@@ -13,24 +16,44 @@ export interface DbMigrateFlags {
   connection?: string;
   migrate: string;
   dryRun?: boolean;
-  down?: boolean;
+  /** `--down` (true) or `--down N`. */
+  down?: boolean | number;
   lockTimeout?: number;
   json?: boolean;
+  failOn?: "warning" | "error";
+  allowDestructive?: boolean;
 }
 
 export function addMigrateOptions(cmd: Command): Command {
   return cmd
-    .option("--migrate <file>", "apply a migration file (its up part; --down for the down part)")
+    .option(
+      "--migrate <path>",
+      "apply a migration file, or every pending file of a folder in name order (--down to roll back)",
+    )
     .option(
       "--dry-run",
       "with --migrate: run inside a transaction that is rolled back, report changes and locks",
     )
-    .option("--down", "with --migrate: apply the down part and remove the tracking record")
+    .option(
+      "--down [count]",
+      "with --migrate FILE: apply its down part; with --migrate DIR: roll back the last N applied (default 1)",
+      count,
+    )
+    .option(
+      "--status [dir]",
+      "list applied, pending, partially applied and drifted migrations of a folder (default migrations)",
+    )
     .option(
       "--lock-timeout <seconds>",
       "with --migrate: how long to wait for another run's migration lock (default 60)",
       seconds,
     );
+}
+
+function count(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError("must be a whole number ≥ 1");
+  return n;
 }
 
 function seconds(value: string): number {
@@ -42,19 +65,29 @@ function seconds(value: string): number {
 
 /** `db --migrate`: exit 0 applied or nothing to do, 1 the migration failed, 2 bad input. */
 export async function runMigrateMode(flags: DbMigrateFlags, ctx: CliContext): Promise<number> {
+  if (typeof flags.down === "number" && flags.down !== 1) {
+    throw new UserError(`--down ${flags.down} needs a migrations folder`, {
+      hint: "with one file, --down applies its down part; pass the folder to roll back the last N",
+    });
+  }
   const db = await connectTarget(flags.connection, "--migrate");
   try {
     const result = await runMigration(db, {
       file: flags.migrate,
       direction: flags.down ? "down" : "up",
       dryRun: Boolean(flags.dryRun),
+      allowDestructive: Boolean(flags.allowDestructive),
       lockTimeoutMs: (flags.lockTimeout ?? 60) * 1000,
       signal: ctx.signal,
       onEvent: flags.json ? undefined : statusLine,
     });
-    if (flags.json) writeJson(result);
+    const failed =
+      flags.failOn !== undefined &&
+      result.findings !== undefined &&
+      lintFails({ findings: result.findings }, flags.failOn);
+    if (flags.json) writeJson(flags.failOn ? { ...result, failOn: flags.failOn, failed } : result);
     else writeText(migrateReport(result));
-    return EXIT.ok;
+    return failed ? EXIT.gateFailed : EXIT.ok;
   } finally {
     await db.close().catch(() => {});
   }
@@ -111,6 +144,12 @@ export function migrateReport(r: MigrateResult): string {
       for (const s of u.statements)
         lines.push(`  line ${s.line}: ${s.sql.replace(/\s+/g, " ").slice(0, 110)}`);
     }
+  }
+  if (r.findings) {
+    lines.push(
+      r.findings.length ? "hazards (db --lint rules):" : "hazards (db --lint rules): none",
+    );
+    lines.push(...lintFindingLines(r.findings).map((l) => `  ${l}`));
   }
   for (const note of r.notes) lines.push(paint(`note: ${note}`, "dim"));
   return lines.join("\n");

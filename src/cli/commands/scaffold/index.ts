@@ -3,6 +3,8 @@ import { FRAMEWORKS } from "../../../engine/scaffold/index.js";
 import { UserError } from "../../../engine/shared/index.js";
 import { action } from "../../action.js";
 import type { CliContext } from "../../context.js";
+import { isInteractive } from "../../output.js";
+import { startTui } from "../../start-tui.js";
 import { scaffoldFromDbMode } from "./from-db.js";
 import { scaffoldFromSpec } from "./from-spec.js";
 import { scaffoldGenerateSpec } from "./generate-spec.js";
@@ -39,6 +41,13 @@ export function registerScaffoldCommand(program: Command, ctx: CliContext): void
   command.action(
     action(async (input: string | undefined, flags: ScaffoldFlags) => {
       const mode = modes.find((m) => m.applies(input, flags));
+      if (!mode && isInteractive() && !flags.json && !flags.check) {
+        // No spec and no database on a terminal: the scaffold screen asks for them.
+        return startTui({
+          screen: "scaffold",
+          params: { framework: flags.framework, outputDir: flags.output },
+        });
+      }
       if (!mode) {
         throw new UserError("scaffold needs an OpenAPI spec to read", {
           hint: "e.g. `senior-backend scaffold openapi.yaml --framework express --output src/routes/`",

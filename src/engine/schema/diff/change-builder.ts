@@ -3,7 +3,7 @@ import type { Hazard, HazardKind, ObjectKind, SchemaChange } from "../plan-types
 /**
  * Where a statement runs in the migration. Lower first; stages become file sections:
  * 0 = concurrent index drops and new enum values (no transaction), 1 = main transaction, 2 = validation transaction,
- * 3 = concurrent index builds (no transaction).
+ * 3 = concurrent index builds (no transaction), 4 = foreign keys that need those indexes (transaction).
  */
 export const PHASE = {
   dropIndexConcurrently: 0,
@@ -13,11 +13,14 @@ export const PHASE = {
   dropPolicy: 11,
   dropView: 12,
   dropForeignKey: 13,
+  /** A table created again (its kind or partitioning changed): after the views and foreign keys on it. */
+  dropRebuiltTable: 13.5,
   dropConstraint: 14,
   dropIndex: 15,
   dropDefault: 16,
   createSchema: 20,
   createExtension: 21,
+  collation: 21.5,
   enumType: 22,
   domain: 23,
   sequence: 24,
@@ -31,13 +34,15 @@ export const PHASE = {
   dropFunction: 32,
   dropSequence: 33,
   dropDomain: 34,
+  dropCollation: 34.5,
   dropEnum: 35,
   dropExtension: 36,
   dropSchema: 37,
   setDefault: 40,
   addConstraint: 41,
-  addForeignKey: 42,
   createIndex: 43,
+  /** After the indexes: a foreign key may reference a unique index rather than a constraint. */
+  addForeignKey: 43.5,
   createView: 44,
   viewIndex: 45,
   sequenceOwner: 46,
@@ -48,18 +53,24 @@ export const PHASE = {
   validate: 60,
   setNotNull: 61,
   createIndexConcurrently: 70,
+  /** REPLICA IDENTITY USING INDEX needs the index built (concurrently) first. */
+  replicaIdentity: 71,
+  /** Foreign keys to a unique index built concurrently above: a transaction after the builds. */
+  addForeignKeyLate: 80,
+  validateLate: 81,
 } as const;
 
 export function stageOf(phase: number): number {
   if (phase < 10) return 0;
   if (phase < 60) return 1;
   if (phase < 70) return 2;
-  return 3;
+  if (phase < 80) return 3;
+  return 4;
 }
 
 export function transactionalPhase(phase: number): boolean {
   const stage = stageOf(phase);
-  return stage === 1 || stage === 2;
+  return stage === 1 || stage === 2 || stage === 4;
 }
 
 export interface Step {

@@ -1,6 +1,6 @@
 import type { ColumnInfo, TableInfo } from "../model.js";
 import { qualified, quoteIdent } from "../model.js";
-import { columnDefinition, commentOn } from "../plan/ddl.js";
+import { columnDefinition, commentOn, identityOptionsSql } from "../plan/ddl.js";
 import { hazard, PHASE, step } from "./change-builder.js";
 import { type DiffContext, indexBy, pairs, tableKey } from "./diff-context.js";
 import { classifyTypeChange } from "./type-change.js";
@@ -20,6 +20,22 @@ export function diffColumns(ctx: DiffContext, a: TableInfo, b: TableInfo): void 
     indexBy(a.columns, (c) => c.name),
     indexBy(b.columns, (c) => c.name),
   )) {
+    // Columns an INHERITS parent gives are added, changed and dropped through the parent.
+    if ((x?.inherited || !x) && (y?.inherited || !y)) continue;
+    if (x?.inherited && y) {
+      // The parent drops it, the child keeps its own: add it back once the parent's drop has run.
+      const d = ctx.set.add("column", where(y.name), "added", { after: columnDefinition(y) });
+      step(d, PHASE.dropColumn + 0.5, `ALTER TABLE ${table} ADD COLUMN ${columnDefinition(y)}`);
+      continue;
+    }
+    if (x && y?.inherited) {
+      // The parent gains it: drop the child's own first so the child inherits the parent's definition.
+      const d = ctx.set.add("column", where(x.name), "removed", { before: columnDefinition(x) });
+      step(d, PHASE.addColumn - 0.5, `ALTER TABLE ${table} DROP COLUMN ${quoteIdent(x.name)}`, [
+        hazard("data-loss", `the values of ${b.name}.${x.name} are deleted`),
+      ]);
+      continue;
+    }
     if (x && !y) {
       const d = ctx.set.add("column", where(x.name), "removed", { before: columnDefinition(x) });
       step(d, PHASE.dropColumn, `ALTER TABLE ${table} DROP COLUMN ${quoteIdent(x.name)}`, [
@@ -69,6 +85,7 @@ function changedColumn(
     x.notNull === y.notNull &&
     x.default === y.default &&
     x.identity === y.identity &&
+    JSON.stringify(x.identityOptions) === JSON.stringify(y.identityOptions) &&
     JSON.stringify(x.generated) === JSON.stringify(y.generated);
   if (sameShape && x.comment === y.comment) return;
   const where = { schema: b.schema, table: b.name, name: y.name };
@@ -116,7 +133,7 @@ function changedColumn(
     step(
       d,
       PHASE.alterColumn,
-      `${alter} TYPE ${y.type}${collate} USING ${col}::${y.type}`,
+      `${alter} TYPE ${y.type}${collate} USING ${col}${viaText(ctx, x.type, y.type) ? "::text" : ""}::${y.type}`,
       hazards,
     );
     ctx.reshapedTables.add(tableKey(b));
@@ -125,8 +142,25 @@ function changedColumn(
     if (!y.identity) step(d, PHASE.alterColumn, `${alter} DROP IDENTITY`);
     else if (!x.identity) {
       if (!x.notNull) step(d, PHASE.alterColumn, `${alter} SET NOT NULL`, [lock]);
-      step(d, PHASE.alterColumn, `${alter} ADD GENERATED ${y.identity.toUpperCase()} AS IDENTITY`);
+      step(
+        d,
+        PHASE.alterColumn,
+        `${alter} ADD GENERATED ${y.identity.toUpperCase()} AS IDENTITY${y.identityOptions ? ` (${identityOptionsSql(y.identityOptions)})` : ""}`,
+      );
     } else step(d, PHASE.alterColumn, `${alter} SET GENERATED ${y.identity.toUpperCase()}`);
+  }
+  if (
+    x.identity &&
+    y.identity &&
+    y.identityOptions &&
+    JSON.stringify(x.identityOptions) !== JSON.stringify(y.identityOptions)
+  ) {
+    const o = y.identityOptions;
+    step(
+      d,
+      PHASE.alterColumn,
+      `${alter} SET START WITH ${o.start} SET INCREMENT BY ${o.increment} SET MINVALUE ${o.min} SET MAXVALUE ${o.max} SET CACHE ${o.cache} SET${o.cycle ? "" : " NO"} CYCLE`,
+    );
   }
   if (x.notNull && !y.notNull && !y.identity) step(d, PHASE.alterColumn, `${alter} DROP NOT NULL`);
   if (!x.notNull && y.notNull && !inPrimaryKey && !(y.identity && !x.identity)) {
@@ -148,4 +182,13 @@ function changedColumn(
   }
   if (x.comment !== y.comment)
     step(d, PHASE.comment, commentOn(`COLUMN ${table}.${col}`, y.comment));
+}
+
+/** Enums (and arrays of them) have no casts to other types except through text. */
+function viaText(ctx: DiffContext, from: string, to: string): boolean {
+  const enums = new Set(
+    [...ctx.from.enums, ...ctx.to.enums].map((e) => qualified(e.schema, e.name)),
+  );
+  const isEnum = (t: string) => enums.has(t.replace(/\[\]$/, ""));
+  return (isEnum(from) || isEnum(to)) && from !== "text" && to !== "text";
 }

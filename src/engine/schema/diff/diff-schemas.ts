@@ -1,6 +1,7 @@
 import type { SchemaModel } from "../model.js";
 import type { PlannedStatement, SchemaChange } from "../plan-types.js";
 import { ChangeSet, type Draft, stageOf, transactionalPhase } from "./change-builder.js";
+import { diffCollations } from "./diff-collations.js";
 import type { DiffContext } from "./diff-context.js";
 import { diffTables } from "./diff-tables.js";
 import {
@@ -54,13 +55,24 @@ export function diffSchemas(
   const backward = collect(to, from, reverseRenames(renames));
   const up = ordered(forward.drafts);
   const down = ordered(backward.drafts);
-  const downByKey = new Map(backward.drafts.map((d, i) => [d.pairKey, down[i] ?? []]));
+  const downByKey = new Map<string, PlannedStatement[]>();
+  backward.drafts.forEach((d, i) => {
+    downByKey.set(d.pairKey, [...(downByKey.get(d.pairKey) ?? []), ...(down[i] ?? [])]);
+  });
+  const forwardKeys = new Set(forward.drafts.map((d) => d.pairKey));
+  // Reverse steps with no forward twin (a view rebuilt only on the way back, a kind that changed)
+  // still belong to the down migration: they ride on the last change (statements run by their order).
+  const orphans = backward.drafts.flatMap((d, i) =>
+    forwardKeys.has(d.pairKey) ? [] : (down[i] ?? []),
+  );
   const changes = forward.drafts.map((d, i): SchemaChange => {
     const upStatements = up[i] ?? [];
+    const own = downByKey.get(d.pairKey) ?? [];
+    const extra = i === forward.drafts.length - 1 ? orphans : [];
     return {
       ...d.change,
       up: upStatements,
-      down: withDataNote(upStatements, downByKey.get(d.pairKey) ?? []),
+      down: withDataNote(upStatements, [...own, ...extra]),
     };
   });
   const destructive = changes.filter((c) =>
@@ -85,8 +97,10 @@ function collect(from: SchemaModel, to: SchemaModel, renames: RenameSpec[]) {
     droppedTables: new Set(),
     reshapedTables: new Set(),
     rekeyedTables: new Set(),
+    lateKeyTables: new Set(),
   };
   diffSchemasAndExtensions(ctx);
+  diffCollations(ctx);
   diffEnums(ctx);
   diffDomains(ctx);
   diffSequences(ctx);
@@ -113,8 +127,19 @@ function ordered(drafts: Draft[]): PlannedStatement[][] {
   return result;
 }
 
+/** The marker of a down statement that loses data (read back by the migrator). */
+export const DOWN_HAZARD = "-- hazard data-loss:";
+
 /** Down statements that re-create what the up part dropped cannot bring the data back: say so in the file. */
-function withDataNote(up: PlannedStatement[], down: PlannedStatement[]): PlannedStatement[] {
+function withDataNote(up: PlannedStatement[], downIn: PlannedStatement[]): PlannedStatement[] {
+  // A down statement that itself loses data (the up part added a column, or values to an enum the down must
+  // rebuild) is marked in the file: the migrator refuses such a down part without --allow-destructive.
+  const down = downIn.map((s) => {
+    const losses = s.hazards.filter((h) => h.kind === "data-loss");
+    return losses.length === 0
+      ? s
+      : { ...s, sql: `${DOWN_HAZARD} ${losses.map((h) => h.message).join("; ")}\n${s.sql}` };
+  });
   const lost = up.flatMap((s) => s.hazards.filter((h) => h.kind === "data-loss"));
   if (lost.length === 0 || down.length === 0) return down;
   const [first, ...rest] = down;

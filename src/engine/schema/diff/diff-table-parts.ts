@@ -3,16 +3,26 @@ import { qualified, quoteIdent } from "../model.js";
 import { commentOn, concurrently, createPolicy, sameSql } from "../plan/ddl.js";
 import { type Draft, hazard, PHASE, step } from "./change-builder.js";
 import { type DiffContext, indexBy, pairs } from "./diff-context.js";
+import { createPartitionedIndex, isPartitionedIndex } from "./partitioned-index.js";
 
 type Owner = { schema: string; name: string };
 
 /** Statements that add a constraint. On a table that already has rows, FK and CHECK go in NOT VALID and are validated after. */
-export function addConstraint(d: Draft, t: Owner, k: ConstraintInfo, existing: boolean): void {
+export function addConstraint(
+  d: Draft,
+  t: Owner,
+  k: ConstraintInfo,
+  existing: boolean,
+  ctx?: DiffContext,
+): void {
   const table = qualified(t.schema, t.name);
   const name = quoteIdent(k.name);
   const fk = k.type === "foreign-key";
-  const phase = fk ? PHASE.addForeignKey : PHASE.addConstraint;
-  const validatable = fk || k.type === "check";
+  const late = fk && k.references !== undefined && ctx?.lateKeyTables.has(k.references);
+  const phase = late ? PHASE.addForeignKeyLate : fk ? PHASE.addForeignKey : PHASE.addConstraint;
+  // PostgreSQL refuses NOT VALID foreign keys on partitioned tables: those are added (and checked) at once.
+  const partitioned = (t as { kind?: string }).kind === "partitioned";
+  const validatable = (fk && !partitioned) || k.type === "check";
   if (validatable && (existing || !k.validated)) {
     step(d, phase, `ALTER TABLE ${table} ADD CONSTRAINT ${name} ${k.definition} NOT VALID`, [
       hazard(
@@ -21,9 +31,17 @@ export function addConstraint(d: Draft, t: Owner, k: ConstraintInfo, existing: b
       ),
     ]);
     if (k.validated) {
-      step(d, PHASE.validate, `ALTER TABLE ${table} VALIDATE CONSTRAINT ${name}`, [
-        hazard("validation-scan", `scans ${t.name} under SHARE UPDATE EXCLUSIVE (writes continue)`),
-      ]);
+      step(
+        d,
+        late ? PHASE.validateLate : PHASE.validate,
+        `ALTER TABLE ${table} VALIDATE CONSTRAINT ${name}`,
+        [
+          hazard(
+            "validation-scan",
+            `scans ${t.name} under SHARE UPDATE EXCLUSIVE (writes continue)`,
+          ),
+        ],
+      );
     }
   } else {
     const hazards = existing
@@ -58,7 +76,13 @@ export function diffConstraints(ctx: DiffContext, a: TableInfo, b: TableInfo): v
     };
     if (x && !y) drop(ctx.set.add("constraint", where, "removed", { before: x.definition }), x);
     else if (!x && y)
-      addConstraint(ctx.set.add("constraint", where, "added", { after: y.definition }), b, y, true);
+      addConstraint(
+        ctx.set.add("constraint", where, "added", { after: y.definition }),
+        b,
+        y,
+        true,
+        ctx,
+      );
     else if (x && y) {
       if (sameSql(x.definition, y.definition) && x.validated === y.validated) {
         if (x.comment !== y.comment) {
@@ -87,7 +111,7 @@ export function diffConstraints(ctx: DiffContext, a: TableInfo, b: TableInfo): v
         ]);
       } else {
         drop(d, x);
-        addConstraint(d, b, y, true);
+        addConstraint(d, b, y, true, ctx);
       }
     }
   }
@@ -101,7 +125,8 @@ export function createIndex(
   concurrent: boolean,
   phase: number = PHASE.createIndex,
 ): void {
-  if (concurrent) {
+  if (isPartitionedIndex(i)) createPartitionedIndex(d, t.schema, i, concurrent, phase);
+  else if (concurrent) {
     step(d, PHASE.createIndexConcurrently, concurrently(i.definition), [
       hazard(
         "index-build",
@@ -122,7 +147,9 @@ export function createIndex(
 
 export function dropIndex(d: Draft, t: Owner, i: IndexInfo, concurrent: boolean): void {
   const name = qualified(t.schema, i.name);
-  if (concurrent) step(d, PHASE.dropIndexConcurrently, `DROP INDEX CONCURRENTLY IF EXISTS ${name}`);
+  // A partitioned index cannot be dropped concurrently; dropping it drops the partitions' indexes.
+  if (concurrent && !isPartitionedIndex(i))
+    step(d, PHASE.dropIndexConcurrently, `DROP INDEX CONCURRENTLY IF EXISTS ${name}`);
   else
     step(d, PHASE.dropIndex, `DROP INDEX ${name}`, [
       hazard("access-exclusive-lock", `ACCESS EXCLUSIVE lock on ${t.name}`),
@@ -143,12 +170,18 @@ export function diffIndexes(
   )) {
     const where = { schema: owner.schema, table: owner.name, name: (x ?? y)?.name ?? "" };
     const phase = kind === "view" ? PHASE.viewIndex : PHASE.createIndex;
+    // A unique index a foreign key relies on cannot go while the key exists (nor concurrently): drop it in
+    // the transaction after the foreign keys, which are added back once the new keys exist.
+    const goes = x !== undefined && (!y || !sameSql(x.definition, y.definition));
+    const keyed = goes && x?.unique && kind === "table" && referencedBy(ctx, owner);
+    if (keyed) ctx.rekeyedTables.add(qualified(owner.schema, owner.name));
+    const dropConcurrently = concurrent && !keyed;
     if (x && !y)
       dropIndex(
         ctx.set.add("index", where, "removed", { before: x.definition }),
         owner,
         x,
-        concurrent,
+        dropConcurrently,
       );
     else if (!x && y)
       createIndex(
@@ -163,7 +196,7 @@ export function diffIndexes(
         before: x.definition,
         after: y.definition,
       });
-      dropIndex(d, owner, x, concurrent);
+      dropIndex(d, owner, x, dropConcurrently);
       createIndex(d, owner, y, concurrent, phase);
     } else if (x && y && x.comment !== y.comment) {
       const d = ctx.set.add("comment", where, "changed", { before: x.comment, after: y.comment });
@@ -194,11 +227,15 @@ function triggerState(t: Owner, tr: TriggerInfo): string {
   return `ALTER TABLE ${qualified(t.schema, t.name)} ${verb} TRIGGER ${quoteIdent(tr.name)}`;
 }
 
-export function diffTriggers(ctx: DiffContext, a: TableInfo, b: TableInfo): void {
+export function diffTriggers(
+  ctx: DiffContext,
+  a: Owner & { triggers?: TriggerInfo[] },
+  b: Owner & { triggers?: TriggerInfo[] },
+): void {
   const table = qualified(b.schema, b.name);
   for (const [, x, y] of pairs(
-    indexBy(a.triggers, (t) => t.name),
-    indexBy(b.triggers, (t) => t.name),
+    indexBy(a.triggers ?? [], (t) => t.name),
+    indexBy(b.triggers ?? [], (t) => t.name),
   )) {
     const where = { schema: b.schema, table: b.name, name: (x ?? y)?.name ?? "" };
     const drop = (d: Draft, t: TriggerInfo) =>
@@ -295,7 +332,15 @@ export function rebuildDependentForeignKeys(
       step(d, PHASE.dropForeignKey, `ALTER TABLE ${table} DROP CONSTRAINT ${quoteIdent(x.name)}`, [
         hazard("access-exclusive-lock", `rebuilt because the key of ${y.references} changes`),
       ]);
-      addConstraint(d, b, y, true);
+      addConstraint(d, b, y, true, ctx);
     }
   }
+}
+
+/** Does any table's foreign key point at this one (on the "from" side)? */
+function referencedBy(ctx: DiffContext, owner: Owner): boolean {
+  const name = qualified(owner.schema, owner.name);
+  return ctx.from.tables.some((t) =>
+    t.constraints.some((k) => k.type === "foreign-key" && k.references === name),
+  );
 }

@@ -21,14 +21,20 @@ export function diffTables(ctx: DiffContext): void {
   const from = viewsAndTables(ctx.from).tables;
   const to = viewsAndTables(ctx.to).tables;
   const kept: Array<[TableInfo, TableInfo]> = [];
+  // Existing tables that gain a unique index (built concurrently, after the main transaction): foreign keys
+  // that reference them can only be added once it exists.
   for (const [key, a, b] of pairs(from, to)) {
-    if (a && b) kept.push([a, b]);
+    if (!a || !b || a.kind !== b.kind) continue;
+    const before = new Set(a.indexes.map((i) => i.definition));
+    if (b.indexes.some((i) => i.unique && !before.has(i.definition))) ctx.lateKeyTables.add(key);
+  }
+  for (const [key, a, b] of pairs(from, to)) {
     if (a && !b) {
       dropTable(ctx.set.add("table", a, "removed", { before: describeTable(a) }), a);
       ctx.droppedTables.add(key);
     } else if (!a && b) {
       ctx.createdTables.add(key);
-      addTable(ctx.set.add("table", b, "added", { after: describeTable(b) }), b);
+      addTable(ctx, ctx.set.add("table", b, "added", { after: describeTable(b) }), b);
     } else if (a && b) {
       if (
         a.kind !== b.kind ||
@@ -40,13 +46,16 @@ export function diffTables(ctx: DiffContext): void {
           before: describeTable(a),
           after: describeTable(b),
         });
-        step(d, PHASE.dropView - 1, `DROP TABLE ${qualified(a.schema, a.name)}`, [
+        step(d, PHASE.dropRebuiltTable, `DROP TABLE ${qualified(a.schema, a.name)}`, [
           hazard("data-loss", `${a.name} is dropped and created again: its rows are deleted`),
         ]);
-        addTable(d, b);
+        addTable(ctx, d, b);
         ctx.reshapedTables.add(key);
+        // Foreign keys of other tables pointing at it go before the drop and come back after.
+        ctx.rekeyedTables.add(key);
         continue;
       }
+      kept.push([a, b]);
       changedTable(ctx, a, b);
     }
   }
@@ -54,6 +63,15 @@ export function diffTables(ctx: DiffContext): void {
 }
 
 function dropTable(d: Draft, t: TableInfo): void {
+  // Its foreign keys go first: the table it points at may be dropped (or lose its key) in the same migration.
+  for (const k of t.constraints) {
+    if (k.type !== "foreign-key" || k.references === qualified(t.schema, t.name)) continue;
+    step(
+      d,
+      PHASE.dropForeignKey,
+      `ALTER TABLE ${qualified(t.schema, t.name)} DROP CONSTRAINT ${quoteIdent(k.name)}`,
+    );
+  }
   // Partitions go before their parent (a parent's drop takes its partitions with it).
   step(
     d,
@@ -63,19 +81,20 @@ function dropTable(d: Draft, t: TableInfo): void {
       hazard("data-loss", `every row of ${t.name} is deleted`),
       hazard("access-exclusive-lock", `ACCESS EXCLUSIVE lock on ${t.name}`),
     ],
-    t.partitionOf ? 0 : 1,
+    t.partitionOf || t.inherits?.length ? 0 : 1,
   );
 }
 
 /** Everything a new table needs, in the phases where it can run. */
-function addTable(d: Draft, t: TableInfo): void {
+function addTable(ctx: DiffContext, d: Draft, t: TableInfo): void {
   const table = qualified(t.schema, t.name);
-  step(d, PHASE.createTable, createTable(t), [], t.partitionOf ? 1 : 0);
-  for (const k of t.constraints) addConstraint(d, t, k, false);
+  step(d, PHASE.createTable, createTable(t), [], t.partitionOf || t.inherits?.length ? 1 : 0);
+  for (const k of t.constraints) addConstraint(d, t, k, false, ctx);
   for (const i of t.indexes) createIndex(d, t, i, false);
   for (const tr of t.triggers) createTrigger(d, t, tr);
   for (const p of t.policies) step(d, PHASE.policy, createPolicy(t, p));
   for (const sql of rowSecurityStatements(t)) step(d, PHASE.rowSecurity, sql);
+  if (t.replicaIdentity) step(d, PHASE.replicaIdentity, replicaIdentitySql(t));
   if (t.comment !== undefined) step(d, PHASE.comment, commentOn(`TABLE ${table}`, t.comment));
   for (const c of t.columns) {
     if (c.comment !== undefined)
@@ -116,9 +135,17 @@ function changedTable(ctx: DiffContext, a: TableInfo, b: TableInfo): void {
   }
   if (!b.partitionOf) diffColumns(ctx, a, b);
   diffConstraints(ctx, a, b);
-  diffIndexes(ctx, b, a.indexes, b.indexes, b.kind === "table", "table");
+  diffIndexes(ctx, b, a.indexes, b.indexes, true, "table");
   diffTriggers(ctx, a, b);
   diffPolicies(ctx, a, b);
+  if (a.replicaIdentity !== b.replicaIdentity) {
+    const d = ctx.set.add("table", b, "changed", {
+      before: `replica identity ${a.replicaIdentity ?? "default"}`,
+      after: `replica identity ${b.replicaIdentity ?? "default"}`,
+      pairKey: `replica-identity:${table}`,
+    });
+    step(d, PHASE.replicaIdentity, replicaIdentitySql(b));
+  }
   const rls = rowSecurityStatements(b, a);
   if (rls.length > 0) {
     const d = ctx.set.add("rls", b, "changed", {
@@ -135,4 +162,14 @@ function changedTable(ctx: DiffContext, a: TableInfo, b: TableInfo): void {
     });
     step(d, PHASE.comment, commentOn(`TABLE ${table}`, b.comment));
   }
+}
+
+function replicaIdentitySql(t: TableInfo): string {
+  const r = t.replicaIdentity;
+  const what = !r
+    ? "DEFAULT"
+    : r.startsWith("index:")
+      ? `USING INDEX ${r.slice(6)}`
+      : r.toUpperCase();
+  return `ALTER TABLE ${qualified(t.schema, t.name)} REPLICA IDENTITY ${what}`;
 }

@@ -158,6 +158,8 @@ function rebuildEnum(ctx: DiffContext, d: Draft, a: EnumInfo, b: EnumInfo): void
       ctx.reshapedTables.add(tableKey(t));
     }
   }
+  // Views that name the type (a cast, a constant) are rebuilt with it.
+  ctx.reshapedTables.add(typeName);
   step(d, PHASE.dropEnum, `DROP TYPE ${qualified(b.schema, old)}`);
 }
 
@@ -243,8 +245,11 @@ export function diffSequences(ctx: DiffContext): void {
       const { ownedBy: ownerB, ...optionsB } = b;
       if (JSON.stringify(optionsA) !== JSON.stringify(optionsB))
         step(d, PHASE.sequence, `ALTER SEQUENCE ${key(b)} ${sequenceOptions(b)}`);
-      if (ownerA !== ownerB)
-        step(d, PHASE.sequenceOwner, `ALTER SEQUENCE ${key(b)} OWNED BY ${ownerB ?? "NONE"}`);
+      if (ownerA !== ownerB) {
+        // Released before any table is dropped (dropping the owning table would take the sequence with it).
+        if (ownerA) step(d, PHASE.dropDefault, `ALTER SEQUENCE ${key(b)} OWNED BY NONE`);
+        if (ownerB) step(d, PHASE.sequenceOwner, `ALTER SEQUENCE ${key(b)} OWNED BY ${ownerB}`);
+      }
     }
   }
 }

@@ -3,7 +3,7 @@ import { qualified } from "../model.js";
 import { commentOn, createView, sameSql } from "../plan/ddl.js";
 import { type Draft, hazard, PHASE, step } from "./change-builder.js";
 import { type DiffContext, pairs, viewsAndTables } from "./diff-context.js";
-import { createIndex, diffIndexes } from "./diff-table-parts.js";
+import { createIndex, createTrigger, diffIndexes, diffTriggers } from "./diff-table-parts.js";
 
 /** Depth of each view in its dependency chain (0 = reads only tables): creation order, reversed for drops. */
 function depths(views: Map<string, ViewInfo>): Map<string, number> {
@@ -39,6 +39,12 @@ export function diffViews(ctx: DiffContext): void {
   for (const [key, a, b] of pairs(from, to)) {
     if (a && b && !sameView(a, b)) rebuilt.add(key);
   }
+  // A view that becomes something else (a table, a materialized view) or goes away takes its readers with it.
+  const droppedViews = new Set(
+    [...from.keys()].filter(
+      (k) => !to.has(k) || to.get(k)?.materialized !== from.get(k)?.materialized,
+    ),
+  );
   // Anything reading a rebuilt view or a reshaped table is rebuilt too (to a fixed point).
   for (let grew = true; grew; ) {
     grew = false;
@@ -46,7 +52,11 @@ export function diffViews(ctx: DiffContext): void {
       if (rebuilt.has(key) || !to.has(key)) continue;
       if (
         a.dependsOn.some(
-          (d) => rebuilt.has(d) || ctx.reshapedTables.has(d) || ctx.droppedTables.has(d),
+          (d) =>
+            rebuilt.has(d) ||
+            droppedViews.has(d) ||
+            ctx.reshapedTables.has(d) ||
+            ctx.droppedTables.has(d),
         )
       ) {
         rebuilt.add(key);
@@ -58,18 +68,27 @@ export function diffViews(ctx: DiffContext): void {
     const kind = (a ?? b)?.materialized ? "materialized-view" : "view";
     if (a && !b)
       dropView(
-        ctx.set.add(kind, a, "removed", { before: createView(a) }),
+        ctx.set.add(kind, a, "removed", { before: createView(a), pairKey: `relation:${key}` }),
         a,
         fromDepth.get(key) ?? 0,
       );
     else if (!a && b)
-      addView(ctx.set.add(kind, b, "added", { after: createView(b) }), b, toDepth.get(key) ?? 0);
+      addView(
+        ctx.set.add(kind, b, "added", { after: createView(b), pairKey: `relation:${key}` }),
+        b,
+        toDepth.get(key) ?? 0,
+      );
     else if (a && b && rebuilt.has(key)) {
-      const d = ctx.set.add(kind, b, "changed", { before: createView(a), after: createView(b) });
+      const d = ctx.set.add(kind, b, "changed", {
+        before: createView(a),
+        after: createView(b),
+        pairKey: `relation:${key}`,
+      });
       dropView(d, a, fromDepth.get(key) ?? 0);
       addView(d, b, toDepth.get(key) ?? 0);
     } else if (a && b) {
       if (b.materialized) diffIndexes(ctx, b, a.indexes, b.indexes, true, "view");
+      diffTriggers(ctx, a, b);
       if (a.comment !== b.comment) {
         const d = ctx.set.add("comment", b, "changed", {
           before: a.comment,
@@ -125,6 +144,7 @@ function addView(d: Draft, v: ViewInfo, depth: number): void {
     : [];
   step(d, PHASE.createView, createView(v), hazards, depth);
   for (const i of v.indexes) createIndex(d, v, i, false, PHASE.viewIndex);
+  for (const tr of v.triggers ?? []) createTrigger(d, v, tr);
   if (v.comment !== undefined) {
     step(
       d,

@@ -1,5 +1,5 @@
 import { UserError } from "../../shared/user-error.js";
-import type { SchemaModel, TableInfo } from "../model.js";
+import type { ColumnInfo, SchemaModel, TableInfo } from "../model.js";
 import { qualified, quoteIdent } from "../model.js";
 import { type ChangeSet, hazard, PHASE, step } from "./change-builder.js";
 
@@ -255,7 +255,8 @@ function renameColumn(model: SchemaModel, table: TableInfo, s: RenameSpec, set: 
 /** Removed + added objects that look like one renamed object (same columns / same type), one to one. */
 export function renameCandidates(from: SchemaModel, to: SchemaModel): RenameCandidate[] {
   const out: RenameCandidate[] = [];
-  const shape = (t: TableInfo) => t.columns.map((c) => `${c.name}:${c.type}`).join(",");
+  const shape = (t: TableInfo) =>
+    t.columns.map((c) => `${c.name}:${c.type}:${c.notNull}`).join(",");
   const key = (t: TableInfo) => `${t.schema}\u0000${t.name}`;
   const fromTables = new Map(from.tables.map((t) => [key(t), t]));
   const toTables = new Map(to.tables.map((t) => [key(t), t]));
@@ -285,8 +286,8 @@ export function renameCandidates(from: SchemaModel, to: SchemaModel): RenameCand
     const gone = a.columns.filter((c) => !namesB.has(c.name));
     const fresh = b.columns.filter((c) => !namesA.has(c.name));
     for (const g of gone) {
-      const same = fresh.filter((f) => f.type === g.type);
-      const back = gone.filter((x) => x.type === g.type);
+      const same = fresh.filter((f) => compatibleColumns(g, f));
+      const back = same[0] ? gone.filter((x) => compatibleColumns(x, same[0] as ColumnInfo)) : [];
       if (same.length === 1 && back.length === 1 && same[0]) {
         out.push({
           kind: "column",
@@ -300,4 +301,17 @@ export function renameCandidates(from: SchemaModel, to: SchemaModel): RenameCand
     }
   }
   return out;
+}
+
+/**
+ * A dropped and an added column are only offered as a rename when a rename could keep the data as it is:
+ * the same type, the same nullability, and the same kind of identity or generated column (a default may change).
+ */
+function compatibleColumns(a: ColumnInfo, b: ColumnInfo): boolean {
+  return (
+    a.type === b.type &&
+    a.notNull === b.notNull &&
+    a.identity === b.identity &&
+    Boolean(a.generated) === Boolean(b.generated)
+  );
 }

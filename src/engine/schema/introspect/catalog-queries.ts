@@ -83,6 +83,13 @@ SELECT n.nspname AS schema, c.relname AS name, c.relkind AS relkind, c.relpersis
      JOIN pg_namespace pn ON pn.oid = pc.relnamespace WHERE i.inhrelid = c.oid LIMIT 1) END AS parent,
   CASE WHEN c.relispartition THEN pg_get_expr(c.relpartbound, c.oid) END AS bound,
   c.relrowsecurity AS rls_enabled, c.relforcerowsecurity AS rls_forced,
+  CASE c.relreplident WHEN 'f' THEN 'full' WHEN 'n' THEN 'nothing' WHEN 'i' THEN
+    (SELECT 'index:' || quote_ident(ic.relname) FROM pg_index ri JOIN pg_class ic ON ic.oid = ri.indexrelid
+     WHERE ri.indrelid = c.oid AND ri.indisreplident LIMIT 1) END AS replica_identity,
+  CASE WHEN NOT c.relispartition THEN
+    (SELECT json_agg(${qname("pn.nspname", "pc.relname")} ORDER BY i.inhseqno) FROM pg_inherits i
+     JOIN pg_class pc ON pc.oid = i.inhparent JOIN pg_namespace pn ON pn.oid = pc.relnamespace
+     WHERE i.inhrelid = c.oid) END AS inherits,
   obj_description(c.oid, 'pg_class') AS comment
 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
 WHERE c.relkind IN ('r', 'p') AND n.nspname = ANY($1) AND ${notExtensionMember("pg_class", "c.oid")}
@@ -93,6 +100,13 @@ ${relations("'r', 'p'")}
 SELECT c.nspname AS schema, c.relname AS table_name, a.attname AS name,
   format_type(a.atttypid, a.atttypmod) AS type, a.attnotnull AS not_null,
   pg_get_expr(ad.adbin, ad.adrelid) AS expression, a.attidentity AS identity, a.attgenerated AS generated,
+  NOT a.attislocal AS inherited,
+  CASE WHEN a.attidentity <> '' THEN (SELECT json_build_object('start', s.seqstart::text,
+      'increment', s.seqincrement::text, 'min', s.seqmin::text, 'max', s.seqmax::text, 'cache', s.seqcache::text,
+      'cycle', s.seqcycle)
+    FROM pg_depend dep JOIN pg_sequence s ON s.seqrelid = dep.objid
+    WHERE dep.classid = 'pg_class'::regclass AND dep.refclassid = 'pg_class'::regclass AND dep.deptype = 'i'
+      AND dep.refobjid = a.attrelid AND dep.refobjsubid = a.attnum LIMIT 1) END AS identity_options,
   CASE WHEN a.attcollation <> 0 AND a.attcollation <> t.typcollation THEN ${qname("con.nspname", "co.collname")} END AS collation,
   d.description AS comment
 FROM rel c
@@ -127,6 +141,11 @@ SELECT c.nspname AS schema, c.relname AS table_name, ic.relname AS name,
   pg_get_indexdef(i.indexrelid) AS definition, am.amname AS method, i.indisunique AS is_unique,
   i.indpred IS NOT NULL AS partial, i.indnkeyatts AS key_count, i.indisvalid AS valid,
   (SELECT json_agg(pg_get_indexdef(i.indexrelid, k, false) ORDER BY k) FROM generate_series(1, i.indnatts) k) AS columns,
+  CASE WHEN ic.relkind = 'I' THEN (SELECT json_agg(json_build_object('schema', cn.nspname, 'table', ct.relname,
+      'name', cc.relname, 'definition', pg_get_indexdef(h.inhrelid)) ORDER BY cn.nspname, cc.relname)
+    FROM pg_inherits h JOIN pg_class cc ON cc.oid = h.inhrelid JOIN pg_namespace cn ON cn.oid = cc.relnamespace
+    JOIN pg_index ci ON ci.indexrelid = h.inhrelid JOIN pg_class ct ON ct.oid = ci.indrelid
+    WHERE h.inhparent = i.indexrelid) END AS attached,
   d.description AS comment
 FROM rel c
 JOIN pg_index i ON i.indrelid = c.oid
@@ -145,7 +164,7 @@ SELECT n.nspname AS schema, c.relname AS table_name, t.tgname AS name,
 FROM pg_trigger t
 JOIN pg_class c ON c.oid = t.tgrelid
 JOIN pg_namespace n ON n.oid = c.relnamespace
-WHERE NOT t.tgisinternal AND t.tgparentid = 0 AND c.relkind IN ('r', 'p')
+WHERE NOT t.tgisinternal AND t.tgparentid = 0 AND c.relkind IN ('r', 'p', 'v')
   AND n.nspname = ANY($1) AND ${notExtensionMember("pg_class", "c.oid")}
 ORDER BY 1, 2, 3`;
 
@@ -169,7 +188,13 @@ SELECT n.nspname AS schema, c.relname AS name, c.relkind = 'm' AS materialized,
     JOIN pg_depend d ON d.classid = 'pg_rewrite'::regclass AND d.objid = r.oid AND d.refclassid = 'pg_class'::regclass
     JOIN pg_class dc ON dc.oid = d.refobjid
     JOIN pg_namespace dn ON dn.oid = dc.relnamespace
-    WHERE r.ev_class = c.oid AND d.refobjid <> c.oid), '[]'::json) AS depends_on,
+    WHERE r.ev_class = c.oid AND d.refobjid <> c.oid), '[]'::json)::jsonb
+  || coalesce((SELECT jsonb_agg(DISTINCT ${qname("tn.nspname", "ty.typname")})
+    FROM pg_rewrite r
+    JOIN pg_depend d ON d.classid = 'pg_rewrite'::regclass AND d.objid = r.oid AND d.refclassid = 'pg_type'::regclass
+    JOIN pg_type ty ON ty.oid = d.refobjid
+    JOIN pg_namespace tn ON tn.oid = ty.typnamespace
+    WHERE r.ev_class = c.oid AND ty.typrelid = 0 AND tn.nspname <> 'pg_catalog'), '[]'::jsonb) AS depends_on,
   obj_description(c.oid, 'pg_class') AS comment
 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
 WHERE c.relkind IN ('v', 'm') AND n.nspname = ANY($1) AND ${notExtensionMember("pg_class", "c.oid")}
@@ -182,3 +207,14 @@ SELECT n.nspname AS schema, p.proname AS name, pg_get_function_identity_argument
 FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
 WHERE p.prokind IN ('f', 'p') AND n.nspname = ANY($1) AND ${notExtensionMember("pg_proc", "p.oid")}
 ORDER BY 1, 2, 3`;
+
+export const collationsQuery = `
+SELECT n.nspname AS schema, co.collname AS name,
+  CASE co.collprovider WHEN 'i' THEN 'icu' WHEN 'c' THEN 'libc' ELSE 'default' END AS provider,
+  coalesce(to_jsonb(co)->>'colllocale', to_jsonb(co)->>'colliculocale', co.collcollate) AS locale,
+  CASE WHEN co.collprovider = 'c' AND co.collctype <> co.collcollate THEN co.collctype END AS ctype,
+  co.collisdeterministic AS deterministic,
+  obj_description(co.oid, 'pg_collation') AS comment
+FROM pg_collation co JOIN pg_namespace n ON n.oid = co.collnamespace
+WHERE n.nspname = ANY($1) AND ${notExtensionMember("pg_collation", "co.oid")}
+ORDER BY 1, 2`;

@@ -66,6 +66,7 @@ const KINDS: Array<[string, string]> = [
   ["policies", q.policiesQuery],
   ["views", q.viewsQuery],
   ["functions", q.functionsQuery],
+  ["collations", q.collationsQuery],
 ];
 
 /**
@@ -116,6 +117,8 @@ function assemble(serverVersion: number, r: Record<string, Row[]>): SchemaModel 
       triggers: [],
       policies: [],
       comment: str(t.comment),
+      ...(t.inherits ? { inherits: list(t.inherits) } : {}),
+      ...(t.replica_identity ? { replicaIdentity: String(t.replica_identity) } : {}),
     });
   }
   const views = new Map<string, ViewInfo>();
@@ -141,12 +144,18 @@ function assemble(serverVersion: number, r: Record<string, Row[]>): SchemaModel 
     owner?.indexes.push(toIndex(i));
   }
   for (const t of r.triggers ?? []) {
-    tables.get(key(t.schema, t.table_name))?.triggers.push({
+    const trigger: TriggerInfo = {
       name: String(t.name),
       definition: String(t.definition),
       enabled: TRIGGER_STATE[String(t.enabled)] ?? "enabled",
       comment: str(t.comment),
-    });
+    };
+    const table = tables.get(key(t.schema, t.table_name));
+    if (table) table.triggers.push(trigger);
+    else {
+      const view = views.get(key(t.schema, t.table_name));
+      if (view) view.triggers = [...(view.triggers ?? []), trigger];
+    }
   }
   for (const p of r.policies ?? []) {
     tables.get(key(p.schema, p.table_name))?.policies.push({
@@ -164,7 +173,10 @@ function assemble(serverVersion: number, r: Record<string, Row[]>): SchemaModel 
     t.triggers.sort(byName);
     t.policies.sort(byName);
   }
-  for (const v of views.values()) v.indexes.sort(byName);
+  for (const v of views.values()) {
+    v.indexes.sort(byName);
+    v.triggers?.sort(byName);
+  }
   return {
     serverVersion,
     schemas: (r.schemaRows ?? []).map((s) => ({ name: String(s.name), comment: str(s.comment) })),
@@ -201,6 +213,15 @@ function assemble(serverVersion: number, r: Record<string, Row[]>): SchemaModel 
       cycle: Boolean(s.cycle),
       ownedBy: str(s.owned_by),
     })),
+    collations: (r.collations ?? []).map((c) => ({
+      schema: String(c.schema),
+      name: String(c.name),
+      provider: String(c.provider),
+      locale: String(c.locale ?? ""),
+      ...(c.ctype ? { ctype: String(c.ctype) } : {}),
+      deterministic: Boolean(c.deterministic),
+      comment: str(c.comment),
+    })),
     tables: [...tables.values()],
     views: [...views.values()],
     functions: (r.functions ?? []).map((f) => ({
@@ -230,6 +251,10 @@ function toColumn(c: Row): ColumnInfo {
         : { expression: String(c.expression), stored: generated === "s" },
     collation: str(c.collation),
     comment: str(c.comment),
+    ...(c.inherited ? { inherited: true } : {}),
+    ...(c.identity_options
+      ? { identityOptions: json<ColumnInfo["identityOptions"]>(c.identity_options) }
+      : {}),
   };
 }
 
@@ -258,5 +283,6 @@ function toIndex(i: Row): IndexInfo {
     include: columns.slice(keyCount),
     valid: Boolean(i.valid),
     comment: str(i.comment),
+    ...(i.attached ? { attached: json<NonNullable<IndexInfo["attached"]>>(i.attached) } : {}),
   };
 }

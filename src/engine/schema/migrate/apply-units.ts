@@ -1,6 +1,9 @@
+import { UserError } from "../../shared/index.js";
 import type { Db } from "../connection.js";
 import type { MigrateOptions, UnitReport } from "./migrate-types.js";
 import type { LoadedMigration } from "./migration-units.js";
+import { clearProgress, progressKey, readProgress, recordProgress } from "./progress-table.js";
+import { prepareConcurrentIndex } from "./resume-index.js";
 import { statementFailure } from "./statement-failure.js";
 import { findApplied, recordMigration } from "./tracking-table.js";
 
@@ -66,6 +69,32 @@ export async function applyUnits(
     return { status: "applied", durationMs: performance.now() - started };
   }
 
+  // Not one transaction: each part (and each statement outside a transaction) is recorded as it completes,
+  // so a run that dies half-way can be continued by running the migration again.
+  const progress = await readProgress(db, migration.name, migration.direction);
+  if (progress && progress.checksum !== migration.checksum) {
+    throw new UserError(
+      `${migration.name} was partially ${migration.direction === "up" ? "applied" : "rolled back"} on ${progress.startedAt} from a different file`,
+      {
+        hint: "restore the file that was running, finish it, then write a new migration for further changes",
+        exitCode: 2,
+      },
+    );
+  }
+  const notes = migration.notes;
+  if (progress) {
+    notes.push(
+      `continuing an interrupted run (started ${progress.startedAt}): ${progress.done.size} completed step(s) skipped`,
+    );
+  }
+  const mark = (unit: number, statement?: number) =>
+    recordProgress(db, {
+      name: migration.name,
+      direction: migration.direction,
+      checksum: migration.checksum,
+      unit,
+      statement,
+    });
   const done: number[] = [];
   for (const [i, unit] of migration.units.entries()) {
     options.onEvent?.({
@@ -75,18 +104,35 @@ export async function applyUnits(
       transactional: unit.transactional,
       statements: unit.statements.length,
     });
+    if (progress?.done.has(progressKey(i))) {
+      reports[i].outcome = "already-done";
+      done.push(i);
+      continue;
+    }
     const leftBehind = describeLeftBehind(migration, done, i, unit.transactional);
     if (unit.transactional) {
       await db.exec("BEGIN");
       try {
         await runStatements(db, migration, i, leftBehind, options.signal);
+        await mark(i);
         await db.exec("COMMIT");
       } catch (error) {
         await db.exec("ROLLBACK").catch(() => {});
         throw error;
       }
     } else {
-      await runStatements(db, migration, i, leftBehind, options.signal);
+      await runStatements(db, migration, i, leftBehind, options.signal, {
+        skip: (j) => progress?.done.has(progressKey(i, j)) ?? false,
+        before: async (sql) => {
+          const found = await prepareConcurrentIndex(db, sql);
+          if (found.state === "invalid-dropped")
+            notes.push(
+              `dropped INVALID index ${found.index} left by an interrupted build; built it again`,
+            );
+          return found.state !== "already-built";
+        },
+        after: (j) => mark(i, j),
+      });
     }
     reports[i].outcome = "executed";
     done.push(i);
@@ -94,6 +140,7 @@ export async function applyUnits(
   await db.exec("BEGIN");
   try {
     await record();
+    await clearProgress(db, migration.name);
     await db.exec("COMMIT");
   } catch (error) {
     await db.exec("ROLLBACK").catch(() => {});
@@ -102,19 +149,30 @@ export async function applyUnits(
   return { status: "applied", durationMs: performance.now() - started };
 }
 
+/** Hooks of a statement-by-statement part: skip completed ones, prepare each, record each. */
+interface StatementHooks {
+  skip(index: number): boolean;
+  /** false: the statement's effect is already there (recorded without running it). */
+  before(sql: string): Promise<boolean>;
+  after(index: number): Promise<void>;
+}
+
 async function runStatements(
   db: Db,
   migration: LoadedMigration,
   unitIndex: number,
   leftBehind: string,
   signal: AbortSignal | undefined,
+  hooks?: StatementHooks,
 ): Promise<void> {
   const unit = migration.units[unitIndex];
   const offset = migration.units.slice(0, unitIndex).reduce((n, u) => n + u.statements.length, 0);
   for (const [j, statement] of unit.statements.entries()) {
     if (signal?.aborted) throw signal.reason ?? new Error("interrupted");
+    if (hooks?.skip(j)) continue;
     try {
-      await db.exec(statement.sql);
+      if (!hooks || (await hooks.before(statement.sql))) await db.exec(statement.sql);
+      await hooks?.after(j);
     } catch (error) {
       throw statementFailure(error, {
         file: migration.file,
@@ -144,6 +202,8 @@ function describeLeftBehind(
       `part(s) ${done.map((d) => d + 1).join(", ")} of ${migration.units.length} were already applied and stay`,
     );
   }
-  parts.push("no tracking row was written; fix the file and run it again (prefer IF NOT EXISTS)");
+  parts.push(
+    "its progress is recorded (db --status shows it partially applied); fix the cause and run it again to continue after the last completed step",
+  );
   return parts.join("; ");
 }

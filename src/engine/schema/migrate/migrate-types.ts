@@ -1,3 +1,4 @@
+import type { LintFinding } from "../lint/lint-statements.js";
 import type { CatalogChange } from "./catalog-state.js";
 import type { LockTaken } from "./lock-report.js";
 
@@ -5,6 +6,8 @@ export interface MigrateOptions {
   file: string;
   direction: "up" | "down";
   dryRun: boolean;
+  /** Run a part marked `-- hazard data-loss:` (generated downs that drop what the up part added). */
+  allowDestructive?: boolean;
   /** How long to wait for another run's migration lock (and, in a dry run, for table locks). */
   lockTimeoutMs: number;
   signal?: AbortSignal;
@@ -18,8 +21,9 @@ export type MigrateEvent =
 
 export interface UnitReport {
   transactional: boolean;
-  /** "executed" (applied, or run and rolled back in a dry run), "skipped-dry-run" (outside a transaction). */
-  outcome: "executed" | "skipped-dry-run" | "not-reached";
+  /** "executed" (applied, or run and rolled back in a dry run), "skipped-dry-run" (outside a transaction),
+   *  "already-done" (completed by an earlier, interrupted run). */
+  outcome: "executed" | "skipped-dry-run" | "not-reached" | "already-done";
   reason?: string;
   statements: Array<{ line: number; sql: string }>;
 }
@@ -46,6 +50,8 @@ export interface MigrateResult {
   changes?: CatalogChange[];
   /** Dry run only: relation locks the transactional part took. */
   locks?: LockTaken[];
+  /** Dry run only: hazard rule findings (the same as `db --lint`) for the direction rehearsed. */
+  findings?: LintFinding[];
   /** Every connection shares one session (PGlite): the advisory lock cannot exclude other connections. */
   singleSession: boolean;
 }

@@ -23,6 +23,8 @@ export interface LoadedMigration {
   units: MigrationUnit[];
   /** Things the migrator changed about how the file runs, said out loud. */
   notes: string[];
+  /** `-- hazard data-loss:` lines of the sections run in this direction (what running it would destroy). */
+  dataLoss: string[];
 }
 
 /** Read a migration file, split its sections for one direction into runnable units. */
@@ -37,12 +39,17 @@ export async function loadMigration(
   const name = parsed.name ?? basename(file).replace(/\.sql$/i, "");
   const notes: string[] = [];
   const units: MigrationUnit[] = [];
+  const dataLoss: string[] = [];
   let cursor = 0;
   for (const section of parsed.sections) {
     const at = normalised.indexOf(section.sql, cursor);
     const startIndex = at === -1 ? cursor : at;
     if (at !== -1) cursor = at + section.sql.length;
     if (section.direction !== direction) continue;
+    for (const line of section.sql.split("\n")) {
+      const m = /^--\s*hazard data-loss:\s*(.*)$/.exec(line.trim());
+      if (m?.[1]) dataLoss.push(m[1]);
+    }
     const lineOffset = 1 + countLines(normalised.slice(0, startIndex));
     const statements = await splitStatements(section.sql, { file, lineOffset });
     units.push(...unitsForSection(statements, section.transactional, notes, file));
@@ -53,7 +60,7 @@ export async function loadMigration(
       exitCode: 2,
     });
   }
-  return { file, name, checksum, direction, units, notes };
+  return { file, name, checksum, direction, units, notes, dataLoss };
 }
 
 async function readMigrationText(file: string): Promise<string> {
@@ -61,7 +68,7 @@ async function readMigrationText(file: string): Promise<string> {
     const info = await stat(file);
     if (info.isDirectory()) {
       throw new UserError(`${file} is a folder, not a migration file`, {
-        hint: "pass one migration file, e.g. migrations/20260101T000000Z_add_indexes.sql",
+        hint: "pass one migration file, e.g. migrations/20260101120000_add_indexes.sql, or the folder to --migrate",
         exitCode: 2,
       });
     }

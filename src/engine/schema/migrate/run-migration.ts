@@ -1,5 +1,7 @@
+import { readFile } from "node:fs/promises";
 import { UserError } from "../../shared/index.js";
 import type { Db } from "../connection.js";
+import { lintMigrationText } from "../lint/lint-files.js";
 import { acquireMigrationLock, isSingleSession } from "./advisory-lock.js";
 import { applyUnits } from "./apply-units.js";
 import { dryRunUnits } from "./dry-run.js";
@@ -14,6 +16,15 @@ import { type AppliedMigration, ensureTrackingTables, findApplied } from "./trac
  */
 export async function runMigration(db: Db, options: MigrateOptions): Promise<MigrateResult> {
   const migration = await loadMigration(options.file, options.direction);
+  if (migration.dataLoss.length > 0 && !options.allowDestructive && !options.dryRun) {
+    throw new UserError(
+      `the ${migration.direction} part of ${migration.name} loses data: ${migration.dataLoss.slice(0, 3).join("; ")}${migration.dataLoss.length > 3 ? `; and ${migration.dataLoss.length - 3} more` : ""}`,
+      {
+        hint: "check that nothing needed is lost, then run it again with --allow-destructive",
+        exitCode: 2,
+      },
+    );
+  }
   const singleSession = await isSingleSession(db);
   const units: UnitReport[] = migration.units.map((u) => ({
     transactional: u.transactional,
@@ -28,7 +39,7 @@ export async function runMigration(db: Db, options: MigrateOptions): Promise<Mig
     direction: migration.direction,
     dryRun: options.dryRun,
     units,
-    notes: [...migration.notes],
+    notes: migration.notes,
     singleSession,
   };
   if (singleSession && !options.dryRun) {
@@ -41,6 +52,10 @@ export async function runMigration(db: Db, options: MigrateOptions): Promise<Mig
     const nothing = noWorkLeft(migration, await findApplied(db, migration.name));
     if (nothing) return { ...base, ...nothing, durationMs: 0 };
     const outcome = await dryRunUnits(db, migration, units, options);
+    // The same hazard rules `db --lint` applies: a rehearsal that succeeds can still lock a big table.
+    const findings = (
+      await lintMigrationText(await readFile(options.file, "utf8"), options.file)
+    ).filter((f) => sectionDirection(f.line, migration) === migration.direction);
     return {
       ...base,
       status: "dry-run",
@@ -48,6 +63,7 @@ export async function runMigration(db: Db, options: MigrateOptions): Promise<Mig
       durationMs: outcome.durationMs,
       changes: outcome.changes,
       locks: outcome.locks,
+      findings,
     };
   }
 
@@ -123,4 +139,10 @@ function alreadyDone(migration: LoadedMigration): NoWorkLeft {
         status: "not-applied",
         message: `${migration.name} was rolled back by another run; nothing to do`,
       };
+}
+
+/** Findings carry file lines; keep those inside the direction being rehearsed. */
+function sectionDirection(line: number, migration: LoadedMigration): "up" | "down" | undefined {
+  const lines = migration.units.flatMap((u) => u.statements.map((s) => s.line));
+  return lines.includes(line) ? migration.direction : undefined;
 }

@@ -12,6 +12,8 @@ export interface SqlStatement {
   outsideTransactionReason?: string;
   /** BEGIN / COMMIT written into the file: the migrator manages transactions itself. */
   transactionControl?: "begin" | "commit" | "other";
+  /** The statement's parse tree node (the body under `nodeType`), for rules that read it. */
+  body?: Record<string, unknown>;
 }
 
 let ready: Promise<void> | undefined;
@@ -65,6 +67,7 @@ export async function splitStatements(
       nodeType,
       outsideTransactionReason: outsideTransactionReason(nodeType, body),
       transactionControl: transactionControl(nodeType, body),
+      body,
     });
   }
   return out;

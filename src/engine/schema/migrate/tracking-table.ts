@@ -1,4 +1,5 @@
 import type { Db } from "../connection.js";
+import { PROGRESS_DDL } from "./progress-table.js";
 
 /**
  * The tracking tables:
@@ -32,7 +33,8 @@ CREATE TABLE IF NOT EXISTS ${HISTORY_TABLE} (
   direction text NOT NULL CHECK (direction IN ('up', 'down')),
   applied_at timestamptz NOT NULL DEFAULT now(),
   duration_ms integer NOT NULL
-);`);
+);
+${PROGRESS_DDL}`);
 }
 
 /** The applied record for `name`, or undefined when it is not applied (or nothing was ever tracked). */
@@ -76,4 +78,26 @@ export async function recordMigration(
     `INSERT INTO ${HISTORY_TABLE} (name, checksum, direction, duration_ms) VALUES ($1, $2, $3, $4)`,
     [entry.name, entry.checksum, entry.direction, duration],
   );
+}
+
+/** Every applied migration, oldest first. */
+export async function listApplied(db: Db): Promise<AppliedMigration[]> {
+  const exists = await db.query<{ t: string | null }>("SELECT to_regclass($1)::text AS t", [
+    TRACKING_TABLE,
+  ]);
+  if (!exists.rows[0]?.t) return [];
+  const r = await db.query<{
+    name: string;
+    checksum: string;
+    applied_at: Date;
+    duration_ms: number;
+  }>(
+    `SELECT name, checksum, applied_at, duration_ms FROM ${TRACKING_TABLE} ORDER BY applied_at, name`,
+  );
+  return r.rows.map((row) => ({
+    name: row.name,
+    checksum: row.checksum,
+    appliedAt: new Date(row.applied_at).toISOString(),
+    durationMs: row.duration_ms,
+  }));
 }

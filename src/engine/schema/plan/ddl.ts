@@ -19,7 +19,10 @@ export function columnDefinition(c: ColumnInfo): string {
       `GENERATED ALWAYS AS (${c.generated.expression})${c.generated.stored ? " STORED" : " VIRTUAL"}`,
     );
   }
-  if (c.identity) parts.push(`GENERATED ${c.identity.toUpperCase()} AS IDENTITY`);
+  if (c.identity)
+    parts.push(
+      `GENERATED ${c.identity.toUpperCase()} AS IDENTITY${c.identityOptions ? ` (${identityOptionsSql(c.identityOptions)})` : ""}`,
+    );
   if (c.default !== undefined) parts.push(`DEFAULT ${c.default}`);
   if (c.notNull) parts.push("NOT NULL");
   return parts.join(" ");
@@ -31,9 +34,13 @@ export function createTable(t: TableInfo): string {
   if (t.partitionOf) {
     return `CREATE ${unlogged}TABLE ${name} PARTITION OF ${t.partitionOf.parent} ${t.partitionOf.bound}`;
   }
-  const columns = t.columns.map((c) => `  ${columnDefinition(c)}`).join(",\n");
+  const columns = t.columns
+    .filter((c) => !c.inherited)
+    .map((c) => `  ${columnDefinition(c)}`)
+    .join(",\n");
   const partition = t.partitionKey ? ` PARTITION BY ${t.partitionKey}` : "";
-  return `CREATE ${unlogged}TABLE ${name} (\n${columns}\n)${partition}`;
+  const inherits = t.inherits?.length ? ` INHERITS (${t.inherits.join(", ")})` : "";
+  return `CREATE ${unlogged}TABLE ${name} (\n${columns}\n)${inherits}${partition}`;
 }
 
 /** The whole table as text (columns, constraints, indexes, triggers, policies) for before/after views. */
@@ -117,4 +124,9 @@ export function commentOn(target: string, comment: string | undefined): string {
 export function sameSql(a: string | undefined, b: string | undefined): boolean {
   const norm = (s: string | undefined) => (s ?? "").replace(/\s+/g, " ").trim();
   return norm(a) === norm(b);
+}
+
+/** Sequence options of an identity column, as written in `AS IDENTITY (…)`. */
+export function identityOptionsSql(o: NonNullable<ColumnInfo["identityOptions"]>): string {
+  return `START WITH ${o.start} INCREMENT BY ${o.increment} MINVALUE ${o.min} MAXVALUE ${o.max} CACHE ${o.cache}${o.cycle ? " CYCLE" : " NO CYCLE"}`;
 }

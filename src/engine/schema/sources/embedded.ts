@@ -1,6 +1,6 @@
-import { readFileSync } from "node:fs";
-import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
-import { homedir } from "node:os";
+import { openAsBlob, readFileSync } from "node:fs";
+import { mkdir, mkdtemp, rename, rm, writeFile } from "node:fs/promises";
+import { homedir, tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type Extension, PGlite } from "@electric-sql/pglite";
@@ -19,18 +19,49 @@ export interface EmbeddedOptions {
   cacheDir?: string;
 }
 
+/**
+ * A scratch database that only holds a schema needs little memory: PostgreSQL's defaults reserve 128 MB of
+ * shared buffers inside the WebAssembly heap up front, and 64 MB per maintenance operation.
+ */
+const SMALL_FOOTPRINT = [
+  "shared_buffers=16MB",
+  "work_mem=1MB",
+  "maintenance_work_mem=8MB",
+  "temp_buffers=1MB",
+  "wal_buffers=256kB",
+];
+
 /** The prepared data directory per cache folder, kept for the life of the process. */
 const prepared = new Map<string, Promise<Blob>>();
 
 export async function openEmbedded(options: EmbeddedOptions = {}): Promise<Db> {
   const extensions = await contribExtensions(options.extensions ?? []);
   const dataDir = await preparedDataDir(options.cacheDir ?? defaultCacheDir());
-  const pglite = await PGlite.create({
-    loadDataDir: dataDir,
-    relaxedDurability: true,
-    extensions: extensions as Record<string, Extension>,
-  });
-  return embeddedDb(pglite);
+  // The database files live in a scratch folder on disk, not in the process's memory.
+  const scratch = await mkdtemp(join(tmpdir(), "senior-backend-pglite-"));
+  try {
+    const pglite = await PGlite.create({
+      dataDir: scratch,
+      loadDataDir: dataDir,
+      relaxedDurability: true,
+      extensions: extensions as Record<string, Extension>,
+      startParams: [...PGlite.defaultStartParams, ...SMALL_FOOTPRINT.flatMap((c) => ["-c", c])],
+    });
+    const db = embeddedDb(pglite);
+    return {
+      ...db,
+      close: async () => {
+        try {
+          await db.close();
+        } finally {
+          await rm(scratch, { recursive: true, force: true });
+        }
+      },
+    };
+  } catch (error) {
+    await rm(scratch, { recursive: true, force: true });
+    throw error;
+  }
 }
 
 export function embeddedDb(pglite: PGlite): Db {
@@ -67,11 +98,12 @@ function preparedDataDir(cacheDir: string): Promise<Blob> {
 
 async function loadOrCreate(cacheDir: string): Promise<Blob> {
   const file = join(cacheDir, `pglite-${pgliteVersion()}-datadir.tar`);
-  try {
-    return new Blob([await readFile(file)]);
-  } catch {
-    // No cache yet (or unreadable): initdb once and keep the result.
-  }
+  // A Blob backed by the file: the 40 MB tarball is streamed into the scratch folder, never held in memory.
+  // (openAsBlob throws at once, not through its promise, when the file is missing.)
+  const cached = await Promise.resolve()
+    .then(() => openAsBlob(file))
+    .catch(() => undefined);
+  if (cached) return cached;
   const fresh = await PGlite.create();
   const blob = await fresh.dumpDataDir("none");
   await fresh.close();
@@ -80,10 +112,11 @@ async function loadOrCreate(cacheDir: string): Promise<Blob> {
     const tmp = `${file}.${process.pid}.tmp`;
     await writeFile(tmp, new Uint8Array(await blob.arrayBuffer()));
     await rename(tmp, file);
+    return await openAsBlob(file);
   } catch {
-    // A read-only cache directory only costs speed.
+    // A read-only cache directory only costs speed (and memory: the tarball stays in memory).
+    return blob;
   }
-  return blob;
 }
 
 /** The installed PGlite's version: a data directory from another version is not reused. */

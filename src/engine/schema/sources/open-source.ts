@@ -7,6 +7,7 @@ import {
   hasLibpqEnvironment,
   resolveConnectionString,
 } from "../connection.js";
+import { looksLikeConnection } from "../connection-string.js";
 import { introspect } from "../introspect/introspect.js";
 import { type SchemaFilters, selectSchemas } from "../introspect/schema-filters.js";
 import type { SchemaModel } from "../model.js";
@@ -26,8 +27,9 @@ export interface SchemaSource {
   close(): Promise<void>;
 }
 
+/** A database rather than a file: any URL, a key=value string or user:password@host (validated on connect). */
 export function isConnectionString(spec: string): boolean {
-  return /^postgres(ql)?:\/\//i.test(spec);
+  return looksLikeConnection(spec);
 }
 
 /**
@@ -84,5 +86,6 @@ function filterModel(model: SchemaModel, filters: SchemaFilters = {}): SchemaMod
     tables: model.tables.filter((t) => keep(t.schema)),
     views: model.views.filter((v) => keep(v.schema)),
     functions: model.functions.filter((f) => keep(f.schema)),
+    collations: model.collations?.filter((c) => keep(c.schema)),
   };
 }

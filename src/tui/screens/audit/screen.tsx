@@ -33,6 +33,7 @@ const KEYS = {
     { key: "Enter", label: "start" },
     { key: "Tab", label: "next field" },
     { key: "Esc", label: "back" },
+    { key: "Ctrl+C", label: "quit" },
   ],
   running: [
     { key: "s", label: "stop" },

@@ -1,5 +1,6 @@
-import { type Key, useInput } from "ink";
+import type { Key } from "ink";
 import { splitInput } from "../../kit/split-input.js";
+import { useKeys } from "../../kit/use-keys.js";
 import type { Navigator } from "../../navigation.js";
 
 export interface AuditKeyActions {
@@ -15,7 +16,7 @@ export interface AuditKeyActions {
 
 /** The audit screen's keys. In the form, text inputs own the keyboard except Esc and Tab. */
 export function useAuditKeys(a: AuditKeyActions) {
-  useInput((chunk, rawKey) => {
+  useKeys((chunk, rawKey) => {
     for (const [input, key] of splitInput(chunk, rawKey)) handle(input, key);
   });
   function handle(input: string, key: Key) {

@@ -1,4 +1,4 @@
-import { useInput } from "ink";
+import { useKeys } from "../../kit/use-keys.js";
 
 /** The two-pane results view (profiles + detail); absent on the transcript picker. */
 export interface DecidePanes {
@@ -33,7 +33,7 @@ const PAGE = 10;
 
 /** The one useInput of the decide screens: the transcript picker and the decision results. */
 export function useDecideKeys(state: DecideKeyState, a: DecideKeyActions) {
-  useInput((input, key) => {
+  useKeys((input, key) => {
     if (key.ctrl) return;
     if (state.help) {
       if (input === "?" || key.escape) a.toggleHelp();

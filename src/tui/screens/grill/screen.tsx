@@ -62,7 +62,7 @@ const HELP_NOTES = [
  */
 let handedOff: { session: GrillSession; nav: unknown; params: unknown } | undefined;
 
-/** The text a turn starts with: the answer given before (after Esc), else the recommendation or default. */
+/** The text a turn starts with: the answer kept from before a step back, else the recommendation or default. */
 function initialInput(turn: TurnDef, answers: Answers, restore?: Partial<Answers>) {
   if (restore) return inputFromValues(turn, restore);
   const prefill = turn.recommend(answers).prefill ?? {};
@@ -113,7 +113,6 @@ export function GrillScreen({ nav, params }: ScreenProps<GrillParams>) {
   const refresh = () => setVersion((v) => v + 1);
   const [showHelp, setShowHelp] = useState(false);
   const [error, setError] = useState<string>();
-  const restoreRef = useRef<Partial<Answers> | undefined>(session.reopened?.values);
   const draftRef = useRef<{ key: string; values: Record<string, string>; focus: number }>({
     key: "",
     values: {},
@@ -129,14 +128,14 @@ export function GrillScreen({ nav, params }: ScreenProps<GrillParams>) {
 
   const turn = session.turn;
   const { status } = session.state;
-  const turnKey = `${turn?.id}:${session.state.entries.length}`;
+  const turnKey = `${turn?.id}:${session.state.at}`;
   if (turn && draftRef.current.key !== turnKey) {
+    // An answer given before a step back (Esc) is kept by the session and pre-selected here.
     draftRef.current = {
       key: turnKey,
-      values: initialInput(turn, session.answers, restoreRef.current),
+      values: initialInput(turn, session.answers, session.keptAnswer?.values),
       focus: 0,
     };
-    restoreRef.current = undefined;
   }
   const draft = draftRef.current;
   const mode: GrillMode =
@@ -177,10 +176,8 @@ export function GrillScreen({ nav, params }: ScreenProps<GrillParams>) {
   };
 
   const back = () => {
-    const last = session.lastEntry;
-    if (!last) return nav.back();
+    if (!session.lastEntry) return nav.back();
     session.back();
-    restoreRef.current = last.values;
     draftRef.current.key = "";
     setError(undefined);
     nav.setSummary(grillSummary(session));

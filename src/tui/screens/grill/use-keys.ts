@@ -1,4 +1,4 @@
-import { useInput } from "ink";
+import { useKeys } from "../../kit/use-keys.js";
 
 /**
  * What the grill screen shows, which decides what the keys do:
@@ -22,7 +22,7 @@ export interface GrillKeyActions {
 }
 
 export function useGrillKeys(a: GrillKeyActions): void {
-  useInput((input, key) => {
+  useKeys((input, key) => {
     if (a.helpShown) {
       if (input === "?" || key.escape) a.toggleHelp();
       return;

@@ -1,6 +1,7 @@
-import { type Key, useInput } from "ink";
+import type { Key } from "ink";
 import { type MutableRefObject, useRef, useState } from "react";
 import { splitInput } from "../../kit/split-input.js";
+import { useKeys } from "../../kit/use-keys.js";
 import type { Navigator } from "../../navigation.js";
 
 /**
@@ -36,7 +37,7 @@ export function useHomeKeys(nav: Navigator, items: Array<{ id: string }>) {
     if (key.return && item) nav.open(item.id);
   };
 
-  useInput((chunk, rawKey) => {
+  useKeys((chunk, rawKey) => {
     for (const [input, key] of splitInput(chunk, rawKey)) handle(input, key);
   });
   return { selected, help, toggleHelp };

@@ -1,6 +1,13 @@
 import { Box, Text, useWindowSize } from "ink";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { DEMO_DEFAULTS, type Gates, type LoadPlan, planLoad } from "../../../engine/load/index.js";
+import {
+  DEMO_DEFAULTS,
+  type Gates,
+  type LoadOutcome,
+  type LoadPlan,
+  planLoad,
+} from "../../../engine/load/index.js";
+import { EXIT } from "../../../report/exit-codes.js";
 import { loadReportText } from "../../../report/load-report-text.js";
 import { FieldForm } from "../../kit/field-form.js";
 import { ScreenFrame } from "../../kit/screen-frame.js";
@@ -8,6 +15,7 @@ import { type PaneLine, ScrollLines } from "../../kit/scroll-lines.js";
 import { glyph, tone } from "../../kit/theme.js";
 import { type ScreenProps, useInterruptHandler } from "../../navigation.js";
 import { LoadLive } from "./live-panel.js";
+import { latencyLimits } from "./live-series.js";
 import { useLoadKeys } from "./use-keys.js";
 import { type LoadSetup, useLoadRun } from "./use-run.js";
 
@@ -17,7 +25,10 @@ export interface LoadScreenParams {
   gates?: Gates;
   save?: string;
   output?: string;
+  timeseries?: string;
+  report?: string;
   hdrLog?: string;
+  startAt?: number;
 }
 
 const WINDOWS = [10, 30, 60, 120, 300, 600];
@@ -32,6 +43,7 @@ const KEYS = {
     { key: "Enter", label: "start" },
     { key: "Tab", label: "next field" },
     { key: "Esc", label: "back" },
+    { key: "Ctrl+C", label: "quit" },
   ],
   running: [
     { key: "q", label: "stop & quit" },
@@ -57,6 +69,8 @@ const HELP = [
 
 export function LoadScreen({ nav, params }: ScreenProps<LoadScreenParams>) {
   const { columns, rows } = useWindowSize();
+  // The exit code for an outcome, read when the run's files are written.
+  const exitCodeRef = useRef<(o: LoadOutcome) => number>(() => EXIT.ok);
   const initial = useMemo<LoadSetup | undefined>(
     () =>
       params?.plan
@@ -65,7 +79,11 @@ export function LoadScreen({ nav, params }: ScreenProps<LoadScreenParams>) {
             gates: params.gates ?? {},
             save: params.save,
             output: params.output,
+            timeseries: params.timeseries,
+            report: params.report,
             hdrLog: params.hdrLog,
+            startAt: params.startAt,
+            exitCode: (o: LoadOutcome) => exitCodeRef.current(o),
           }
         : undefined,
     [params],
@@ -85,18 +103,23 @@ export function LoadScreen({ nav, params }: ScreenProps<LoadScreenParams>) {
   const [offset, setOffset] = useState(0);
   const quitWhenDone = useRef(false);
   const interrupted = useRef(false);
+  const terminated = useRef(false);
+  const interruptCode = () => (terminated.current ? EXIT.terminated : EXIT.interrupted);
+  const exitCodeFor = (o: LoadOutcome) =>
+    interrupted.current ? interruptCode() : o.verdict.passed ? EXIT.ok : EXIT.gateFailed;
+  exitCodeRef.current = exitCodeFor;
   const { state, stop } = useLoadRun(setup);
   const outcome = state.outcome;
   const phase = !setup ? "form" : outcome || state.error ? "done" : "running";
 
   const summary = useMemo(() => (outcome ? loadReportText(outcome) : undefined), [outcome]);
-  const exitCode = interrupted.current
-    ? 130
-    : state.error
-      ? 2
-      : outcome && !outcome.verdict.passed
-        ? 1
-        : 0;
+  const exitCode = state.error
+    ? EXIT.usage
+    : outcome
+      ? exitCodeFor(outcome)
+      : interrupted.current
+        ? interruptCode()
+        : EXIT.ok;
   useEffect(() => {
     if (!outcome && !state.error) return;
     nav.setSummary(summary ?? `error: ${state.error}`);
@@ -105,6 +128,20 @@ export function LoadScreen({ nav, params }: ScreenProps<LoadScreenParams>) {
 
   const stopRef = useRef(stop);
   stopRef.current = stop;
+  // SIGTERM (timeout, CI, kill) does what q does while running: stop, then leave with the
+  // summary (files written) and 143.
+  const quitRef = useRef<() => void>(() => {});
+  useEffect(() => {
+    const onTerm = function loadScreenSigterm() {
+      terminated.current = true;
+      interrupted.current = true;
+      quitRef.current();
+    };
+    process.on("SIGTERM", onTerm);
+    return () => {
+      process.off("SIGTERM", onTerm);
+    };
+  }, []);
   useInterruptHandler(
     useCallback(() => {
       if (!stopRef.current()) return false;
@@ -122,7 +159,12 @@ export function LoadScreen({ nav, params }: ScreenProps<LoadScreenParams>) {
         concurrency: f.concurrency!.trim() || undefined,
         duration: f.duration!.trim() || undefined,
       });
-      setSetup({ plan, gates: {}, demo: url ? undefined : DEMO_DEFAULTS });
+      setSetup({
+        plan,
+        gates: {},
+        demo: url ? undefined : DEMO_DEFAULTS,
+        exitCode: (o) => exitCodeRef.current(o),
+      });
     } catch (error) {
       setFormError(error instanceof Error ? error.message : String(error));
     }
@@ -141,23 +183,27 @@ export function LoadScreen({ nav, params }: ScreenProps<LoadScreenParams>) {
       }));
   }, [summary, state.error, columns]);
 
+  const quit = () => {
+    if (phase === "running") {
+      quitWhenDone.current = true;
+      if (!stop()) nav.quit({ summary, exitCode });
+      return;
+    }
+    nav.quit({
+      summary: summary ?? (state.error ? `error: ${state.error}` : undefined),
+      exitCode,
+    });
+  };
+  quitRef.current = quit;
+  const limits = useMemo(() => latencyLimits(setup?.gates ?? {}), [setup]);
+
   useLoadKeys({
     phase,
     helpShown: help,
     toggleHelp: () => setHelp((h) => !h),
     back: () => nav.back(),
     nextField: () => setFocus((f) => (f + 1) % FIELDS.length),
-    quit: () => {
-      if (phase === "running") {
-        quitWhenDone.current = true;
-        if (!stop()) nav.quit({ summary, exitCode });
-        return;
-      }
-      nav.quit({
-        summary: summary ?? (state.error ? `error: ${state.error}` : undefined),
-        exitCode,
-      });
-    },
+    quit,
     zoom: (d) => setWindowIndex((i) => Math.min(WINDOWS.length - 1, Math.max(0, i + d))),
     scroll: (d) =>
       setOffset((o) => Math.min(Math.max(0, summaryLines.length - bodyHeight), Math.max(0, o + d))),
@@ -213,6 +259,7 @@ export function LoadScreen({ nav, params }: ScreenProps<LoadScreenParams>) {
             windowSec={WINDOWS[windowIndex]!}
             width={columns}
             height={bodyHeight}
+            limits={limits}
           />
         ) : (
           <Text>Starting…</Text>

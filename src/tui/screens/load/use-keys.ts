@@ -1,5 +1,6 @@
-import { type Key, useInput } from "ink";
+import type { Key } from "ink";
 import { splitInput } from "../../kit/split-input.js";
+import { useKeys } from "../../kit/use-keys.js";
 
 export interface LoadKeyActions {
   phase: "form" | "running" | "done";
@@ -16,7 +17,7 @@ export interface LoadKeyActions {
 
 /** The load screen's keys (its only useInput). In the form, text inputs own the keyboard except Esc and Tab. */
 export function useLoadKeys(a: LoadKeyActions) {
-  useInput((chunk, rawKey) => {
+  useKeys((chunk, rawKey) => {
     for (const [input, key] of splitInput(chunk, rawKey)) handle(input, key);
   });
   function handle(input: string, key: Key) {

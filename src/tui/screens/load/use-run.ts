@@ -19,7 +19,13 @@ export interface LoadSetup {
   gates: Gates;
   save?: string;
   output?: string;
+  timeseries?: string;
+  report?: string;
   hdrLog?: string;
+  /** Epoch ms to begin sending at (a shared start). */
+  startAt?: number;
+  /** The exit code the screen will leave with for this outcome (written into --output JSON). */
+  exitCode?: (outcome: LoadOutcome) => number;
   /** Start the built-in demo target first and point the plan at it. */
   demo?: Partial<DemoProfile>;
 }
@@ -64,7 +70,11 @@ export function useLoadRun(setup: LoadSetup | undefined) {
         plan = { ...plan, url: demo.url };
       }
       if (cancelled) return;
-      const run = startLoad(plan, { hdrLogPath: setup.hdrLog, offThread: true });
+      const run = startLoad(plan, {
+        hdrLogPath: setup.hdrLog,
+        offThread: true,
+        startAt: setup.startAt,
+      });
       runRef.current = run;
       setState({ written: [], url: plan.url, progress: run.snapshot() });
       timer = setInterval(() => setState((s) => ({ ...s, progress: run.snapshot() })), SNAPSHOT_MS);
@@ -72,7 +82,15 @@ export function useLoadRun(setup: LoadSetup | undefined) {
       clearInterval(timer);
       finished.current = true;
       const outcome = judgeRun(report, setup.gates);
-      const written = writeLoadOutputs(outcome, { save: setup.save, output: setup.output });
+      const written = writeLoadOutputs(outcome, {
+        save: setup.save,
+        output: setup.output,
+        timeseries: setup.timeseries,
+        report: setup.report,
+        exitCode: setup.exitCode?.(outcome),
+        thresholds: setup.gates.failOn,
+        baseline: setup.gates.baseline?.snapshot.report,
+      });
       if (!cancelled) setState((s) => ({ ...s, progress: run.snapshot(), outcome, written }));
     })().catch(fail);
     return () => {

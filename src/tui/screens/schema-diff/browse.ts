@@ -6,7 +6,7 @@ import {
   type TreeRow,
   visibleRows,
 } from "../../kit/tree-model.js";
-import type { DiffNode, DiffNodeData } from "./model.js";
+import { changedOnly, type DiffNode, type DiffNodeData } from "./model.js";
 
 /**
  * Where the user is in the schema-diff browser, and each key's effect as a pure step from one state
@@ -23,6 +23,8 @@ export interface BrowseState {
   focus: "tree" | "detail";
   scroll: number;
   help: boolean;
+  /** Unchanged objects shown too (`u`); a filter always searches every object. */
+  showAll: boolean;
 }
 
 export const initialBrowse: BrowseState = {
@@ -31,6 +33,7 @@ export const initialBrowse: BrowseState = {
   focus: "tree",
   scroll: 0,
   help: false,
+  showAll: false,
 };
 
 export interface BrowseView {
@@ -43,7 +46,8 @@ export interface BrowseView {
 
 export function browseView(tree: DiffNode[], s: BrowseState): BrowseView {
   const opened = s.opened ?? new Set(tree.map((n) => n.id));
-  const shownTree = filterTree(tree, s.filter);
+  const base = s.showAll || s.filter.trim() ? tree : changedOnly(tree);
+  const shownTree = filterTree(base, s.filter);
   // While a filter is on, everything that matched is shown open.
   const open = s.filter.trim() ? new Set(parentIds(shownTree)) : opened;
   const rows = visibleRows(shownTree, open);

@@ -96,8 +96,9 @@ function hazardTone(kind: string): Tone {
 }
 
 /**
- * Split on newlines, then break each line to fit `width` (at a space when one is near), indenting every
- * piece by `indent` and the continuation pieces of a broken line by two more.
+ * Split on newlines, then break each line to fit `width` at a word boundary (the last space, else
+ * after a comma or parenthesis; a word is cut only when it alone is wider than the line), indenting
+ * every piece by `indent` and the continuation pieces of a broken line by two more.
  */
 export function wrap(text: string, width: number, indent = 0): string[] {
   const pad = " ".repeat(Math.min(indent, Math.max(0, width - 12)));
@@ -113,7 +114,9 @@ export function wrap(text: string, width: number, indent = 0): string[] {
     while (line.length > width - prefix.length) {
       const room = Math.max(1, width - prefix.length);
       let at = line.lastIndexOf(" ", room);
-      if (at < room / 2) at = room;
+      if (at <= 0)
+        at = Math.max(line.lastIndexOf(",", room - 1), line.lastIndexOf("(", room - 1)) + 1;
+      if (at <= 0) at = room;
       out.push(prefix + line.slice(0, at));
       line = line.slice(at).replace(/^ +/, "");
       prefix = hang;

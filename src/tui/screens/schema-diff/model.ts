@@ -1,4 +1,9 @@
-import type { ObjectKind, RenameCandidate, SchemaChange } from "../../../engine/schema/index.js";
+import type {
+  ObjectKind,
+  RenameCandidate,
+  SchemaChange,
+  SchemaModel,
+} from "../../../engine/schema/index.js";
 import { glyph, type Tone } from "../../kit/theme.js";
 import type { TreeNode } from "../../kit/tree-model.js";
 
@@ -42,7 +47,11 @@ const TABLE_ORDER: ObjectKind[] = [
 ];
 const CONTAINERS = new Set<ObjectKind>(["table", "view", "materialized-view"]);
 
-export function buildDiffTree(changes: SchemaChange[]): DiffNode[] {
+/**
+ * The tree of `changes`; with `target` (the schema the diff leads to) its unchanged objects too,
+ * unmarked, so the filter can find any object (`/email` finds an unchanged column).
+ */
+export function buildDiffTree(changes: SchemaChange[], target?: SchemaModel): DiffNode[] {
   const schemas = new Map<string, DiffNode>();
   const owners = new Map<string, DiffNode>();
   const schemaNode = (schema: string): DiffNode => {
@@ -91,9 +100,59 @@ export function buildDiffTree(changes: SchemaChange[]): DiffNode[] {
     );
   }
 
+  if (target) addUnchanged(target, schemaNode, ownerNode);
+
   const roots = [...schemas.values()].sort((a, b) => a.label.localeCompare(b.label));
   for (const root of roots) finish(root);
   return roots;
+}
+
+/** Add each object of `target` that no change names, as a node without a change. */
+function addUnchanged(
+  target: SchemaModel,
+  schemaNode: (schema: string) => DiffNode,
+  ownerNode: (schema: string, table: string, kind?: ObjectKind) => DiffNode,
+): void {
+  const add = (
+    parent: DiffNode,
+    kind: ObjectKind,
+    schema: string,
+    name: string,
+    table?: string,
+  ) => {
+    if (parent.children.some((c) => c.data.kind === kind && c.data.name === name)) return;
+    const id = `same:${kind}:${[schema, table, name].filter(Boolean).join(".")}`;
+    parent.children.push(makeNode(id, { kind, schema, table, name, changes: [] }));
+  };
+  for (const s of target.schemas) schemaNode(s.name);
+  for (const t of target.tables) {
+    const owner = ownerNode(t.schema, t.name);
+    for (const c of t.columns) add(owner, "column", t.schema, c.name, t.name);
+    for (const c of t.constraints) add(owner, "constraint", t.schema, c.name, t.name);
+    for (const i of t.indexes) add(owner, "index", t.schema, i.name, t.name);
+    for (const tr of t.triggers) add(owner, "trigger", t.schema, tr.name, t.name);
+    for (const p of t.policies) add(owner, "policy", t.schema, p.name, t.name);
+  }
+  for (const v of target.views) {
+    const kind: ObjectKind = v.materialized ? "materialized-view" : "view";
+    ownerNode(v.schema, v.name, kind);
+  }
+  const inSchema: Array<[ObjectKind, Array<{ schema: string; name: string }>]> = [
+    ["enum", target.enums],
+    ["domain", target.domains],
+    ["sequence", target.sequences],
+    ["function", target.functions],
+  ];
+  for (const [kind, list] of inSchema) {
+    for (const o of list) add(schemaNode(o.schema), kind, o.schema, o.name);
+  }
+}
+
+/** Only the nodes that hold a change (the default view: unchanged objects hidden). */
+export function changedOnly(nodes: DiffNode[]): DiffNode[] {
+  return nodes
+    .filter((n) => n.data.changes.length > 0)
+    .map((n) => ({ ...n, children: changedOnly(n.children) }));
 }
 
 function makeNode(id: string, data: DiffNodeData): DiffNode {

@@ -50,7 +50,7 @@ const KEYS = [
   { key: "↑↓", label: "move" },
   { key: "Enter/Esc", label: "open/close" },
   { key: "n/N", label: "next change" },
-  { key: "w", label: "write" },
+  { key: "/", label: "filter" },
   { key: "?", label: "help" },
   { key: "q", label: "quit" },
 ];
@@ -60,7 +60,8 @@ const HELP_KEYS = [
   { key: "Enter / →", label: "open a node, or look at its detail" },
   { key: "Esc / ←", label: "close a node or go to its parent (Esc at the top: back)" },
   { key: "n / N", label: "next / previous change" },
-  { key: "/", label: "filter by name (Enter keeps it, Esc clears it)" },
+  { key: "/", label: "filter by name, unchanged objects too (Enter keeps it, Esc clears it)" },
+  { key: "u", label: "show or hide the unchanged objects" },
   { key: "Tab", label: "switch between the tree and the detail pane" },
   { key: "w", label: "write the migration (up and down) to the output folder" },
   { key: "?", label: "this help" },
@@ -107,7 +108,8 @@ export function SchemaDiffScreen({ nav, params = DEMO }: ScreenProps<SchemaDiffP
 
   const changes = loaded.phase === "ready" ? loaded.changes : [];
   const renames = loaded.phase === "ready" ? loaded.renames : [];
-  const tree = useMemo(() => buildDiffTree(changes), [changes]);
+  const target = loaded.phase === "ready" ? loaded.target : undefined;
+  const tree = useMemo(() => buildDiffTree(changes, target), [changes, target]);
   const layout = paneLayout(columns, rows);
   const linesFor = (st: BrowseState) => {
     const { current } = browseView(tree, st);
@@ -149,6 +151,7 @@ export function SchemaDiffScreen({ nav, params = DEMO }: ScreenProps<SchemaDiffP
     switchPane: () => apply((st) => ({ ...st, focus: st.focus === "tree" ? "detail" : "tree" })),
     scrollDetail: (delta) =>
       apply((st) => scrollBy(st, delta, Math.max(0, linesFor(st).length - layout.detailHeight))),
+    toggleUnchanged: () => apply((st) => ({ ...st, showAll: !st.showAll })),
     startFilter: () => apply((st) => ({ ...st, filtering: true, focus: "tree" })),
     typeFilter: (text) => apply((st) => ({ ...st, filter: st.filter + text })),
     eraseFilter: () => apply((st) => ({ ...st, filter: st.filter.slice(0, -1) })),
@@ -220,7 +223,7 @@ export function SchemaDiffScreen({ nav, params = DEMO }: ScreenProps<SchemaDiffP
           <Box flexDirection="column" width={treeWidth}>
             <PaneTitle
               focused={focus === "tree"}
-              text={`Changes ${changes.length}${filter || filtering ? `  /${filter}${filtering ? "_" : ""}` : ""}`}
+              text={`Changes ${changes.length}${state.showAll ? " + unchanged" : ""}${filter || filtering ? `  /${filter}${filtering ? "_" : ""}` : ""}`}
               width={treeWidth}
             />
             <Tree

@@ -5,6 +5,7 @@ import {
   planMigration,
   type RenameCandidate,
   type SchemaChange,
+  type SchemaModel,
 } from "../../../engine/schema/index.js";
 import { packageRoot, UserError } from "../../../engine/shared/index.js";
 
@@ -38,7 +39,12 @@ export async function loadSchemaDiff(
   spec: SchemaDiffSpec,
   signal: AbortSignal,
   onStep: (step: string) => void,
-): Promise<{ changes: SchemaChange[]; sides: DiffSides; renames: RenameCandidate[] }> {
+): Promise<{
+  changes: SchemaChange[];
+  sides: DiffSides;
+  renames: RenameCandidate[];
+  target: SchemaModel;
+}> {
   const demo = !spec.from && !spec.to;
   const paths = demo ? demoSchemaPaths() : { from: spec.from, to: spec.to };
   if (!paths.from || !paths.to) {
@@ -60,6 +66,7 @@ export async function loadSchemaDiff(
   return {
     changes: result.diff.changes,
     renames: result.diff.renameCandidates,
+    target: result.to.model,
     sides: demo
       ? { from: "demo v1", to: "demo v2" }
       : { from: result.from.label, to: result.to.label },

@@ -1,4 +1,5 @@
-import { type Key, useInput } from "ink";
+import type { Key } from "ink";
+import { useKeys } from "../../kit/use-keys.js";
 
 export interface SchemaDiffKeyState {
   phase: "loading" | "ready" | "failed";
@@ -26,6 +27,8 @@ export interface SchemaDiffKeyActions {
   eraseFilter(): void;
   endFilter(keep: boolean): void;
   write(): void;
+  /** `u`: show or hide the objects that did not change. */
+  toggleUnchanged(): void;
 }
 
 const PAGE = 10;
@@ -36,7 +39,7 @@ const PAGE = 10;
  * (a held `j`, `nnn` typed fast) count one by one; while filtering, the chunk is text.
  */
 export function useSchemaDiffKeys(current: () => SchemaDiffKeyState, a: SchemaDiffKeyActions) {
-  useInput((input, key) => {
+  useKeys((input, key) => {
     if (key.ctrl) return;
     const special = key.meta || key.return || key.escape || key.tab || key.backspace || key.delete;
     if (input.length > 1 && !special && !current().filtering) {
@@ -76,6 +79,7 @@ function handleKey(state: SchemaDiffKeyState, a: SchemaDiffKeyActions, input: st
   if (input === "n") return a.nextChange(1);
   if (input === "N") return a.nextChange(-1);
   if (input === "w") return a.write();
+  if (input === "u") return a.toggleUnchanged();
   if (input === "/") return a.startFilter();
   if (state.focus === "detail") {
     if (key.upArrow || input === "k") return a.scrollDetail(-1);

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from "react";
-import type { RenameCandidate, SchemaChange } from "../../../engine/schema/index.js";
+import type { RenameCandidate, SchemaChange, SchemaModel } from "../../../engine/schema/index.js";
 import { type DiffSides, loadSchemaDiff, type SchemaDiffSpec } from "./source.js";
 
 /** What the screen is given: sources to load, or a diff already made (shown as is). */
@@ -9,7 +9,14 @@ export interface SchemaDiffRunParams extends SchemaDiffSpec {
 
 export type Loaded =
   | { phase: "loading"; step: string }
-  | { phase: "ready"; changes: SchemaChange[]; sides: DiffSides; renames: RenameCandidate[] }
+  | {
+      phase: "ready";
+      changes: SchemaChange[];
+      sides: DiffSides;
+      renames: RenameCandidate[];
+      /** The schema the diff leads to: its unchanged objects are browsable too. */
+      target?: SchemaModel;
+    }
   | { phase: "failed"; message: string; hint?: string };
 
 /** The screen's one long-running piece of work: open both sources and diff them, abortable. */

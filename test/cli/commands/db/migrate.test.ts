@@ -203,7 +203,7 @@ describe("db --migrate against a server that rejects the password", () => {
     ]);
     expect(run.code, run.stderr).toBe(2);
     expect(run.stderr).toBe(
-      `error: cannot connect to postgres://app:***@127.0.0.1:${port}/app: authentication failed\nhint: check the user and password (PGPASSWORD or the connection string)\n`,
+      `error: cannot connect to postgres://app:***@127.0.0.1:${port}/app: password authentication failed\nhint: check the password (PGPASSWORD or the connection string); the server gives the same answer for an unknown user when it asks for a password\n`,
     );
     expect(run.stdout + run.stderr).not.toContain("hunter2");
   });

@@ -113,6 +113,7 @@ DROP TABLE b; DROP TABLE a;
     expect(error.hint).toContain("nothing from it remains");
     expect(await tableNames(ws.db)).toEqual([
       "senior_backend.migration_history",
+      "senior_backend.migration_progress",
       "senior_backend.schema_migrations",
     ]);
     expect(await trackingRows(ws.db)).toEqual([]);

@@ -86,7 +86,7 @@ describe("grill screen", () => {
       teamSize: 8,
       languagePreference: "dotnet",
       rpoMinutes: 60,
-      rtoMinutes: 240,
+      rtoMinutes: 120,
       recoveryPerSurface: { billing: { rpoMinutes: 0, rtoMinutes: 15 } },
       sloTarget: 99.5,
       errorBudgetOwner: "Sam Okafor",
@@ -97,7 +97,7 @@ describe("grill screen", () => {
   it("refuses a value that is not a number and stays on the question", async () => {
     const r = start();
     await r.step("Question 1/7 · Load", "abc", ENTER, "50", ENTER);
-    const frame = await waitForFrame(r.lastFrame, "is not a number");
+    const frame = await waitForFrame(r.lastFrame, '"abc" is not a number');
     expect(frame).toContain('Reads per write (20 means 20:1): "abc" is not a number');
     expect(frame).toContain("Question 1/7 · Load");
     expect(readdirSync(dir)).toEqual([]);
@@ -110,6 +110,37 @@ describe("grill screen", () => {
     await waitForFrame(r.lastFrame, "Question 2/7 · Tenancy");
     const t = await readTranscript(transcriptPath());
     expect(t.answers).toMatchObject({ readWriteRatio: 20, qpsP99: 50 });
+    r.unmount();
+  });
+
+  it("takes `Down Enter` and `j Enter` sent at once as two keys each, in order", async () => {
+    const r = start();
+    await r.step("Question 1/7 · Load", `20${ENTER}50${ENTER}`);
+    await waitForFrame(r.lastFrame, "Question 2/7 · Tenancy");
+    r.stdin.write(`${DOWN}${ENTER}`);
+    await waitForFrame(r.lastFrame, "Question 3/7");
+    expect((await readTranscript(transcriptPath())).answers.tenancy).toBe("isolated-multi-tenant");
+    r.stdin.write(`j${ENTER}`);
+    await waitForFrame(r.lastFrame, /Question 4\/7|follow-up/);
+    expect((await readTranscript(transcriptPath())).answers.interactionStyle).toBe("async-queue");
+    r.unmount();
+  });
+
+  it("Esc Esc keeps the later answers in the transcript; each is pre-selected when asked again", async () => {
+    const r = start();
+    await r.step("Question 1/7 · Load", `20${ENTER}50${ENTER}`);
+    await waitForFrame(r.lastFrame, "Question 2/7 · Tenancy");
+    r.stdin.write(`${DOWN}${DOWN}${ENTER}${ENTER}`);
+    await waitForFrame(r.lastFrame, "Interaction exceptions");
+    r.stdin.write(`${ESC}${ESC}`);
+    const back = await waitForFrame(r.lastFrame, "Question 2/7 · Tenancy");
+    expect(back).toContain("› Isolated multi-tenant");
+    expect((await readTranscript(transcriptPath())).entries).toHaveLength(3);
+    // The same answer again keeps the next one, which is pre-selected in its turn.
+    r.stdin.write(ENTER);
+    const again = await waitForFrame(r.lastFrame, "Question 3/7");
+    expect(again).toContain("› Synchronous request/response");
+    expect((await readTranscript(transcriptPath())).entries).toHaveLength(3);
     r.unmount();
   });
 

@@ -1,0 +1,80 @@
+import { UserError } from "../../shared/index.js";
+import type { Db } from "../connection.js";
+import type { MigrateOptions, MigrateResult } from "./migrate-types.js";
+import { migrationStatus } from "./migration-status.js";
+import { runMigration } from "./run-migration.js";
+
+export interface FolderRunOptions extends Omit<MigrateOptions, "file" | "direction"> {
+  folder: string;
+  /** --down N: roll back the last N applied migrations (newest first). Absent: apply every pending one. */
+  down?: number;
+  /** Called before each file runs. */
+  onFile?: (event: {
+    name: string;
+    index: number;
+    total: number;
+    direction: "up" | "down";
+  }) => void;
+}
+
+export interface FolderRunResult {
+  folder: string;
+  direction: "up" | "down";
+  /** One result per file that ran (in the order they ran). */
+  results: MigrateResult[];
+  message: string;
+}
+
+/**
+ * `--migrate DIR`: apply every pending (or partially applied) migration in name order, stopping at the first
+ * failure; `--migrate DIR --down N`: roll back the last N applied ones, newest first. Drift (an applied file
+ * that changed) stops everything before anything runs.
+ */
+export async function runMigrationFolder(
+  db: Db,
+  options: FolderRunOptions,
+): Promise<FolderRunResult> {
+  const status = await migrationStatus(db, options.folder);
+  const drifted = status.migrations.filter((m) => m.state === "drifted");
+  if (drifted.length > 0) {
+    throw new UserError(
+      `checksum drift: ${drifted.map((m) => m.name).join(", ")} changed after being applied; nothing was run`,
+      {
+        hint: "restore the applied files (db --status lists them), then write new migrations for the changes",
+      },
+    );
+  }
+  const direction = options.down === undefined ? "up" : "down";
+  const todo =
+    direction === "up"
+      ? status.migrations.filter((m) => m.state === "pending" || m.state === "partially-applied")
+      : status.migrations
+          .filter((m) => m.state === "applied" || m.state === "partially-rolled-back")
+          .sort((a, b) => ((a.appliedAt ?? "") < (b.appliedAt ?? "") ? 1 : -1))
+          .slice(0, options.down);
+  if (direction === "down") {
+    const missing = status.migrations.filter((m) => m.state === "missing-file");
+    if (missing.length > 0 && todo.length < (options.down ?? 0)) {
+      throw new UserError(
+        `cannot roll back ${options.down}: applied migration(s) ${missing.map((m) => m.name).join(", ")} have no file in ${options.folder}`,
+      );
+    }
+  }
+  // A dry run rolls back, so a second file would be rehearsed without the first: rehearse only the next one.
+  if (options.dryRun) todo.splice(1);
+  const results: MigrateResult[] = [];
+  for (const [index, m] of todo.entries()) {
+    options.onFile?.({ name: m.name, index, total: todo.length, direction });
+    results.push(await runMigration(db, { ...options, file: m.file ?? "", direction }));
+  }
+  const verb = direction === "up" ? "applied" : "rolled back";
+  const message =
+    todo.length === 0
+      ? direction === "up"
+        ? `nothing pending in ${options.folder}: ${status.counts.applied} migration(s) applied`
+        : "nothing to roll back: no migration is applied"
+      : options.dryRun
+        ? `dry run of the next migration only (${todo[0]?.name}): later files build on it, so they cannot be rehearsed before it is applied`
+        : `${verb} ${todo.length} migration(s) from ${options.folder}`;
+  return { folder: options.folder, direction, results, message };
+}
