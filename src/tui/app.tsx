@@ -67,6 +67,13 @@ export function App({ start, onDone }: { start?: AppStart; onDone: (result: AppR
 
   const { columns, rows } = useWindowSize();
   const small = isTooSmall(columns, rows);
+  // Keys dropped while too small, counted anew each time the terminal becomes too small.
+  const [ignored, setIgnored] = useState(0);
+  const [wasSmall, setWasSmall] = useState(small);
+  if (wasSmall !== small) {
+    setWasSmall(small);
+    setIgnored(0);
+  }
   const router = useKeyRouter({
     // Ctrl+C: the screen may claim it (stop a run); otherwise leave with 130.
     onInterrupt: () => {
@@ -76,6 +83,7 @@ export function App({ start, onDone }: { start?: AppStart; onDone: (result: AppR
     // Below the minimum size the screen is hidden: no key but q and Ctrl+C may act on it.
     blocked: () => small,
     onQuit: () => nav.quit(),
+    onIgnored: () => setIgnored((n) => n + 1),
   });
 
   const top = stack[stack.length - 1]!;
@@ -83,7 +91,7 @@ export function App({ start, onDone }: { start?: AppStart; onDone: (result: AppR
   return (
     <NavigatorContext.Provider value={nav}>
       <KeyRouterContext.Provider value={router}>
-        {small ? <TooSmall columns={columns} rows={rows} /> : null}
+        {small ? <TooSmall columns={columns} rows={rows} ignored={ignored} /> : null}
         {/* Hidden, not unmounted, while too small: a run keeps going and nothing is lost. */}
         <Box display={small ? "none" : "flex"} flexDirection="column">
           {Screen ? (

@@ -117,8 +117,8 @@ describeInTmux("every screen survives resizing in a real terminal", () => {
       await s.waitFor("Terminal too small (40x12)", 20_000);
       await s.waitFor("needs at least 60x16");
       s.keys("j", "j", "Enter");
-      // Let the keys arrive; they must not act on the hidden screen.
-      await s.waitFor("Terminal too small (40x12)");
+      // The keys have arrived (the app counts them) and did not act on the hidden screen.
+      await s.waitFor("3 keys ignored while too small", 20_000);
       s.resize(80, 24);
       const after = await s.waitFor(c.ready, c.timeoutMs ?? 20_000);
       expect(after).toMatch(c.unchanged);
