@@ -169,11 +169,19 @@ export function MigrationsScreen({ nav }: ScreenProps) {
   });
 
   const c = state.status?.counts;
+  // Short enough for 60 columns: the troubles appear only when there are any.
+  const troubles = c
+    ? [
+        c.drifted ? `${c.drifted} drifted` : "",
+        c["partially-rolled-back"] ? `${c["partially-rolled-back"]} partial down` : "",
+        c["missing-file"] ? `${c["missing-file"]} no file` : "",
+      ].filter(Boolean)
+    : [];
   const status =
     phase === "lint" && state.lint
       ? `lint: ${state.lint.counts.error} errors · ${state.lint.counts.warning} warnings`
       : c
-        ? `${c.applied} applied · ${pending} pending · ${c.drifted} drifted`
+        ? [`${c.applied} applied`, `${pending} pending`, ...troubles].join(" · ")
         : undefined;
 
   return (
