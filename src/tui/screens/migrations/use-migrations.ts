@@ -106,8 +106,9 @@ export function useMigrations(target: MigrationsTarget | undefined) {
   const folderRun = useCallback(
     (dryRun: boolean, signal: AbortSignal) =>
       withDb(async (db) => {
+        const folder = target?.folder ?? "";
         const run = await runMigrationFolder(db, {
-          folder: target?.folder ?? "",
+          folder,
           dryRun,
           lockTimeoutMs: LOCK_TIMEOUT_MS,
           signal,
@@ -117,9 +118,16 @@ export function useMigrations(target: MigrationsTarget | undefined) {
               ...s,
               busy: `${dryRun ? "dry run of" : "applying"} ${e.name} [${e.index + 1}/${e.total}]`,
             })),
+        }).catch(async (error: unknown) => {
+          // A run that failed half-way changed the database: the list behind the error shows how.
+          if (!dryRun) {
+            const status = await migrationStatus(db, folder).catch(() => undefined);
+            if (status && mounted.current) setState((s) => ({ ...s, status }));
+          }
+          throw error;
         });
         // After a real run the list shows what the database holds now.
-        const status = dryRun ? undefined : await migrationStatus(db, target?.folder ?? "");
+        const status = dryRun ? undefined : await migrationStatus(db, folder);
         return status ? { run, dry: false, status } : { run, dry: true };
       }),
     [target, withDb],
@@ -136,6 +144,13 @@ export function useMigrations(target: MigrationsTarget | undefined) {
     [job, withDb, target],
   );
 
+  /** Stop the running job; true when one was running. */
+  const stop = useCallback((): boolean => {
+    if (!controller.current) return false;
+    controller.current.abort(new Error("stopped"));
+    return true;
+  }, []);
+
   useEffect(() => {
     if (target) void refresh();
     else setState({});
@@ -147,15 +162,12 @@ export function useMigrations(target: MigrationsTarget | undefined) {
     /** Rehearse the next pending migration inside a transaction that is rolled back. */
     dryRun: () => job("dry run", (signal) => folderRun(true, signal), { run: undefined }),
     /** Apply every pending migration (only ever after a dry run and a confirmation key). */
-    apply: () => job("applying", (signal) => folderRun(false, signal)),
+    // The dry run it confirms is used up: a failed run must never leave a `y` that could run it again.
+    apply: () =>
+      job("applying", (signal) => folderRun(false, signal), { run: undefined, dry: undefined }),
     lint: (path: string) =>
       job("linting", async () => ({ lint: { ...(await lintPath(path)), target: path } })),
-    /** Stop the running job; true when one was running. */
-    stop: (): boolean => {
-      if (!controller.current) return false;
-      controller.current.abort(new Error("stopped"));
-      return true;
-    },
+    stop,
     clear: (what: "run" | "lint" | "error") => setState((s) => ({ ...s, [what]: undefined })),
   };
 }

@@ -37,6 +37,18 @@ CREATE TABLE invoice (id bigint PRIMARY KEY);
 DROP TABLE invoice;
 `;
 
+/** A column in a transaction, then a unique index built concurrently (fails while emails repeat). */
+const UNIQUE_EMAIL = `-- senior-backend migration: 20260102120000_unique_email
+-- migrate:up
+ALTER TABLE account ADD COLUMN plan text;
+-- migrate:up transaction:false
+CREATE UNIQUE INDEX CONCURRENTLY account_email_key ON account (email);
+-- migrate:down transaction:false
+DROP INDEX CONCURRENTLY IF EXISTS account_email_key;
+-- migrate:down
+ALTER TABLE account DROP COLUMN plan;
+`;
+
 function start(columns = 80, rows = 24) {
   const onDone = vi.fn();
   const r = render(<App start={{ screen: "migrations" }} onDone={onDone} />);
@@ -104,6 +116,24 @@ describe("migrations screen (real database, migrations folder in a temp dir)", (
     // Nothing pending: a dry run says so and offers nothing to confirm.
     await press(r, "a", /nothing pending/, { timeoutMs: SLOW });
     expect(r.lastFrame()).not.toContain("y applies");
+    r.unmount();
+  });
+
+  it("a run that fails half-way: the error, then the list shows it partially applied", async () => {
+    await ws.write(
+      "20260101120000_accounts.sql",
+      ACCOUNTS.replace(");\n", ");\nINSERT INTO account VALUES (1, 'a@x'), (2, 'a@x');\n"),
+    );
+    // The unique index runs outside a transaction: a dry run skips it, the real run fails on it.
+    await ws.write("20260102120000_unique_email.sql", UNIQUE_EMAIL);
+    const r = start();
+    await openStatus(r, ws.database.url, ws.dir);
+    await press(r, "a", "Nothing was kept", { timeoutMs: SLOW });
+    const failed = await press(r, "y", "error:", { timeoutMs: SLOW });
+    expect(failed).toContain("could not create unique index");
+    const after = await press(r, ESC, /1 applied · 1 pending/);
+    expect(after).toMatch(/! PARTIAL\s+20260102120000_unique_email/);
+    await press(r, "j", "run --migrate again to continue");
     r.unmount();
   });
 
