@@ -42,8 +42,8 @@ describeInTmux("bursts of keys in a real terminal", () => {
   it("home → decide → back → load: keys after a screen change act on the new screen", async () => {
     session = new TmuxSession([], { columns: 80, rows: 24 });
     await session.waitFor("› Grill");
-    // Enter opens Decide, Escape comes back to a fresh menu, two j reach Load.
-    session.keys("j", "Enter", "Escape", "j", "j", "Enter");
+    // Enter opens Decide, Escape comes back to the menu still on Decide, one j reaches Load.
+    session.keys("j", "Enter", "Escape", "j", "Enter");
     await session.waitFor("empty = built-in demo target");
   });
 
