@@ -116,7 +116,7 @@ LEFT JOIN pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
 LEFT JOIN pg_collation co ON co.oid = a.attcollation
 LEFT JOIN pg_namespace con ON con.oid = co.collnamespace
 ${description("d", "pg_class", "c.oid", "a.attnum")}
-WHERE a.attnum > 0 AND NOT a.attisdropped AND NOT c.relispartition
+WHERE a.attnum > 0 AND NOT a.attisdropped
 ORDER BY c.nspname, c.relname, a.attnum`;
 
 export const constraintsQuery = `
