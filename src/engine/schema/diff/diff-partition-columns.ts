@@ -31,19 +31,23 @@ export function diffPartitionColumns(
       changes.push(y.default ? `${alter} SET DEFAULT ${y.default}` : `${alter} DROP DEFAULT`);
   }
   if (changes.length === 0) return;
-  const d = ctx.set.add(
-    "table",
-    after,
-    "changed",
-    { pairKey: `partition-columns:${table}`, before: "partition columns", after: "partition columns" },
-  );
+  const d = ctx.set.add("table", after, "changed", {
+    pairKey: `partition-columns:${table}`,
+    before: "partition columns",
+    after: "partition columns",
+  });
   for (const sql of changes)
     step(
       d,
       PHASE.alterColumn,
       sql,
       sql.includes("SET NOT NULL")
-        ? [hazard("access-exclusive-lock", `SET NOT NULL scans ${after.name} under ACCESS EXCLUSIVE`)]
+        ? [
+            hazard(
+              "access-exclusive-lock",
+              `SET NOT NULL scans ${after.name} under ACCESS EXCLUSIVE`,
+            ),
+          ]
         : [],
       AFTER_PARENT,
     );

@@ -3,8 +3,10 @@ import type {
   ColumnInfo,
   ConstraintInfo,
   ConstraintType,
+  DefaultPrivilegeInfo,
   IndexInfo,
   PolicyInfo,
+  PrivilegeInfo,
   SchemaModel,
   TableInfo,
   TriggerInfo,
@@ -67,6 +69,9 @@ const KINDS: Array<[string, string]> = [
   ["views", q.viewsQuery],
   ["functions", q.functionsQuery],
   ["collations", q.collationsQuery],
+  ["aggregates", q.aggregatesQuery],
+  ["privileges", q.privilegesQuery],
+  ["defaultPrivileges", q.defaultPrivilegesQuery],
 ];
 
 /**
@@ -222,6 +227,26 @@ function assemble(serverVersion: number, r: Record<string, Row[]>): SchemaModel 
       deterministic: Boolean(c.deterministic),
       comment: str(c.comment),
     })),
+    aggregates: (r.aggregates ?? []).map((a) => ({
+      schema: String(a.schema),
+      name: String(a.name),
+      args: String(a.args),
+      definition: String(a.definition),
+      comment: str(a.comment),
+    })),
+    privileges: (r.privileges ?? []).map((p) => ({
+      kind: String(p.kind) as PrivilegeInfo["kind"],
+      object: String(p.object),
+      grants: list(p.grants),
+      defaults: list(p.defaults),
+    })),
+    defaultPrivileges: (r.defaultPrivileges ?? []).map((p) => ({
+      role: String(p.role),
+      ...(p.schema ? { schema: String(p.schema) } : {}),
+      objectType: String(p.object_type) as DefaultPrivilegeInfo["objectType"],
+      grants: list(p.grants),
+      defaults: list(p.defaults),
+    })),
     tables: [...tables.values()],
     views: [...views.values()],
     functions: (r.functions ?? []).map((f) => ({
@@ -232,6 +257,7 @@ function assemble(serverVersion: number, r: Record<string, Row[]>): SchemaModel 
       returns: str(f.returns),
       definition: String(f.definition).trim(),
       comment: str(f.comment),
+      ...(f.depends_on ? { dependsOn: list(f.depends_on).sort() } : {}),
     })),
   };
 }
