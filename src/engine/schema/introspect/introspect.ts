@@ -83,11 +83,18 @@ export async function introspect(
   filters: SchemaFilters = {},
   options: IntrospectOptions = {},
 ): Promise<SchemaModel> {
-  const saved = await db.query<{ path: string; version: string }>(
-    "SELECT current_setting('search_path') AS path, current_setting('server_version_num') AS version",
+  const saved = await db.query<{ path: string; version: string; jit: string; mem: string }>(
+    `SELECT current_setting('search_path') AS path, current_setting('server_version_num') AS version,
+       current_setting('jit', true) AS jit, current_setting('work_mem') AS mem`,
   );
   const savedPath = saved.rows[0]?.path ?? "public";
-  await db.query("SELECT set_config('search_path', 'pg_catalog', false)");
+  // The catalog queries are large joins run once: compiling them (JIT) costs more than it saves, and
+  // sorts of a big catalog spill to disk under the default work_mem.
+  await db.query(
+    `SELECT set_config('search_path', 'pg_catalog', false), set_config('work_mem', '64MB', false)${
+      saved.rows[0]?.jit ? ", set_config('jit', 'off', false)" : ""
+    }`,
+  );
   try {
     const allSchemas = (await db.query(q.schemasQuery)).rows;
     const schemaRows = allSchemas.filter((r) => selectSchemas(String(r.name), filters));
@@ -100,7 +107,13 @@ export async function introspect(
     }
     return assemble(Number(saved.rows[0]?.version ?? 0), rows);
   } finally {
-    await db.query("SELECT set_config('search_path', $1, false)", [savedPath]);
+    const restore = saved.rows[0];
+    await db.query(
+      `SELECT set_config('search_path', $1, false), set_config('work_mem', $2, false)${
+        restore?.jit ? ", set_config('jit', $3, false)" : ""
+      }`,
+      restore?.jit ? [savedPath, restore.mem, restore.jit] : [savedPath, restore?.mem ?? "4MB"],
+    );
   }
 }
 
