@@ -129,7 +129,7 @@ export const COMMAND_HELP: Record<string, CommandHelp> = {
         "  --compare schema/v2.sql --output migrations/",
       ],
       ["senior-backend db --migrate migrations/20260115000000_add_name.sql --dry-run"],
-      ["senior-backend db --connection postgres://app@127.0.0.1/app --migrate migrations/"],
+      ['senior-backend db --connection "$DATABASE_URL" --migrate migrations/'],
       ["senior-backend db --lint migrations/ --fail-on warning"],
     ],
     exitCodes: [
@@ -193,6 +193,37 @@ export const COMMAND_HELP: Record<string, CommandHelp> = {
       [1, "at least one finding at or above --fail-on, or a check cut short (budget or timeout)"],
       [2, "bad input (not an http(s) URL, unreachable host, unreadable or invalid spec)"],
       [130, `${INTERRUPTED}; the findings so far are still printed`],
+    ],
+  },
+  review: {
+    notes: [
+      "Runs the grill (from --answers FILE, a --from-transcript FILE, or the full-screen grill in a terminal), then the decision, then the next concerns, each with the command that takes it up. --digest prints at most 200 words for a sub-agent: status, best fit or why none, kills, SLO floor and the next three steps.",
+    ],
+    examples: [
+      ["senior-backend review --answers examples/answers.yaml --digest"],
+      ["senior-backend review --from-transcript /tmp/backend-grill-2026-01-15.md \\", "  --json"],
+      ["senior-backend review"],
+    ],
+    exitCodes: [
+      [0, "a review was produced (recommended, no fit, tie or an unfinished grill)"],
+      [1, "a kill criterion blocked the decision"],
+      [2, "bad input (answers file, transcript; no terminal and neither file)"],
+      [130, INTERRUPTED],
+    ],
+  },
+  mcp: {
+    notes: [
+      "Speaks the Model Context Protocol on stdin/stdout; an agent host starts it (see docs/agents.md). Tools: grill, decide, load, db_analyze, db_compare, db_migrate, db_lint, scaffold, audit. Resources: references/*.md and profiles/*.json. Prompt: backend-review.",
+      "load and audit reach only loopback (127.0.0.0/8, ::1, localhost) unless --allow-host names the host; db_migrate is a dry run unless --allow-apply; every call is bounded in time and requests, and passwords and Authorization values are masked in results.",
+    ],
+    examples: [
+      ["senior-backend mcp"],
+      ["senior-backend mcp --allow-host staging.internal.example.com --allow-apply"],
+    ],
+    exitCodes: [
+      [0, "the host closed the connection"],
+      [2, "bad flags (e.g. an --allow-host that is not a host name)"],
+      [130, INTERRUPTED],
     ],
   },
 };

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { COMMAND_HELP } from "../../src/cli/help-text.js";
 import { cliPath, repoRoot, runCli } from "../helpers/cli.js";
 
-const COMMANDS = ["grill", "decide", "load", "db", "scaffold", "audit"];
+const COMMANDS = ["grill", "decide", "load", "db", "scaffold", "audit", "review", "mcp"];
 
 /** Display width in columns (every character here is one column wide). */
 const columns = (line: string) => [...line].length;

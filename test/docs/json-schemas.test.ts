@@ -72,6 +72,24 @@ describe("grill and decide --json match their schemas", () => {
     expect(out).toMatchObject({ status: "complete", decision: { best: {} } });
   });
 
+  it("review: a recommendation with its next concerns, and a kill that blocks it", async () => {
+    const out = await json([
+      "review",
+      "--answers",
+      "examples/answers.yaml",
+      "--transcript-dir",
+      dir,
+      "--json",
+    ]);
+    expectShape("review", out);
+    expect(out).toMatchObject({ status: "recommended", decision: { best: {} } });
+    const kill = join(dir, "review-kill.yaml");
+    await writeFile(kill, "readWriteRatio: 20\nqpsP99: null\n");
+    const blocked = await json(["review", "--answers", kill, "--transcript-dir", dir, "--json"], 1);
+    expectShape("review", blocked);
+    expect(blocked).toMatchObject({ status: "blocked", decision: null, bestFit: null });
+  });
+
   it("grill: a kill criterion stops it without a decision", async () => {
     const answers = join(dir, "killed.yaml");
     await writeFile(answers, "readWriteRatio: 20\nqpsP99: null\n");

@@ -17,6 +17,8 @@ const COMMANDS: Array<{ name: string; load: () => Promise<Register> }> = [
     load: async () => (await import("./scaffold/index.js")).registerScaffoldCommand,
   },
   { name: "audit", load: async () => (await import("./audit.js")).registerAuditCommand },
+  { name: "review", load: async () => (await import("./review/index.js")).registerReviewCommand },
+  { name: "mcp", load: async () => (await import("./mcp/index.js")).registerMcpCommand },
 ];
 
 /** Register the command named first in `args` (or all of them, for help and unknown names). */
