@@ -74,6 +74,11 @@ function objectNames(m: SchemaModel): Set<string> {
  * An object without an entry has its owner's default; a dropped object takes its grants with it.
  */
 export function diffPrivileges(ctx: DiffContext): void {
+  // MAINTAIN exists from PostgreSQL 17: against an older server, it is neither read nor granted.
+  const maintain =
+    Math.min(ctx.from.serverVersion || 170000, ctx.to.serverVersion || 170000) >= 170000;
+  const known = (entries: string[]) =>
+    maintain ? entries : entries.filter((e) => !/=MAINTAIN\*?$/.test(e));
   const exists = objectNames(ctx.to);
   const existed = objectNames(ctx.from);
   const key = (p: PrivilegeInfo) => `${p.kind}:${p.object}`;
@@ -86,7 +91,12 @@ export function diffPrivileges(ctx: DiffContext): void {
     // A new object starts with its owner's default, like one whose ACL was never touched.
     const before = a && existed.has(p.object) ? a.grants : (b ?? p).defaults;
     const after = b ? b.grants : p.defaults;
-    const sql = grantStatements("", `ON ${KEYWORD[p.kind]} ${p.object}`, before, after);
+    const sql = grantStatements(
+      "",
+      `ON ${KEYWORD[p.kind]} ${p.object}`,
+      known(before),
+      known(after),
+    );
     if (sql.length === 0) continue;
     const name = p.kind === "schema" ? p.object : p.object.slice(p.object.indexOf(".") + 1);
     const d = ctx.set.add(
@@ -108,7 +118,12 @@ export function diffPrivileges(ctx: DiffContext): void {
     const prefix = `ALTER DEFAULT PRIVILEGES FOR ROLE ${p.role}${p.schema ? ` IN SCHEMA ${quoteIdent(p.schema)}` : ""} `;
     const before = a ? a.grants : p.defaults;
     const after = b ? b.grants : p.defaults;
-    const sql = grantStatements(prefix, `ON ${p.objectType.toUpperCase()}`, before, after);
+    const sql = grantStatements(
+      prefix,
+      `ON ${p.objectType.toUpperCase()}`,
+      known(before),
+      known(after),
+    );
     if (sql.length === 0) continue;
     const d = ctx.set.add(
       "default-privilege",
