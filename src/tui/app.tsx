@@ -3,7 +3,12 @@ import { useMemo, useRef, useState } from "react";
 import { useKeyRouter } from "./kit/key-router.js";
 import { isTooSmall, TooSmall } from "./kit/too-small.js";
 import { KeyRouterContext } from "./kit/use-keys.js";
-import { type Navigator, NavigatorContext } from "./navigation.js";
+import {
+  type Navigator,
+  NavigatorContext,
+  type ScreenMemory,
+  ScreenMemoryContext,
+} from "./navigation.js";
 import { HomeScreen } from "./screens/home/screen.js";
 import { findScreen } from "./screens/index.js";
 
@@ -35,6 +40,8 @@ export function App({ start, onDone }: { start?: AppStart; onDone: (result: AppR
   ]);
   const summaryRef = useRef<string | undefined>(undefined);
   const interruptRef = useRef<(() => boolean) | undefined>(undefined);
+  // Per stack entry (by key): what a screen keeps while a screen it opened is on top.
+  const memories = useRef(new Map<number, Map<string, unknown>>());
 
   const nav = useMemo<Navigator>(() => {
     const quit: Navigator["quit"] = (options = {}) => {
@@ -50,7 +57,10 @@ export function App({ start, onDone }: { start?: AppStart; onDone: (result: AppR
       back: () => {
         interruptRef.current = undefined;
         setStack((s) => {
-          if (s.length > 1) return s.slice(0, -1);
+          if (s.length > 1) {
+            memories.current.delete(s[s.length - 1]!.key);
+            return s.slice(0, -1);
+          }
           quit();
           return s;
         });
@@ -67,6 +77,13 @@ export function App({ start, onDone }: { start?: AppStart; onDone: (result: AppR
 
   const { columns, rows } = useWindowSize();
   const small = isTooSmall(columns, rows);
+  // Keys dropped while too small, counted anew each time the terminal becomes too small.
+  const [ignored, setIgnored] = useState(0);
+  const [wasSmall, setWasSmall] = useState(small);
+  if (wasSmall !== small) {
+    setWasSmall(small);
+    setIgnored(0);
+  }
   const router = useKeyRouter({
     // Ctrl+C: the screen may claim it (stop a run); otherwise leave with 130.
     onInterrupt: () => {
@@ -76,21 +93,29 @@ export function App({ start, onDone }: { start?: AppStart; onDone: (result: AppR
     // Below the minimum size the screen is hidden: no key but q and Ctrl+C may act on it.
     blocked: () => small,
     onQuit: () => nav.quit(),
+    onIgnored: () => setIgnored((n) => n + 1),
   });
 
   const top = stack[stack.length - 1]!;
+  const memory = useMemo<ScreenMemory>(() => {
+    const own = memories.current.get(top.key) ?? new Map<string, unknown>();
+    memories.current.set(top.key, own);
+    return { get: (name) => own.get(name), set: (name, value) => own.set(name, value) };
+  }, [top.key]);
   const Screen = top.screen === "home" ? HomeScreen : findScreen(top.screen)?.component;
   return (
     <NavigatorContext.Provider value={nav}>
       <KeyRouterContext.Provider value={router}>
-        {small ? <TooSmall columns={columns} rows={rows} /> : null}
+        {small ? <TooSmall columns={columns} rows={rows} ignored={ignored} /> : null}
         {/* Hidden, not unmounted, while too small: a run keeps going and nothing is lost. */}
         <Box display={small ? "none" : "flex"} flexDirection="column">
-          {Screen ? (
-            <Screen key={top.key} nav={nav} params={top.params} />
-          ) : (
-            <HomeScreen nav={nav} />
-          )}
+          <ScreenMemoryContext.Provider value={memory}>
+            {Screen ? (
+              <Screen key={top.key} nav={nav} params={top.params} />
+            ) : (
+              <HomeScreen nav={nav} />
+            )}
+          </ScreenMemoryContext.Provider>
         </Box>
       </KeyRouterContext.Provider>
     </NavigatorContext.Provider>

@@ -40,3 +40,19 @@ export function useInterruptHandler(handler: () => boolean): void {
     return () => nav.onInterrupt(undefined);
   }, [nav, handler]);
 }
+
+/** Small values a screen keeps while it is under another one (it is unmounted meanwhile). */
+export interface ScreenMemory {
+  get(name: string): unknown;
+  set(name: string, value: unknown): void;
+}
+
+export const ScreenMemoryContext = createContext<ScreenMemory | null>(null);
+
+/**
+ * The screen's own memory for as long as it is on the stack: going back to it (from a screen it
+ * opened) finds what was set here. Outside the app (a screen rendered alone) it is nothing.
+ */
+export function useScreenMemory(): ScreenMemory {
+  return useContext(ScreenMemoryContext) ?? { get: () => undefined, set: () => {} };
+}

@@ -1,50 +1,62 @@
 /**
- * load benchmark: requests/s of senior-backend's load engine, autocannon (and wrk when installed)
- * at 50 connections for 10 s against a minimal node:http target in its own process, plus the
- * throughput cost of the live screen (TUI in tmux vs headless). Every tool runs in its own process.
+ * load benchmark: requests/s of senior-backend's load engine, autocannon and wrk (one thread each)
+ * at 50 connections against the same target (nginx when installed, see load-bench-target.ts),
+ * generators pinned to one core and the target to another, several interleaved rounds, median;
+ * plus the throughput cost of the live screen (TUI at 80x24 in tmux vs headless, same core).
  *
- *   npm run build && npx tsx test/bench/load.bench.ts      (BENCH_LOAD_SECONDS=5 for a shorter run)
+ *   npm run bench -- load      (BENCH_LOAD_SECONDS=5, BENCH_LOAD_ROUNDS=5, BENCH_LOAD_TARGET=node)
  */
 import { execFileSync, spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { cliPath, repoRoot } from "../helpers/cli.js";
 import { TmuxSession } from "../helpers/tmux.js";
+import { pinning, startTarget } from "./load-bench-target.js";
 
 const CONNECTIONS = 50;
 
 interface Figure {
   tool: string;
   rps: number | null;
+  /** CPU time (user + system) of the generator process per 10,000 requests, in ms. */
+  cpu?: number;
+  /** The same over the measured phase only (our per-second samples; startup excluded). */
+  phaseCpu?: number;
   p50?: number;
   p99?: number;
   note?: string;
 }
 
-const TARGET = `
-const http = require("node:http");
-const server = http.createServer((req, res) => { req.resume(); res.end("ok"); });
-server.keepAliveTimeout = 60000;
-server.listen(0, "127.0.0.1", () => process.stdout.write(String(server.address().port) + "\\n"));
-`;
+const pin = pinning();
 
-/** The target runs in its own process so it does not share a thread with any load generator. */
-async function startTarget(): Promise<{ url: string; stop(): void }> {
-  const child = spawn(process.execPath, ["-e", TARGET], { stdio: ["ignore", "pipe", "inherit"] });
-  const port = await new Promise<string>((resolve, reject) => {
-    child.stdout.once("data", (d) => resolve(String(d).trim()));
-    child.once("error", reject);
-    setTimeout(() => reject(new Error("target did not start")), 10_000).unref();
-  });
-  return { url: `http://127.0.0.1:${port}/`, stop: () => child.kill() };
+/**
+ * bash's `times` after the command: its children's user and system CPU. CPU per request is the
+ * figure that stays put when other tenants of a shared machine take turns on the core.
+ */
+const TIMES = (file: string) => `"$@"; s=$?; times > ${file}; exit $s`;
+
+/** CPU seconds (user + system) of the children, from a `times` output. */
+function childCpu(text: string): number | undefined {
+  const line = text.trim().split("\n")[1];
+  const parts = [...(line ?? "").matchAll(/(\d+)m([\d.]+)s/g)];
+  if (parts.length < 2) return undefined;
+  return parts.reduce((sum, m) => sum + Number(m[1]) * 60 + Number(m[2]), 0);
 }
 
-function run(command: string, args: string[], timeoutMs: number): Promise<string> {
+/** Runs a generator on the generator core; `cpu` is its CPU time in seconds. */
+function run(
+  command: string,
+  args: string[],
+  timeoutMs: number,
+): Promise<{ out: string; cpu?: number }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: repoRoot, env: { ...process.env, NO_COLOR: "1" } });
+    const dir = mkdtempSync(join(tmpdir(), "sb-load-cpu-"));
+    const times = join(dir, "times");
+    const argv = ["-c", TIMES(times), "bash", ...pin.generator, command, ...args];
+    const child = spawn("bash", argv, { cwd: repoRoot, env: { ...process.env, NO_COLOR: "1" } });
     let out = "";
     child.stdout.on("data", (d) => {
       out += d;
@@ -53,13 +65,41 @@ function run(command: string, args: string[], timeoutMs: number): Promise<string
     child.on("error", reject);
     child.on("close", () => {
       clearTimeout(timer);
-      resolve(out);
+      const cpu = existsSync(times) ? childCpu(readFileSync(times, "utf8")) : undefined;
+      rmSync(dir, { recursive: true, force: true });
+      resolve({ out, cpu });
     });
   });
 }
 
+interface OurDoc {
+  report: {
+    rps: number;
+    requests: number;
+    latency: { success: { p50: number; p99: number } };
+    timeline: Array<{ cpu: number }>;
+    elapsedSec: number;
+  };
+}
+
+/** ms of CPU per 10k requests over the measured phase, from the report's per-second CPU %. */
+function phaseCpuOf(doc: OurDoc): number | undefined {
+  const t = doc.report.timeline;
+  if (!t.length || doc.report.requests <= 0) return undefined;
+  let cpuMs = 0;
+  t.forEach((p, i) => {
+    const seconds = i < t.length - 1 ? 1 : Math.max(0, doc.report.elapsedSec - (t.length - 1));
+    cpuMs += (p.cpu / 100) * seconds * 1000;
+  });
+  return (cpuMs * 10_000) / doc.report.requests;
+}
+
+/** ms of CPU per 10,000 requests. */
+const per10k = (cpu: number | undefined, requests: number) =>
+  cpu === undefined || requests <= 0 ? undefined : (cpu * 1000 * 10_000) / requests;
+
 async function ours(url: string, seconds: number): Promise<Figure> {
-  const out = await run(
+  const { out, cpu } = await run(
     process.execPath,
     [
       cliPath,
@@ -76,12 +116,12 @@ async function ours(url: string, seconds: number): Promise<Figure> {
     ],
     (seconds + 30) * 1000,
   );
-  const doc = JSON.parse(out) as {
-    report: { rps: number; latency: { success: { p50: number; p99: number } } };
-  };
+  const doc = JSON.parse(out) as OurDoc;
   return {
     tool: "senior-backend load (1 thread)",
     rps: doc.report.rps,
+    cpu: per10k(cpu, doc.report.requests),
+    phaseCpu: phaseCpuOf(doc),
     p50: doc.report.latency.success.p50,
     p99: doc.report.latency.success.p99,
   };
@@ -91,18 +131,19 @@ async function autocannon(url: string, seconds: number): Promise<Figure> {
   const require = createRequire(import.meta.url);
   const bin = join(repoRoot, "node_modules/autocannon/autocannon.js");
   const version = (require("autocannon/package.json") as { version: string }).version;
-  const out = await run(
+  const { out, cpu } = await run(
     process.execPath,
     [bin, "-c", String(CONNECTIONS), "-d", String(seconds), "-j", url],
     (seconds + 30) * 1000,
   );
   const doc = JSON.parse(out) as {
-    requests: { average: number };
+    requests: { average: number; total: number };
     latency: { p50: number; p99: number };
   };
   return {
     tool: `autocannon ${version}`,
     rps: doc.requests.average,
+    cpu: per10k(cpu, doc.requests.total),
     p50: doc.latency.p50,
     p99: doc.latency.p99,
   };
@@ -115,7 +156,7 @@ async function wrk(url: string, seconds: number): Promise<Figure> {
   } catch {
     return { tool: "wrk", rps: null, note: "not installed" };
   }
-  const out = await run(
+  const { out, cpu } = await run(
     found,
     ["-t1", `-c${CONNECTIONS}`, `-d${seconds}s`, "--latency", url],
     (seconds + 30) * 1000,
@@ -125,9 +166,11 @@ async function wrk(url: string, seconds: number): Promise<Figure> {
   const p99 = /99%\s+([\d.]+)(us|ms|s)/.exec(out);
   const toMs = (m: RegExpExecArray | null) =>
     m ? Number(m[1]) * (m[2] === "us" ? 0.001 : m[2] === "s" ? 1000 : 1) : undefined;
+  const total = Number(/(\d+) requests in/.exec(out)?.[1] ?? 0);
   return {
     tool: "wrk (1 thread)",
     rps: Number.isFinite(rps) ? rps : null,
+    cpu: per10k(cpu, total),
     p50: toMs(p50),
     p99: toMs(p99),
   };
@@ -140,7 +183,8 @@ async function withScreen(url: string, seconds: number): Promise<Figure> {
   } catch {
     return { tool: "senior-backend load, live screen", rps: null, note: "tmux not installed" };
   }
-  const file = join(mkdtempSync(join(tmpdir(), "sb-load-bench-")), "tui.json");
+  const dir = mkdtempSync(join(tmpdir(), "sb-load-bench-"));
+  const file = join(dir, "tui.json");
   const session = new TmuxSession(
     [
       "load",
@@ -154,51 +198,68 @@ async function withScreen(url: string, seconds: number): Promise<Figure> {
       "--output",
       file,
     ],
-    { columns: 100, rows: 30 },
+    {
+      columns: 80,
+      rows: 24,
+      launcher: ["bash", "-c", TIMES(join(dir, "times")), "bash", ...pin.generator],
+    },
   );
   try {
     const deadline = Date.now() + (seconds + 30) * 1000;
     while (!existsSync(file) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
     await new Promise((r) => setTimeout(r, 300));
     session.type("q");
-    const doc = JSON.parse(readFileSync(file, "utf8")) as {
-      report: { rps: number; latency: { success: { p50: number; p99: number } } };
-    };
+    const doc = JSON.parse(readFileSync(file, "utf8")) as OurDoc;
+    const timesFile = join(dir, "times");
+    while (!existsSync(timesFile) && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 100));
+    await new Promise((r) => setTimeout(r, 100));
+    const cpu = existsSync(timesFile) ? childCpu(readFileSync(timesFile, "utf8")) : undefined;
     return {
       tool: "senior-backend load, live screen",
       rps: doc.report.rps,
+      cpu: per10k(cpu, doc.report.requests),
+      phaseCpu: phaseCpuOf(doc),
       p50: doc.report.latency.success.p50,
       p99: doc.report.latency.success.p99,
     };
   } finally {
     session.kill();
+    rmSync(dir, { recursive: true, force: true });
   }
 }
 
 const fmt = (v: number | null | undefined, digits = 0) =>
   v === null || v === undefined ? "—" : v.toFixed(digits);
 
-/** Mean of the rounds' figures of one tool (rounds interleave the tools to share the machine's noise). */
+function median(xs: number[]): number | undefined {
+  if (xs.length === 0) return undefined;
+  const sorted = [...xs].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/** Median of the rounds' figures of one tool (rounds interleave the tools to share the machine's noise). */
 function combine(rounds: Figure[]): Figure {
   const measured = rounds.filter((f) => f.rps !== null);
   if (measured.length === 0) return rounds[0]!;
-  const mean = (pick: (f: Figure) => number | undefined) => {
-    const xs = measured.map(pick).filter((v): v is number => v !== undefined);
-    return xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : undefined;
-  };
+  const mid = (pick: (f: Figure) => number | undefined) =>
+    median(measured.map(pick).filter((v): v is number => v !== undefined));
   return {
     tool: rounds[0]!.tool,
-    rps: mean((f) => f.rps ?? undefined) ?? null,
-    p50: mean((f) => f.p50),
-    p99: mean((f) => f.p99),
+    rps: mid((f) => f.rps ?? undefined) ?? null,
+    p50: mid((f) => f.p50),
+    p99: mid((f) => f.p99),
+    cpu: mid((f) => f.cpu),
+    phaseCpu: mid((f) => f.phaseCpu),
     note: measured.map((f) => fmt(f.rps)).join(" / "),
   };
 }
 
 export async function runLoadBench(): Promise<void> {
   const seconds = Number(process.env.BENCH_LOAD_SECONDS ?? 10);
-  const roundsWanted = Number(process.env.BENCH_LOAD_ROUNDS ?? 2);
-  const target = await startTarget();
+  const roundsWanted = Number(process.env.BENCH_LOAD_ROUNDS ?? 3);
+  const target = await startTarget(pin.target);
   const tools = [ours, autocannon, wrk, withScreen];
   const rounds: Figure[][] = tools.map(() => []);
   try {
@@ -213,21 +274,32 @@ export async function runLoadBench(): Promise<void> {
   }
   const figures = rounds.map(combine);
   const base = figures[0]!.rps ?? 0;
+  const baseCpu = figures[0]!.cpu;
   const lines = [
-    `load benchmark: ${CONNECTIONS} connections, ${seconds} s per run, ${roundsWanted} interleaved rounds (mean), minimal node:http target in its own process`,
-    `${"tool".padEnd(34)}${"req/s".padStart(9)}${"p50 ms".padStart(8)}${"p99 ms".padStart(8)}  ${"ours ÷ tool".padEnd(12)}rounds`,
+    `load benchmark: ${CONNECTIONS} connections, ${seconds} s per run, ${roundsWanted} interleaved rounds (median); target: ${target.name}; ${pin.note}`,
+    `${"tool".padEnd(34)}${"req/s".padStart(9)}${"p50 ms".padStart(8)}${"p99 ms".padStart(8)}  ${"ours ÷ tool".padEnd(12)}${"CPU ms/10k req".padStart(15)}${"tool ÷ ours".padStart(12)}  rounds (req/s)`,
     ...figures.map(
       (f) =>
-        `${f.tool.padEnd(34)}${fmt(f.rps).padStart(9)}${fmt(f.p50, 2).padStart(8)}${fmt(f.p99, 2).padStart(8)}  ${(f.rps ? (base / f.rps).toFixed(2) : "—").padEnd(12)}${f.note ?? ""}`,
+        `${f.tool.padEnd(34)}${fmt(f.rps).padStart(9)}${fmt(f.p50, 2).padStart(8)}${fmt(f.p99, 2).padStart(8)}  ${(f.rps ? (base / f.rps).toFixed(2) : "—").padEnd(12)}${fmt(f.cpu, 0).padStart(15)}${(f.cpu && baseCpu ? (baseCpu / f.cpu).toFixed(2) : "—").padStart(12)}  ${f.note ?? ""}`,
     ),
+    "(CPU per request is the steadier figure on a shared machine: other tenants slow req/s, not CPU per request; tool ÷ ours above 1 means ours costs less.)",
   ];
   const screen = figures[3]!;
   if (screen.rps && base) {
     const cost = ((base - screen.rps) / base) * 100;
     lines.push(
-      `live screen cost: ${cost.toFixed(1)}% of headless throughput (goal: under 3%; same-run noise applies)`,
+      `live screen (80x24) cost: ${cost.toFixed(1)}% of headless throughput (goal: under 3%; same-run noise applies)`,
     );
   }
+  if (screen.cpu && baseCpu)
+    lines.push(
+      `live screen (80x24) CPU per request, whole process: ${(((screen.cpu - baseCpu) / baseCpu) * 100).toFixed(1)}% above headless (includes loading Ink/React once)`,
+    );
+  const basePhase = figures[0]!.phaseCpu;
+  if (screen.phaseCpu && basePhase)
+    lines.push(
+      `live screen (80x24) CPU per request, measured phase only: ${(((screen.phaseCpu - basePhase) / basePhase) * 100).toFixed(1)}% above headless (${fmt(basePhase)} vs ${fmt(screen.phaseCpu)} ms/10k req)`,
+    );
   const ac = figures[1]!;
   if (ac.rps && base)
     lines.push(

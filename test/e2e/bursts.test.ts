@@ -5,6 +5,8 @@ import { readTranscript } from "../../src/engine/grill/index.js";
 import { type LocalServer, weakServer } from "../helpers/audit-servers.js";
 import { repoRoot } from "../helpers/cli.js";
 import { DECIDE_EXAMPLE } from "../helpers/decide-example.js";
+import { migrationsFixture } from "../helpers/migrations-e2e.js";
+import type { TestDatabase } from "../helpers/pg.js";
 import { tempDir } from "../helpers/temp-dir.js";
 import { describeInTmux, TmuxSession } from "../helpers/tmux.js";
 
@@ -19,11 +21,14 @@ const V2 = join(repoRoot, "snapshots/demo/v2.sql");
 describeInTmux("bursts of keys in a real terminal", () => {
   let session: TmuxSession | undefined;
   let server: LocalServer | undefined;
+  let database: TestDatabase | undefined;
   afterEach(async () => {
     session?.kill();
     session = undefined;
     await server?.close();
     server = undefined;
+    await database?.drop();
+    database = undefined;
   });
 
   it("home: `j j Enter` opens the third tool (Load)", async () => {
@@ -37,8 +42,8 @@ describeInTmux("bursts of keys in a real terminal", () => {
   it("home → decide → back → load: keys after a screen change act on the new screen", async () => {
     session = new TmuxSession([], { columns: 80, rows: 24 });
     await session.waitFor("› Grill");
-    // Enter opens Decide, Escape comes back to a fresh menu, two j reach Load.
-    session.keys("j", "Enter", "Escape", "j", "j", "Enter");
+    // Enter opens Decide, Escape comes back to the menu still on Decide, one j reaches Load.
+    session.keys("j", "Enter", "Escape", "j", "Enter");
     await session.waitFor("empty = built-in demo target");
   });
 
@@ -147,6 +152,31 @@ describeInTmux("bursts of keys in a real terminal", () => {
     await session.waitFor(/\d+ errors · \d+ warnings/, 60_000);
     session.keys("Tab", "j");
     await session.waitFor("Fix");
+  });
+
+  it("migrations: menu, blank connection (DATABASE_URL), folder and Enter in one burst; `a y` applies nothing until y is pressed on the dry run", async () => {
+    const fx = await migrationsFixture(0);
+    database = fx.database;
+    session = new TmuxSession([], {
+      columns: 80,
+      rows: 24,
+      env: { DATABASE_URL: fx.database.url },
+    });
+    const s = session;
+    await s.waitFor("› Grill");
+    s.keys("j", "j", "j", "j", "j", "Enter", "j", "j", "Enter", "Enter", fx.dir, "Enter");
+    await s.waitFor("0 applied · 2 pending", 20_000);
+    // Down to the second file and lint it, back, then ask for a dry run and "confirm" at once.
+    s.keys("j", "l");
+    await s.waitFor("[non-concurrent-index]", 20_000);
+    s.keys("Escape", "a", "y");
+    await s.waitFor("Nothing was kept", 20_000);
+    expect(await fx.exists("public.account")).toBe(false);
+    s.keys("y");
+    await s.waitFor(/applied 2 migration\(s\)/, 20_000);
+    expect(await fx.exists("public.account_email_idx")).toBe(true);
+    s.keys("Escape");
+    await s.waitFor("2 applied · 0 pending");
   });
 
   it("schema diff: `/ e m a i l Enter` finds an unchanged column", async () => {

@@ -1,4 +1,3 @@
-import { execFileSync } from "node:child_process";
 import { afterEach, expect, it } from "vitest";
 import { describeInTmux, TmuxSession } from "../helpers/tmux.js";
 
@@ -24,7 +23,7 @@ describeInTmux("load live view in a real terminal", () => {
     session.send("+");
     for (const key of ["+", "-", "-", "?", "j", "?", "k", "x", "+"]) session.send(key);
     await session.waitFor("window 120 s", 5_000);
-    execFileSync("tmux", ["resize-window", "-t", session.name, "-x", "80", "-y", "24"]);
+    session.resize(80, 24);
     const small = await session.waitFor(/window 120 s[\s\S]*q stop & quit/, 5_000);
     const lines = small.replace(/\n+$/, "").split("\n");
     expect(lines.length).toBeLessThanOrEqual(24);

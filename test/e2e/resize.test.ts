@@ -2,6 +2,8 @@ import { join } from "node:path";
 import { afterEach, expect, it } from "vitest";
 import { repoRoot } from "../helpers/cli.js";
 import { DECIDE_EXAMPLE } from "../helpers/decide-example.js";
+import { migrationsFixture } from "../helpers/migrations-e2e.js";
+import type { TestDatabase } from "../helpers/pg.js";
 import { tempDir } from "../helpers/temp-dir.js";
 import { describeInTmux, TmuxSession } from "../helpers/tmux.js";
 
@@ -22,6 +24,8 @@ interface Case {
   /** Shown as long as `j j Enter` did not reach the screen. */
   unchanged: RegExp;
   timeoutMs?: number;
+  /** Environment of the program (a database URL). */
+  env?: Record<string, string>;
 }
 
 const CASES: Case[] = [
@@ -84,47 +88,68 @@ const CASES: Case[] = [
 
 describeInTmux("every screen survives resizing in a real terminal", () => {
   let session: TmuxSession | undefined;
-  afterEach(() => {
+  let database: TestDatabase | undefined;
+  afterEach(async () => {
     session?.kill();
     session = undefined;
+    await database?.drop();
+    database = undefined;
   });
 
-  for (const c of CASES) {
-    it(`${c.name}: usable at 60x20, holds keys back when too small, unchanged after`, async () => {
-      session = new TmuxSession(c.args(), { columns: 80, rows: 24 });
-      const s = session;
-      if (c.setup) {
-        await s.waitFor("senior-backend ·", 20_000);
-        s.keys(...c.setup);
-      }
-      const wide = await s.waitFor(c.ready, c.timeoutMs ?? 20_000);
-      const keyBar = (screen: string) => screen.trimEnd().split("\n").at(-1) ?? "";
-      const hadHelp = keyBar(wide).includes("? help");
+  /** Open at 80x24, reach the state, then 60x20, 40x12 (keys held back), and back to 80x24. */
+  async function survivesResizing(c: Case) {
+    session = new TmuxSession(c.args(), { columns: 80, rows: 24, env: c.env });
+    const s = session;
+    if (c.setup) {
+      await s.waitFor("senior-backend ·", 20_000);
+      s.keys(...c.setup);
+    }
+    const wide = await s.waitFor(c.ready, c.timeoutMs ?? 20_000);
+    const keyBar = (screen: string) => screen.trimEnd().split("\n").at(-1) ?? "";
+    const hadHelp = keyBar(wide).includes("? help");
 
-      s.resize(60, 20);
-      // Poll for the settled frame at the new size (Ink redraws once the app has laid out again).
-      // The settled frame: the title on the first line, the key bar on the last.
-      const small = await s.waitFor(
-        /^senior-backend · [\s\S]*(q (quit|stop)|Ctrl\+C (quit|stop))[^\n]*\s*$/,
-        20_000,
-      );
-      expect(small).toMatch(c.unchanged);
-      expect(small).toMatch(/^senior-backend · /);
-      if (hadHelp) expect(keyBar(small)).toContain("? help");
-      expect(keyBar(small)).toMatch(/q (quit|stop)|Ctrl\+C (quit|stop)/);
+    s.resize(60, 20);
+    // Poll for the settled frame at the new size (Ink redraws once the app has laid out again).
+    // The settled frame: the title on the first line, the key bar on the last.
+    const small = await s.waitFor(
+      /^senior-backend · [\s\S]*(q (quit|stop)|Ctrl\+C (quit|stop))[^\n]*\s*$/,
+      20_000,
+    );
+    expect(small).toMatch(c.unchanged);
+    expect(small).toMatch(/^senior-backend · /);
+    if (hadHelp) expect(keyBar(small)).toContain("? help");
+    expect(keyBar(small)).toMatch(/q (quit|stop)|Ctrl\+C (quit|stop)/);
 
-      s.resize(40, 12);
-      await s.waitFor("Terminal too small (40x12)", 20_000);
-      await s.waitFor("needs at least 60x16");
-      s.keys("j", "j", "Enter");
-      // Let the keys arrive; they must not act on the hidden screen.
-      await s.waitFor("Terminal too small (40x12)");
-      s.resize(80, 24);
-      const after = await s.waitFor(c.ready, c.timeoutMs ?? 20_000);
-      expect(after).toMatch(c.unchanged);
-      expect(after).not.toContain("Terminal too small");
-    });
+    s.resize(40, 12);
+    await s.waitFor("Terminal too small (40x12)", 20_000);
+    await s.waitFor("needs at least 60x16");
+    s.keys("j", "j", "Enter");
+    // The keys have arrived (the app counts them) and did not act on the hidden screen.
+    await s.waitFor("3 keys ignored while too small", 20_000);
+    s.resize(80, 24);
+    const after = await s.waitFor(c.ready, c.timeoutMs ?? 20_000);
+    expect(after).toMatch(c.unchanged);
+    expect(after).not.toContain("Terminal too small");
   }
+
+  for (const c of CASES) {
+    it(`${c.name}: usable at 60x20, holds keys back when too small, unchanged after`, () =>
+      survivesResizing(c));
+  }
+
+  it("migrations (status): usable at 60x20, holds keys back when too small, unchanged after", async () => {
+    const fx = await migrationsFixture(1);
+    database = fx.database;
+    await survivesResizing({
+      name: "migrations (status)",
+      args: () => [],
+      env: { DATABASE_URL: fx.database.url },
+      setup: ["j", "j", "j", "j", "j", "Enter", "j", "j", "Enter", "Enter", fx.dir, "Enter"],
+      ready: "1 applied · 1 pending",
+      // `j j Enter` reaching the screen would move the selection off the first row.
+      unchanged: /› ✔ applied\s+20260101120000_accounts/,
+    });
+  });
 
   it("too small: q still quits", async () => {
     session = new TmuxSession([], { columns: 40, rows: 12 });

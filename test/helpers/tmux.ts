@@ -34,14 +34,21 @@ export class TmuxSession {
 
   constructor(
     args: string[],
-    options: { columns?: number; rows?: number; env?: Record<string, string>; cwd?: string } = {},
+    options: {
+      columns?: number;
+      rows?: number;
+      env?: Record<string, string>;
+      cwd?: string;
+      /** Words run before node, e.g. ["taskset", "-c", "0"] to pin the program to a core. */
+      launcher?: string[];
+    } = {},
   ) {
     const env = { NO_COLOR: "1", TERM: "xterm-256color", ...options.env };
     const exports = Object.entries(env)
       .map(([k, v]) => `${k}=${shellQuote(v)}`)
       .join(" ");
     // CI=true makes Ink non-interactive; a user's terminal has no CI variable.
-    const command = `cd ${shellQuote(options.cwd ?? repoRoot)} && env -u CI ${exports} ${shellQuote(process.execPath)} ${shellQuote(cliPath)} ${args.map(shellQuote).join(" ")}; echo "[exit $?]"; sleep 60`;
+    const command = `cd ${shellQuote(options.cwd ?? repoRoot)} && env -u CI ${exports} ${(options.launcher ?? []).map((w) => `${shellQuote(w)} `).join("")}${shellQuote(process.execPath)} ${shellQuote(cliPath)} ${args.map(shellQuote).join(" ")}; echo "[exit $?]"; sleep 60`;
     this.tmux([
       "new-session",
       "-d",

@@ -13,10 +13,12 @@ import { auditReportText } from "../../report/audit-report-text.js";
 import { action } from "../action.js";
 import type { CliContext } from "../context.js";
 import { EXIT, isInteractive, writeJson, writeStatus, writeText } from "../output.js";
+import { specLimitsFor, specSizeOption } from "../spec-size-flag.js";
 import { startTui } from "../start-tui.js";
 
 interface AuditFlags {
   spec?: string;
+  maxSpecSize?: number;
   auth?: string;
   authB?: string;
   json?: boolean;
@@ -54,6 +56,7 @@ export function registerAuditCommand(program: Command, ctx: CliContext): void {
     )
     .argument("<url>", "base URL of the API, e.g. http://127.0.0.1:3000")
     .option("--spec <file>", "OpenAPI spec: negative requests are derived from every operation")
+    .addOption(specSizeOption())
     .option(
       "--auth <value>",
       'Authorization header value, e.g. "Bearer eyJ…": secured operations are probed without it and with forged tokens (expired, tampered, alg:none); never printed',
@@ -86,7 +89,9 @@ export function registerAuditCommand(program: Command, ctx: CliContext): void {
         let operations: AuditOperation[] | undefined;
         let expectsAsymmetricJwt = false;
         if (flags.spec)
-          ({ operations, expectsAsymmetricJwt } = await operationsFromSpec(flags.spec));
+          ({ operations, expectsAsymmetricJwt } = await operationsFromSpec(flags.spec, {
+            limits: specLimitsFor(flags.maxSpecSize),
+          }));
         const options: RunAuditOptions = {
           target,
           spec: flags.spec,

@@ -1,4 +1,4 @@
-import { loadSpec } from "../openapi/index.js";
+import { loadSpec, type SpecLimits } from "../openapi/index.js";
 import { redactSecretsInText } from "../shared/redact.js";
 import { UserError } from "../shared/user-error.js";
 import { operationsFromModel, specExpectsAsymmetricJwt } from "./from-api-model.js";
@@ -33,8 +33,9 @@ export function parseTarget(url: string): string {
 /** Operations and token expectations from the OpenAPI spec (the openapi engine). */
 export async function operationsFromSpec(
   path: string,
+  options: { limits?: Partial<SpecLimits> } = {},
 ): Promise<{ operations: AuditOperation[]; expectsAsymmetricJwt: boolean }> {
-  const { model } = await loadSpec(path);
+  const { model } = await loadSpec(path, { limits: options.limits });
   return {
     operations: operationsFromModel(model),
     expectsAsymmetricJwt: specExpectsAsymmetricJwt(model),

@@ -1,4 +1,4 @@
-import { type Histogram, newHistogram, percentileMs } from "./histogram.js";
+import { type Histogram, meanMicros, newHistogram, percentileMs } from "./histogram.js";
 import type { Delta } from "./interval-recorder.js";
 import type { ErrorKind, LivePoint, Percentiles, RateLimitInfo, TimelinePoint } from "./types.js";
 
@@ -201,7 +201,7 @@ export function percentiles(h: Histogram): Percentiles | null {
   return {
     count: h.totalCount,
     min: round(h.minNonZeroValue / 1000),
-    mean: round(h.mean / 1000),
+    mean: round(meanMicros(h) / 1000),
     p50: round(percentileMs(h, 50)),
     p90: round(percentileMs(h, 90)),
     p95: round(percentileMs(h, 95)),

@@ -1,4 +1,5 @@
-import { Client } from "undici";
+import { createRequire } from "node:module";
+import { type Connection, H1Connection, requestBytes } from "./h1-connection.js";
 import type { LoadPlan } from "./types.js";
 
 /** Streams per HTTP/2 connection when the plan does not say. */
@@ -14,7 +15,7 @@ export interface ConnectionPlan {
   connections: number;
   /** Requests one connection carries at once. */
   slots: number;
-  create(): Client;
+  create(): Connection;
 }
 
 export function connectionPlan(plan: LoadPlan): ConnectionPlan {
@@ -24,6 +25,19 @@ export function connectionPlan(plan: LoadPlan): ConnectionPlan {
   const streams = h2 ? Math.max(1, plan.streams ?? DEFAULT_H2_STREAMS) : 1;
   const connections = Math.max(1, Math.ceil(plan.concurrency / streams));
   const tls = url.protocol === "https:";
+  // Plain HTTP/1.1: our own lean connection (see h1-connection.ts); TLS and HTTP/2 go through undici.
+  const bytes =
+    !tls && !h2 && plan.method !== "CONNECT"
+      ? requestBytes(url, plan.method, plan.headers, plan.body)
+      : undefined;
+  if (bytes) {
+    const port = Number(url.port || 80);
+    const host = url.hostname.replace(/^\[|\]$/g, "");
+    const head = plan.method === "HEAD";
+    return { connections, slots: 1, create: () => new H1Connection(port, host, bytes, head) };
+  }
+  // undici (a hundred modules) loads only for the runs that use it.
+  const { Client } = createRequire(import.meta.url)("undici") as typeof import("undici");
   const create = () =>
     new Client(url.origin, {
       pipelining: streams,

@@ -1,6 +1,7 @@
-import type { Client, Dispatcher } from "undici";
+import type { Dispatcher } from "undici";
 import { type ConnectionPlan, connectionPlan } from "./connections.js";
 import { classifyError } from "./error-kind.js";
+import type { Connection as Client } from "./h1-connection.js";
 import { InFlightQueue, type Timed } from "./in-flight.js";
 import type { IntervalRecorder } from "./interval-recorder.js";
 import { levelAt, nextChangeAt } from "./ramp.js";

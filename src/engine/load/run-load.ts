@@ -98,7 +98,7 @@ export function startLoad(plan: LoadPlan, options: StartOptions = {}): LoadRun {
     if (!(dead && fraction < 1)) options.onEvent?.({ type: "second", point, progress: progress() });
   };
 
-  const tick = () => {
+  const tick = (final = false) => {
     sender.drain(agg);
     const t = now();
     if (phase === "warmup" && t >= measureStart) {
@@ -114,7 +114,10 @@ export function startLoad(plan: LoadPlan, options: StartOptions = {}): LoadRun {
       agg.closeSlice(t - measureStart, t - lastSliceAt);
       lastSliceAt = t;
     }
-    const limit = Math.min(t, stoppedAt ?? t, measureStart + plan.durationMs);
+    // The run's last second closes only after the senders are done, so the responses still on
+    // the wire at the end land in it (and in its stage) rather than only in the totals.
+    const end = measureStart + plan.durationMs - (final ? 0 : 1);
+    const limit = Math.min(t, stoppedAt ?? t, end);
     while (limit - measureStart >= (agg.timeline.length + 1) * 1000) {
       last = health.sample(agg.workerLagMs);
       closeSecond();
@@ -145,7 +148,7 @@ export function startLoad(plan: LoadPlan, options: StartOptions = {}): LoadRun {
     phase = plan.warmupMs > 0 ? "warmup" : "measure";
     sendingSince = now();
     if (phase === "measure") lastSliceAt = measureStart;
-    timer = setInterval(tick, TICK_MS);
+    timer = setInterval(() => tick(), TICK_MS);
     await sender.start();
   };
 
@@ -159,7 +162,7 @@ export function startLoad(plan: LoadPlan, options: StartOptions = {}): LoadRun {
     health ??= new HealthSampler();
     if (!Number.isFinite(measureStart)) measureStart = now();
     options.signal?.removeEventListener("abort", onAbort);
-    tick();
+    tick(true);
     const end = Math.min(
       now(),
       stoppedAt ?? Number.POSITIVE_INFINITY,

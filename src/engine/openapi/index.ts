@@ -29,5 +29,7 @@ export {
   synthesizeOperationId,
   uniqueName,
 } from "./identifiers.js";
+export type { SpecLimits } from "./spec-limits.js";
+export { DEFAULT_LIMITS } from "./spec-limits.js";
 export type { LoadedSpec, LoadSpecOptions } from "./spec-loader.js";
 export { loadSpec } from "./spec-loader.js";

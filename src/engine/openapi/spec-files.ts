@@ -4,7 +4,9 @@ import { relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import $RefParser from "@apidevtools/json-schema-ref-parser";
 import { UserError } from "../shared/index.js";
-import { checkShape, parseSpecText, type SpecLimits } from "./spec-parse.js";
+import { MIB, mib, type SpecLimits, timeUp } from "./spec-limits.js";
+import { parseSpecText } from "./spec-parse.js";
+import { checkShape } from "./spec-shape.js";
 
 /** Every file of a (possibly multi-file) spec, parsed, keyed by absolute path. */
 export interface SpecFiles {
@@ -31,7 +33,11 @@ const toPath = (url: string) => (url.startsWith("file:") ? fileURLToPath(url) : 
  * within `limits`. YAML/JSON syntax errors, missing files and documents past the limits become
  * one-line `UserError`s naming the file.
  */
-export async function readSpecFiles(path: string, limits: SpecLimits): Promise<SpecFiles> {
+export async function readSpecFiles(
+  path: string,
+  limits: SpecLimits,
+  deadline = Date.now() + limits.timeoutMs,
+): Promise<SpecFiles> {
   const root = resolve(path);
   let isFile = false;
   try {
@@ -42,7 +48,6 @@ export async function readSpecFiles(path: string, limits: SpecLimits): Promise<S
       hint: "pass the path of an OpenAPI 2.0, 3.0, 3.1 or 3.2 file (YAML or JSON)",
     });
   }
-  const deadline = Date.now() + limits.timeoutMs;
   let totalBytes = 0;
   let fileCount = 0;
   // $RefParser wraps what a parser throws; keep our own error to rethrow it unchanged.
@@ -81,16 +86,20 @@ export async function readSpecFiles(path: string, limits: SpecLimits): Promise<S
             }
             totalBytes += size;
             if (size > limits.maxFileBytes || totalBytes > limits.maxTotalBytes) {
-              const mib = (n: number) => `${Math.round(n / 1024 / 1024)} MiB`;
+              const [what, limit] =
+                size > limits.maxFileBytes
+                  ? [`${mib(size)}`, `${mib(limits.maxFileBytes)} a file`]
+                  : [
+                      `${mib(totalBytes)} with the files before it`,
+                      `${mib(limits.maxTotalBytes)} in all`,
+                    ];
               throw keep(
-                new UserError(
-                  `${where}: too large (${mib(size)}; limit ${mib(limits.maxFileBytes)} a file, ${mib(limits.maxTotalBytes)} in all)`,
-                  {
-                    hint: "split the spec into files joined by $ref, or check it is the right file",
-                  },
-                ),
+                new UserError(`${where}: too large (${what}; the limit is ${limit})`, {
+                  hint: `check it is the right file, or raise the limit with --max-spec-size <MiB> (e.g. ${Math.ceil((size > limits.maxFileBytes ? size : totalBytes) / MIB / 8) * 8})`,
+                }),
               );
             }
+            if (Date.now() > deadline) throw keep(timeUp(where, limits));
             return readFile(toPath(file.url));
           },
         },
@@ -107,6 +116,7 @@ export async function readSpecFiles(path: string, limits: SpecLimits): Promise<S
             const where = displayPath(toPath(file.url));
             const text = typeof file.data === "string" ? file.data : file.data.toString("utf8");
             try {
+              if (Date.now() > deadline) throw timeUp(where, limits);
               const value = parseSpecText(text, where, limits);
               checkShape(value, where, limits, deadline);
               return value;

@@ -2,7 +2,7 @@ import { UserError } from "../shared/index.js";
 import type { ApiModel } from "./api-model.js";
 import { buildModel } from "./model-builder.js";
 import { displayPath, readSpecFiles } from "./spec-files.js";
-import { DEFAULT_LIMITS, type SpecLimits } from "./spec-parse.js";
+import { DEFAULT_LIMITS, type SpecLimits, timeUp } from "./spec-limits.js";
 import { checkOperationRules } from "./spec-rules.js";
 import { type SpecProblem, validateSpecSchema } from "./spec-validation.js";
 import { checkSpecVersion, convertSwagger2, type OpenApiLine } from "./spec-version.js";
@@ -44,25 +44,33 @@ const MAX_WARNINGS = 50;
  */
 export async function loadSpec(path: string, options: LoadSpecOptions = {}): Promise<LoadedSpec> {
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
-  const spec = await readSpecFiles(path, limits);
-  options.signal?.throwIfAborted();
+  const deadline = Date.now() + limits.timeoutMs;
+  const spec = await readSpecFiles(path, limits, deadline);
   const where = displayPath(spec.root);
+  // The time budget covers every stage: checked between them, and inside the walks of reading.
+  const checkpoint = () => {
+    options.signal?.throwIfAborted();
+    if (Date.now() > deadline) throw timeUp(where, limits);
+  };
+  checkpoint();
   let document = spec.files.get(spec.root) as Record<string, unknown>;
   const sourceLine = checkSpecVersion(document, spec.root);
   const validate = options.validate !== false;
   const problems: SpecProblem[] = validate ? validateSpecSchema(document, sourceLine) : [];
   report(problems, where, sourceLine, options.strict);
+  checkpoint();
   let line = sourceLine;
   if (sourceLine === "2.0") {
     document = convertSwagger2(document, spec.root);
     spec.files.set(spec.root, document);
     line = "3.0";
   }
-  options.signal?.throwIfAborted();
+  checkpoint();
   // Building the model follows every $ref, so a dangling one is reported with its location.
   const lenient: SpecProblem[] = [];
   const model = buildModel(spec, line, lenient);
   model.sourceBytes = spec.bytes;
+  checkpoint();
   const rules = [...lenient, ...(validate ? checkOperationRules(model.operations) : [])];
   report(rules, where, sourceLine, options.strict);
   const all = [...problems, ...rules];

@@ -9,6 +9,8 @@ export interface KeyRouting {
   /** While true (terminal too small) only `q` and Ctrl+C act; `q` calls onQuit. */
   blocked(): boolean;
   onQuit(): void;
+  /** A key that reached the router while blocked and was dropped. */
+  onIgnored?(): void;
 }
 
 /**
@@ -30,6 +32,7 @@ export function useKeyRouter(routing: KeyRouting): KeyRouter {
     if (key.ctrl && input === "c") return r.onInterrupt();
     if (r.blocked()) {
       if (input === "q" && !key.ctrl && !key.meta) r.onQuit();
+      else r.onIgnored?.();
       return;
     }
     for (const handler of [...handlers.current]) {

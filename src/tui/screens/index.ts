@@ -4,6 +4,7 @@ import { DecisionScreen } from "./decide/decision-screen.js";
 import { DecideScreen } from "./decide/screen.js";
 import { GrillScreen } from "./grill/screen.js";
 import { LoadScreen } from "./load/screen.js";
+import { MigrationsScreen } from "./migrations/screen.js";
 import type { ScreenEntry } from "./registry.js";
 import { ScaffoldScreen } from "./scaffold/screen.js";
 import { SchemaDiffScreen } from "./schema-diff/screen.js";
@@ -54,7 +55,7 @@ export const screens: ScreenEntry[] = [
   {
     id: "database",
     title: "Database — analyze, compare and migrate",
-    description: "Findings with the SQL that fixes them; compare two schemas in the diff browser and write the up/down migration; a bundled demo.",
+    description: "Findings with the SQL that fixes them; compare two schemas in the diff browser and write the up/down migration; migration status, dry run and apply, lint; a bundled demo.",
     component: DatabaseScreen,
     inMenu: true,
   },
@@ -63,6 +64,13 @@ export const screens: ScreenEntry[] = [
     title: "Schema diff — browse changes between two schemas",
     description: "A tree of added, removed and changed objects with their up/down SQL and hazards; opens on a bundled demo (embedded PostgreSQL, no server needed).",
     component: SchemaDiffScreen,
+    inMenu: false,
+  },
+  {
+    id: "migrations",
+    title: "Migrations — status, dry run and apply, lint",
+    description: "A migrations folder against a database: applied, pending, partially applied, drifted and missing files; a dry run, then apply; lint findings with their rule pages.",
+    component: MigrationsScreen,
     inMenu: false,
   },
   {

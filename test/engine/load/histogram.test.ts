@@ -3,6 +3,7 @@ import { percentiles } from "../../../src/engine/load/aggregate.js";
 import {
   distributionOf,
   latencyBins,
+  meanMicros,
   newHistogram,
   percentileMs,
   recordMs,
@@ -39,5 +40,13 @@ describe("latency histogram", () => {
     expect(d[0]).toEqual({ percentile: 0, ms: 0.01 });
     expect(d.find((x) => x.percentile === 99)!.ms).toBeCloseTo(99, 0);
     expect(d[d.length - 1]).toEqual({ percentile: 100, ms: 100 });
+  });
+
+  it("gives the same mean as hdr-histogram's own, without its iterator", () => {
+    const h = newHistogram();
+    for (let i = 1; i <= 5000; i++) recordMs(h, (i % 97) * 3.7 + i / 1000);
+    recordMs(h, 2500);
+    expect(meanMicros(h)).toBeCloseTo(h.mean, 6);
+    expect(meanMicros(newHistogram())).toBe(0);
   });
 });

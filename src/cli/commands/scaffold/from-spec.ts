@@ -3,6 +3,7 @@ import { generate } from "../../../engine/scaffold/index.js";
 import { UserError } from "../../../engine/shared/index.js";
 import { scaffoldResultJson, scaffoldResultText } from "../../../report/scaffold-result-text.js";
 import { EXIT, writeJson, writeStatus, writeText } from "../../output.js";
+import { specLimitsFor, specSizeOption } from "../../spec-size-flag.js";
 import type { ScaffoldMode } from "./mode.js";
 import { fileProgress } from "./progress.js";
 
@@ -18,6 +19,7 @@ export const scaffoldFromSpec: ScaffoldMode = {
         "--base-path <path>",
         "mount the routes under this path (default: the path of the spec's first servers URL; / for the root)",
       )
+      .addOption(specSizeOption())
       .option(
         "--init",
         "also write package.json and tsconfig.json so `npm install && npm start` runs the app (default when --output is empty)",
@@ -29,6 +31,7 @@ export const scaffoldFromSpec: ScaffoldMode = {
     const { model, warnings } = await loadSpec(input, {
       signal: ctx.signal,
       strict: flags.strict === true,
+      limits: specLimitsFor(flags.maxSpecSize),
     });
     for (const warning of warnings) writeStatus(`warning: ${warning}`);
     if (model.operations.length === 0) {

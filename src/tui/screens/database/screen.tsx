@@ -12,11 +12,15 @@ import { findingLines } from "./finding-lines.js";
 import { useAnalyzeRun } from "./use-analyze.js";
 import { type DatabasePhase, useDatabaseKeys } from "./use-keys.js";
 
-type Task = "analyze" | "compare" | "demo";
+type Task = "analyze" | "compare" | "migrations" | "demo";
 
 const TASKS = [
   { value: "analyze", label: "Analyze a database: findings and the SQL that fixes them" },
   { value: "compare", label: "Compare two schemas: browse the diff, write the migration" },
+  {
+    value: "migrations",
+    label: "Migration status: applied, pending, drifted; dry run, apply; lint",
+  },
   { value: "demo", label: "Browse the demo diff (embedded PostgreSQL, no server needed)" },
 ];
 
@@ -96,7 +100,7 @@ export function DatabaseScreen({ nav }: ScreenProps) {
   const [detailOffset, setDetailOffset] = useState(0);
   const { progress, stop } = useAnalyzeRun(target);
   const phase: DatabasePhase =
-    task === undefined || task === "demo"
+    task === undefined || task === "demo" || task === "migrations"
       ? "menu"
       : !target
         ? "form"
@@ -110,6 +114,7 @@ export function DatabaseScreen({ nav }: ScreenProps) {
 
   const pick = (value: string) => {
     if (value === "demo") return nav.open("schema-diff");
+    if (value === "migrations") return nav.open("migrations");
     setTask(value as Task);
     setField(0);
     setFormError(undefined);

@@ -2,7 +2,7 @@ import type { Key } from "ink";
 import { type MutableRefObject, useRef, useState } from "react";
 import { splitInput } from "../../kit/split-input.js";
 import { useKeys } from "../../kit/use-keys.js";
-import type { Navigator } from "../../navigation.js";
+import { type Navigator, useScreenMemory } from "../../navigation.js";
 
 /**
  * Home screen keys: ↑↓/j/k move, Enter opens, ? help, Esc closes help, q quits.
@@ -10,16 +10,20 @@ import type { Navigator } from "../../navigation.js";
  * "jjj" in one read) each move one step instead of all reading the same stale index.
  */
 export function useHomeKeys(nav: Navigator, items: Array<{ id: string }>) {
-  const [selected, setSelected] = useState(0);
+  // Back from a tool, the menu is where the user left it.
+  const memory = useScreenMemory();
+  const kept = Math.min(Number(memory.get("selected") ?? 0), Math.max(0, items.length - 1));
+  const [selected, setSelected] = useState(kept);
   const [help, setHelp] = useState(false);
   const ref: MutableRefObject<{ selected: number; help: boolean }> = useRef({
-    selected: 0,
+    selected: kept,
     help: false,
   });
 
   const move = (delta: number) => {
     const next = Math.min(Math.max(0, ref.current.selected + delta), Math.max(0, items.length - 1));
     ref.current.selected = next;
+    memory.set("selected", next);
     setSelected(next);
   };
   const toggleHelp = () => {
