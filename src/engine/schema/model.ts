@@ -16,6 +16,43 @@ export interface SchemaModel {
   functions: FunctionInfo[];
   /** User-defined collations (absent in snapshots written before they were read). */
   collations?: CollationInfo[];
+  /** Aggregates (CREATE AGGREGATE); absent in older snapshots. */
+  aggregates?: AggregateInfo[];
+  /** Objects whose privileges differ from their owner's default (GRANT / REVOKE); absent in older snapshots. */
+  privileges?: PrivilegeInfo[];
+  /** ALTER DEFAULT PRIVILEGES entries; absent in older snapshots. */
+  defaultPrivileges?: DefaultPrivilegeInfo[];
+}
+
+export interface AggregateInfo {
+  schema: string;
+  name: string;
+  /** Identity argument list, e.g. "integer" or "VARIADIC \"any\" ORDER BY VARIADIC \"any\"". */
+  args: string;
+  /** The full CREATE AGGREGATE statement. */
+  definition: string;
+  comment?: string;
+}
+
+/** Grants as "grantee=PRIVILEGE", with a trailing "*" when WITH GRANT OPTION; sorted. */
+export interface PrivilegeInfo {
+  kind: "table" | "sequence" | "function" | "procedure" | "type" | "schema";
+  /** Qualified name; a function's with its identity arguments: "public.f(a integer)". */
+  object: string;
+  grants: string[];
+  /** What the object's owner starts with (acldefault): the state of a new object. */
+  defaults: string[];
+}
+
+export interface DefaultPrivilegeInfo {
+  /** The role whose new objects get these privileges (quoted when needed). */
+  role: string;
+  /** Only objects created in this schema; absent for the role's global defaults. */
+  schema?: string;
+  objectType: "tables" | "sequences" | "functions" | "types" | "schemas";
+  grants: string[];
+  /** The built-in default of a global entry (empty for a schema's entry, which only adds). */
+  defaults: string[];
 }
 
 export interface CollationInfo {
@@ -203,6 +240,8 @@ export interface FunctionInfo {
   /** pg_get_functiondef(): the full CREATE OR REPLACE statement. */
   definition: string;
   comment?: string;
+  /** Functions of ours it calls, as "schema.name(identity args)" (pg_depend: SQL-standard bodies). */
+  dependsOn?: string[];
 }
 
 export function emptyModel(serverVersion = 0): SchemaModel {

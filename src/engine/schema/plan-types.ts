@@ -18,7 +18,10 @@ export type ObjectKind =
   | "policy"
   | "rls"
   | "comment"
-  | "collation";
+  | "collation"
+  | "aggregate"
+  | "privilege"
+  | "default-privilege";
 
 export type HazardKind =
   | "data-loss"

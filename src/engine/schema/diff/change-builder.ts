@@ -25,12 +25,19 @@ export const PHASE = {
   domain: 23,
   sequence: 24,
   func: 25,
+  /** After the functions it calls. */
+  aggregate: 25.2,
+  /** Domains whose CHECK calls a function of ours: after the functions. */
+  domainAfterFunctions: 25.4,
   rename: 26,
   createTable: 27,
   addColumn: 28,
   alterColumn: 29,
   dropColumn: 30,
   dropTable: 31,
+  /** Before the functions they use. */
+  dropDomainUsingFunctions: 31.4,
+  dropAggregate: 31.6,
   dropFunction: 32,
   dropSequence: 33,
   dropDomain: 34,
@@ -50,6 +57,8 @@ export const PHASE = {
   policy: 48,
   rowSecurity: 49,
   comment: 50,
+  /** GRANT / REVOKE and ALTER DEFAULT PRIVILEGES: once every object exists. */
+  grant: 52,
   validate: 60,
   setNotNull: 61,
   createIndexConcurrently: 70,

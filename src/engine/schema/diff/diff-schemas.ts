@@ -1,8 +1,10 @@
 import type { SchemaModel } from "../model.js";
 import type { PlannedStatement, SchemaChange } from "../plan-types.js";
 import { ChangeSet, type Draft, stageOf, transactionalPhase } from "./change-builder.js";
+import { diffAggregates } from "./diff-aggregates.js";
 import { diffCollations } from "./diff-collations.js";
 import type { DiffContext } from "./diff-context.js";
+import { diffPrivileges } from "./diff-privileges.js";
 import { diffTables } from "./diff-tables.js";
 import {
   diffDomains,
@@ -105,8 +107,10 @@ function collect(from: SchemaModel, to: SchemaModel, renames: RenameSpec[]) {
   diffDomains(ctx);
   diffSequences(ctx);
   diffFunctions(ctx);
+  diffAggregates(ctx);
   diffTables(ctx);
   diffViews(ctx);
+  diffPrivileges(ctx);
   return { drafts: set.drafts, renamed };
 }
 

@@ -1,4 +1,4 @@
-import type { EnumInfo, SchemaModel } from "../model.js";
+import type { DomainInfo, EnumInfo, SchemaModel } from "../model.js";
 import { qualified, quoteIdent, quoteLiteral } from "../model.js";
 import {
   commentOn,
@@ -9,6 +9,7 @@ import {
 } from "../plan/ddl.js";
 import { type Draft, hazard, PHASE, step } from "./change-builder.js";
 import { type DiffContext, indexBy, pairs, tableKey } from "./diff-context.js";
+import { functionDepths, functionKey } from "./function-order.js";
 
 const key = (o: { schema: string; name: string }) => qualified(o.schema, o.name);
 
@@ -163,17 +164,29 @@ function rebuildEnum(ctx: DiffContext, d: Draft, a: EnumInfo, b: EnumInfo): void
   step(d, PHASE.dropEnum, `DROP TYPE ${qualified(b.schema, old)}`);
 }
 
+/** Qualified names of a model's functions as a CHECK prints a call: "public.is_even(". */
+function functionCalls(m: SchemaModel): string[] {
+  return [...new Set(m.functions.map((f) => `${key(f)}(`))];
+}
+
+const callsAny = (d: DomainInfo, calls: string[]) =>
+  d.checks.some((c) => calls.some((call) => c.definition.includes(call)));
+
 export function diffDomains(ctx: DiffContext): void {
+  const fromCalls = functionCalls(ctx.from);
+  const toCalls = functionCalls(ctx.to);
   for (const [, a, b] of pairs(indexBy(ctx.from.domains, key), indexBy(ctx.to.domains, key))) {
+    // A domain whose CHECK calls one of our functions is created after them and dropped before them.
+    const create = b && callsAny(b, toCalls) ? PHASE.domainAfterFunctions : PHASE.domain;
     if (a && !b)
       step(
         ctx.set.add("domain", a, "removed", { before: createDomain(a) }),
-        PHASE.dropDomain,
+        callsAny(a, fromCalls) ? PHASE.dropDomainUsingFunctions : PHASE.dropDomain,
         `DROP DOMAIN ${key(a)}`,
       );
     else if (!a && b) {
       const d = ctx.set.add("domain", b, "added", { after: createDomain(b) });
-      step(d, PHASE.domain, createDomain(b));
+      step(d, create, createDomain(b));
       if (b.comment !== undefined) step(d, PHASE.comment, commentOn(`DOMAIN ${key(b)}`, b.comment));
     } else if (a && b && JSON.stringify(a) !== JSON.stringify(b)) {
       const d = ctx.set.add("domain", b, "changed", {
@@ -185,7 +198,7 @@ export function diffDomains(ctx: DiffContext): void {
         step(d, PHASE.domain, `DROP DOMAIN ${name}`, [
           hazard("irreversible", "fails while columns use the domain"),
         ]);
-        step(d, PHASE.domain, createDomain(b));
+        step(d, create, createDomain(b));
         continue;
       }
       if (a.default !== b.default) {
@@ -207,7 +220,7 @@ export function diffDomains(ctx: DiffContext): void {
         if (y && (!x || x.definition !== y.definition)) {
           step(
             d,
-            PHASE.domain,
+            create,
             `ALTER DOMAIN ${name} ADD CONSTRAINT ${quoteIdent(y.name)} ${y.definition} NOT VALID`,
           );
           if (y.validated)
@@ -255,13 +268,17 @@ export function diffSequences(ctx: DiffContext): void {
 }
 
 export function diffFunctions(ctx: DiffContext): void {
-  const fkey = (f: SchemaModel["functions"][number]) => `${key(f)}(${f.args})`;
+  const fkey = functionKey;
   const same = (x: string, y: string) =>
     x.replace(/\s+/g, " ").trim() === y.replace(/\s+/g, " ").trim();
-  for (const [, a, b] of pairs(
-    indexBy(ctx.from.functions, fkey),
-    indexBy(ctx.to.functions, fkey),
-  )) {
+  const all = pairs(indexBy(ctx.from.functions, fkey), indexBy(ctx.to.functions, fkey));
+  // Created (or replaced) after the functions they call; dropped before them.
+  const made = functionDepths(
+    all.flatMap(([, a, b]) => (b && (!a || !same(a.definition, b.definition)) ? [b] : [])),
+  );
+  const gone = functionDepths(all.flatMap(([, a, b]) => (a && !b ? [a] : [])));
+  for (const [k, a, b] of all) {
+    const rank = made.get(k) ?? 0;
     const f = (b ?? a) as NonNullable<typeof a>;
     const where = { schema: f.schema, name: `${f.name}(${f.args})` };
     const drop = `DROP ${f.kind === "procedure" ? "PROCEDURE" : "FUNCTION"} ${key(f)}(${f.args})`;
@@ -270,10 +287,12 @@ export function diffFunctions(ctx: DiffContext): void {
         ctx.set.add("function", where, "removed", { before: a.definition }),
         PHASE.dropFunction,
         drop,
+        [],
+        -(gone.get(k) ?? 0),
       );
     else if (!a && b) {
       const d = ctx.set.add("function", where, "added", { after: b.definition });
-      step(d, PHASE.func, b.definition);
+      step(d, PHASE.func, b.definition, [], rank);
       if (b.comment !== undefined)
         step(
           d,
@@ -288,10 +307,14 @@ export function diffFunctions(ctx: DiffContext): void {
       if (!same(a.definition, b.definition)) {
         // CREATE OR REPLACE cannot change the result type.
         if (a.returns !== b.returns || a.kind !== b.kind)
-          step(d, PHASE.func, drop, [
-            hazard("irreversible", "fails while other objects depend on it"),
-          ]);
-        step(d, PHASE.func, b.definition);
+          step(
+            d,
+            PHASE.func,
+            drop,
+            [hazard("irreversible", "fails while other objects depend on it")],
+            rank,
+          );
+        step(d, PHASE.func, b.definition, [], rank);
       }
       if (a.comment !== b.comment)
         step(

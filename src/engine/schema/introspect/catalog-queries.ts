@@ -116,7 +116,7 @@ LEFT JOIN pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
 LEFT JOIN pg_collation co ON co.oid = a.attcollation
 LEFT JOIN pg_namespace con ON con.oid = co.collnamespace
 ${description("d", "pg_class", "c.oid", "a.attnum")}
-WHERE a.attnum > 0 AND NOT a.attisdropped AND NOT c.relispartition
+WHERE a.attnum > 0 AND NOT a.attisdropped
 ORDER BY c.nspname, c.relname, a.attnum`;
 
 export const constraintsQuery = `
@@ -203,7 +203,11 @@ ORDER BY 1, 2`;
 export const functionsQuery = `
 SELECT n.nspname AS schema, p.proname AS name, pg_get_function_identity_arguments(p.oid) AS args,
   p.prokind AS kind, CASE WHEN p.prokind = 'f' THEN pg_get_function_result(p.oid) END AS returns,
-  pg_get_functiondef(p.oid) AS definition, obj_description(p.oid, 'pg_proc') AS comment
+  pg_get_functiondef(p.oid) AS definition, obj_description(p.oid, 'pg_proc') AS comment,
+  (SELECT json_agg(DISTINCT ${qname("dn.nspname", "dp.proname")} || '(' || pg_get_function_identity_arguments(dp.oid) || ')')
+   FROM pg_depend d JOIN pg_proc dp ON dp.oid = d.refobjid JOIN pg_namespace dn ON dn.oid = dp.pronamespace
+   WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.refclassid = 'pg_proc'::regclass
+     AND d.refobjid <> p.oid AND dn.nspname <> 'pg_catalog') AS depends_on
 FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
 WHERE p.prokind IN ('f', 'p') AND n.nspname = ANY($1) AND ${notExtensionMember("pg_proc", "p.oid")}
 ORDER BY 1, 2, 3`;
@@ -218,3 +222,88 @@ SELECT n.nspname AS schema, co.collname AS name,
 FROM pg_collation co JOIN pg_namespace n ON n.oid = co.collnamespace
 WHERE n.nspname = ANY($1) AND ${notExtensionMember("pg_collation", "co.oid")}
 ORDER BY 1, 2`;
+
+/** "grantee=PRIVILEGE" (with "*" when grantable) of an aclitem[]; PUBLIC for grantee 0. */
+const aclEntries = (acl: string) => `coalesce((SELECT json_agg(
+    CASE WHEN x.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(r.rolname) END || '=' || x.privilege_type
+      || CASE WHEN x.is_grantable THEN '*' ELSE '' END ORDER BY 1)
+  FROM aclexplode(${acl}) x LEFT JOIN pg_roles r ON r.oid = x.grantee), '[]'::json)`;
+
+/**
+ * Objects whose privileges were ever granted or revoked (a NULL ACL is the default and is left out), with their
+ * effective grants and the default ACL their owner starts with.
+ */
+export const privilegesQuery = `
+SELECT kind, object, ${aclEntries("acl")} AS grants, ${aclEntries("acldefault(dkind, owner)")} AS defaults
+FROM (
+  SELECT CASE WHEN c.relkind = 'S' THEN 'sequence' ELSE 'table' END AS kind,
+    ${qname("n.nspname", "c.relname")} AS object, c.relacl AS acl,
+    CASE WHEN c.relkind = 'S' THEN 's' ELSE 'r' END::"char" AS dkind, c.relowner AS owner
+  FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+  WHERE c.relacl IS NOT NULL AND c.relkind IN ('r', 'p', 'v', 'm', 'f', 'S') AND n.nspname = ANY($1)
+  UNION ALL
+  SELECT CASE p.prokind WHEN 'p' THEN 'procedure' ELSE 'function' END,
+    ${qname("n.nspname", "p.proname")} || '(' || pg_get_function_identity_arguments(p.oid) || ')',
+    p.proacl, 'f'::"char", p.proowner
+  FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+  WHERE p.proacl IS NOT NULL AND n.nspname = ANY($1)
+  UNION ALL
+  SELECT 'type', ${qname("n.nspname", "t.typname")}, t.typacl, 'T'::"char", t.typowner
+  FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
+  WHERE t.typacl IS NOT NULL AND t.typtype IN ('e', 'd') AND n.nspname = ANY($1)
+  UNION ALL
+  SELECT 'schema', quote_ident(n.nspname), n.nspacl, 'n'::"char", n.nspowner
+  FROM pg_namespace n WHERE n.nspacl IS NOT NULL AND n.nspname = ANY($1)
+) o
+ORDER BY 1, 2`;
+
+/** ALTER DEFAULT PRIVILEGES entries: per role, optionally per schema, per object type. */
+export const defaultPrivilegesQuery = `
+SELECT quote_ident(r.rolname) AS role, n.nspname AS schema,
+  CASE d.defaclobjtype WHEN 'r' THEN 'tables' WHEN 'S' THEN 'sequences' WHEN 'f' THEN 'functions'
+    WHEN 'T' THEN 'types' ELSE 'schemas' END AS object_type,
+  ${aclEntries("d.defaclacl")} AS grants,
+  CASE WHEN d.defaclnamespace = 0 THEN ${aclEntries(`acldefault(CASE d.defaclobjtype WHEN 'S' THEN 's' ELSE d.defaclobjtype END, d.defaclrole)`)}
+    ELSE '[]'::json END AS defaults
+FROM pg_default_acl d
+JOIN pg_roles r ON r.oid = d.defaclrole
+LEFT JOIN pg_namespace n ON n.oid = d.defaclnamespace
+WHERE d.defaclnamespace = 0 OR n.nspname = ANY($1)
+ORDER BY 1, 2, 3`;
+
+const regproc = (oid: string) => `${oid}::regproc::text`;
+
+/** Aggregates, each as the CREATE AGGREGATE statement that makes it (pg_get_functiondef does not cover them). */
+export const aggregatesQuery = `
+SELECT n.nspname AS schema, p.proname AS name, pg_get_function_identity_arguments(p.oid) AS args,
+  'CREATE AGGREGATE ' || ${qname("n.nspname", "p.proname")} || '(' || pg_get_function_arguments(p.oid) || ') ('
+  || concat_ws(', ',
+    'SFUNC = ' || ${regproc("a.aggtransfn")},
+    'STYPE = ' || format_type(a.aggtranstype, NULL),
+    CASE WHEN a.aggtransspace <> 0 THEN 'SSPACE = ' || a.aggtransspace END,
+    CASE WHEN a.aggfinalfn <> 0 THEN 'FINALFUNC = ' || ${regproc("a.aggfinalfn")} END,
+    CASE WHEN a.aggfinalextra THEN 'FINALFUNC_EXTRA' END,
+    CASE WHEN a.aggfinalfn <> 0 AND a.aggfinalmodify <> CASE WHEN a.aggkind = 'n' THEN 'r' ELSE 'w' END THEN
+      'FINALFUNC_MODIFY = ' || CASE a.aggfinalmodify WHEN 'r' THEN 'READ_ONLY' WHEN 's' THEN 'SHAREABLE' ELSE 'READ_WRITE' END END,
+    CASE WHEN a.aggcombinefn <> 0 THEN 'COMBINEFUNC = ' || ${regproc("a.aggcombinefn")} END,
+    CASE WHEN a.aggserialfn <> 0 THEN 'SERIALFUNC = ' || ${regproc("a.aggserialfn")} END,
+    CASE WHEN a.aggdeserialfn <> 0 THEN 'DESERIALFUNC = ' || ${regproc("a.aggdeserialfn")} END,
+    CASE WHEN a.agginitval IS NOT NULL THEN 'INITCOND = ' || quote_literal(a.agginitval) END,
+    CASE WHEN a.aggmtransfn <> 0 THEN 'MSFUNC = ' || ${regproc("a.aggmtransfn")} END,
+    CASE WHEN a.aggminvtransfn <> 0 THEN 'MINVFUNC = ' || ${regproc("a.aggminvtransfn")} END,
+    CASE WHEN a.aggmtransfn <> 0 THEN 'MSTYPE = ' || format_type(a.aggmtranstype, NULL) END,
+    CASE WHEN a.aggmtransspace <> 0 THEN 'MSSPACE = ' || a.aggmtransspace END,
+    CASE WHEN a.aggmfinalfn <> 0 THEN 'MFINALFUNC = ' || ${regproc("a.aggmfinalfn")} END,
+    CASE WHEN a.aggmfinalextra THEN 'MFINALFUNC_EXTRA' END,
+    CASE WHEN a.aggminitval IS NOT NULL THEN 'MINITCOND = ' || quote_literal(a.aggminitval) END,
+    CASE WHEN a.aggsortop <> 0 THEN (SELECT 'SORTOP = OPERATOR(' || quote_ident(opn.nspname) || '.' || o.oprname || ')'
+      FROM pg_operator o JOIN pg_namespace opn ON opn.oid = o.oprnamespace WHERE o.oid = a.aggsortop) END,
+    CASE p.proparallel WHEN 's' THEN 'PARALLEL = SAFE' WHEN 'r' THEN 'PARALLEL = RESTRICTED' END,
+    CASE WHEN a.aggkind = 'h' THEN 'HYPOTHETICAL' END
+  ) || ')' AS definition,
+  obj_description(p.oid, 'pg_proc') AS comment
+FROM pg_proc p
+JOIN pg_aggregate a ON a.aggfnoid = p.oid
+JOIN pg_namespace n ON n.oid = p.pronamespace
+WHERE p.prokind = 'a' AND n.nspname = ANY($1) AND ${notExtensionMember("pg_proc", "p.oid")}
+ORDER BY 1, 2, 3`;

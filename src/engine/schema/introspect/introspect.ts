@@ -3,8 +3,10 @@ import type {
   ColumnInfo,
   ConstraintInfo,
   ConstraintType,
+  DefaultPrivilegeInfo,
   IndexInfo,
   PolicyInfo,
+  PrivilegeInfo,
   SchemaModel,
   TableInfo,
   TriggerInfo,
@@ -67,6 +69,9 @@ const KINDS: Array<[string, string]> = [
   ["views", q.viewsQuery],
   ["functions", q.functionsQuery],
   ["collations", q.collationsQuery],
+  ["aggregates", q.aggregatesQuery],
+  ["privileges", q.privilegesQuery],
+  ["defaultPrivileges", q.defaultPrivilegesQuery],
 ];
 
 /**
@@ -78,11 +83,18 @@ export async function introspect(
   filters: SchemaFilters = {},
   options: IntrospectOptions = {},
 ): Promise<SchemaModel> {
-  const saved = await db.query<{ path: string; version: string }>(
-    "SELECT current_setting('search_path') AS path, current_setting('server_version_num') AS version",
+  const saved = await db.query<{ path: string; version: string; jit: string; mem: string }>(
+    `SELECT current_setting('search_path') AS path, current_setting('server_version_num') AS version,
+       current_setting('jit', true) AS jit, current_setting('work_mem') AS mem`,
   );
   const savedPath = saved.rows[0]?.path ?? "public";
-  await db.query("SELECT set_config('search_path', 'pg_catalog', false)");
+  // The catalog queries are large joins run once: compiling them (JIT) costs more than it saves, and
+  // sorts of a big catalog spill to disk under the default work_mem.
+  await db.query(
+    `SELECT set_config('search_path', 'pg_catalog', false), set_config('work_mem', '64MB', false)${
+      saved.rows[0]?.jit ? ", set_config('jit', 'off', false)" : ""
+    }`,
+  );
   try {
     const allSchemas = (await db.query(q.schemasQuery)).rows;
     const schemaRows = allSchemas.filter((r) => selectSchemas(String(r.name), filters));
@@ -95,7 +107,13 @@ export async function introspect(
     }
     return assemble(Number(saved.rows[0]?.version ?? 0), rows);
   } finally {
-    await db.query("SELECT set_config('search_path', $1, false)", [savedPath]);
+    const restore = saved.rows[0];
+    await db.query(
+      `SELECT set_config('search_path', $1, false), set_config('work_mem', $2, false)${
+        restore?.jit ? ", set_config('jit', $3, false)" : ""
+      }`,
+      restore?.jit ? [savedPath, restore.mem, restore.jit] : [savedPath, restore?.mem ?? "4MB"],
+    );
   }
 }
 
@@ -222,6 +240,26 @@ function assemble(serverVersion: number, r: Record<string, Row[]>): SchemaModel 
       deterministic: Boolean(c.deterministic),
       comment: str(c.comment),
     })),
+    aggregates: (r.aggregates ?? []).map((a) => ({
+      schema: String(a.schema),
+      name: String(a.name),
+      args: String(a.args),
+      definition: String(a.definition),
+      comment: str(a.comment),
+    })),
+    privileges: (r.privileges ?? []).map((p) => ({
+      kind: String(p.kind) as PrivilegeInfo["kind"],
+      object: String(p.object),
+      grants: list(p.grants),
+      defaults: list(p.defaults),
+    })),
+    defaultPrivileges: (r.defaultPrivileges ?? []).map((p) => ({
+      role: String(p.role),
+      ...(p.schema ? { schema: String(p.schema) } : {}),
+      objectType: String(p.object_type) as DefaultPrivilegeInfo["objectType"],
+      grants: list(p.grants),
+      defaults: list(p.defaults),
+    })),
     tables: [...tables.values()],
     views: [...views.values()],
     functions: (r.functions ?? []).map((f) => ({
@@ -232,6 +270,7 @@ function assemble(serverVersion: number, r: Record<string, Row[]>): SchemaModel 
       returns: str(f.returns),
       definition: String(f.definition).trim(),
       comment: str(f.comment),
+      ...(f.depends_on ? { dependsOn: list(f.depends_on).sort() } : {}),
     })),
   };
 }

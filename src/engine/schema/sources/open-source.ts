@@ -10,7 +10,7 @@ import {
 import { looksLikeConnection } from "../connection-string.js";
 import { introspect } from "../introspect/introspect.js";
 import { type SchemaFilters, selectSchemas } from "../introspect/schema-filters.js";
-import type { SchemaModel } from "../model.js";
+import { quoteIdent, type SchemaModel } from "../model.js";
 import { readSnapshot } from "./snapshot.js";
 import { loadSqlSource } from "./sql-source.js";
 
@@ -87,5 +87,16 @@ function filterModel(model: SchemaModel, filters: SchemaFilters = {}): SchemaMod
     views: model.views.filter((v) => keep(v.schema)),
     functions: model.functions.filter((f) => keep(f.schema)),
     collations: model.collations?.filter((c) => keep(c.schema)),
+    aggregates: model.aggregates?.filter((a) => keep(a.schema)),
+    // Privileges name their object "schema.name…" (quoted): keep those whose schema is kept.
+    privileges: model.privileges?.filter((p) =>
+      model.schemas.some((s) => keep(s.name) && objectInSchema(p, s.name)),
+    ),
+    defaultPrivileges: model.defaultPrivileges?.filter((p) => !p.schema || keep(p.schema)),
   };
+}
+
+function objectInSchema(p: { kind: string; object: string }, schema: string): boolean {
+  const q = quoteIdent(schema);
+  return p.kind === "schema" ? p.object === q : p.object.startsWith(`${q}.`);
 }

@@ -1,0 +1,22 @@
+-- {{reader}} and {{writer}} are roles the test makes (unique names) and drops.
+CREATE SCHEMA app;
+CREATE TABLE app.orders (id integer PRIMARY KEY, total numeric);
+CREATE SEQUENCE app.ticket;
+CREATE FUNCTION app.double(i integer) RETURNS integer LANGUAGE sql IMMUTABLE RETURN i * 2;
+CREATE TABLE app.audit (id integer);
+CREATE TABLE app.invoices (id integer);
+CREATE VIEW app.big_orders AS SELECT id FROM app.orders WHERE total > 100;
+CREATE TYPE app.state AS ENUM ('open', 'paid');
+CREATE AGGREGATE app.total_int(integer) (SFUNC = int4pl, STYPE = integer);
+GRANT USAGE ON SCHEMA app TO {{reader}}, {{writer}};
+GRANT SELECT ON app.orders TO {{reader}};
+GRANT SELECT, INSERT, UPDATE ON app.orders TO {{writer}};
+GRANT SELECT ON app.invoices, app.big_orders TO {{reader}};
+GRANT USAGE, SELECT ON SEQUENCE app.ticket TO {{writer}};
+GRANT EXECUTE ON FUNCTION app.double(integer) TO {{reader}};
+REVOKE EXECUTE ON FUNCTION app.total_int(integer) FROM PUBLIC;
+REVOKE USAGE ON TYPE app.state FROM PUBLIC;
+REVOKE ALL ON app.audit FROM {{writer}};
+ALTER DEFAULT PRIVILEGES IN SCHEMA app GRANT SELECT, UPDATE ON TABLES TO {{writer}};
+ALTER DEFAULT PRIVILEGES REVOKE EXECUTE ON FUNCTIONS FROM PUBLIC;
+ALTER DEFAULT PRIVILEGES GRANT USAGE ON SEQUENCES TO {{reader}};
