@@ -45,7 +45,7 @@ export async function runMigrationFolder(
     );
   }
   const direction = options.down === undefined ? "up" : "down";
-  const todo =
+  const queue =
     direction === "up"
       ? status.migrations.filter((m) => m.state === "pending" || m.state === "partially-applied")
       : status.migrations
@@ -54,27 +54,27 @@ export async function runMigrationFolder(
           .slice(0, options.down);
   if (direction === "down") {
     const missing = status.migrations.filter((m) => m.state === "missing-file");
-    if (missing.length > 0 && todo.length < (options.down ?? 0)) {
+    if (missing.length > 0 && queue.length < (options.down ?? 0)) {
       throw new UserError(
         `cannot roll back ${options.down}: applied migration(s) ${missing.map((m) => m.name).join(", ")} have no file in ${options.folder}`,
       );
     }
   }
   // A dry run rolls back, so a second file would be rehearsed without the first: rehearse only the next one.
-  if (options.dryRun) todo.splice(1);
+  if (options.dryRun) queue.splice(1);
   const results: MigrateResult[] = [];
-  for (const [index, m] of todo.entries()) {
-    options.onFile?.({ name: m.name, index, total: todo.length, direction });
+  for (const [index, m] of queue.entries()) {
+    options.onFile?.({ name: m.name, index, total: queue.length, direction });
     results.push(await runMigration(db, { ...options, file: m.file ?? "", direction }));
   }
   const verb = direction === "up" ? "applied" : "rolled back";
   const message =
-    todo.length === 0
+    queue.length === 0
       ? direction === "up"
         ? `nothing pending in ${options.folder}: ${status.counts.applied} migration(s) applied`
         : "nothing to roll back: no migration is applied"
       : options.dryRun
-        ? `dry run of the next migration only (${todo[0]?.name}): later files build on it, so they cannot be rehearsed before it is applied`
-        : `${verb} ${todo.length} migration(s) from ${options.folder}`;
+        ? `dry run of the next migration only (${queue[0]?.name}): later files build on it, so they cannot be rehearsed before it is applied`
+        : `${verb} ${queue.length} migration(s) from ${options.folder}`;
   return { folder: options.folder, direction, results, message };
 }
