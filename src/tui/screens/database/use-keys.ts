@@ -1,4 +1,5 @@
 import type { Key } from "ink";
+import { fieldStep, lineStep } from "../../kit/key-steps.js";
 import { useKeys } from "../../kit/use-keys.js";
 
 export type DatabasePhase = "menu" | "form" | "running" | "results";
@@ -29,8 +30,8 @@ export function useDatabaseKeys(a: DatabaseKeyActions): void {
     }
     if (a.phase === "form") {
       if (key.escape) return a.back();
-      if (key.tab || key.downArrow) return a.moveField(key.shift ? -1 : 1);
-      if (key.upArrow) return a.moveField(-1);
+      const field = fieldStep(key);
+      if (field !== undefined) a.moveField(field);
       return;
     }
     if (input === "?") return a.toggleHelp();
@@ -42,9 +43,7 @@ export function useDatabaseKeys(a: DatabaseKeyActions): void {
     if (key.escape) return a.back();
     if (a.phase !== "results") return;
     if (key.tab || key.return) return a.switchPane();
-    if (key.upArrow || input === "k") return a.move(-1);
-    if (key.downArrow || input === "j") return a.move(1);
-    if (key.pageUp) return a.move(-10);
-    if (key.pageDown || input === " ") return a.move(10);
+    const step = lineStep(input, key);
+    if (step !== undefined) return a.move(step);
   });
 }

@@ -1,3 +1,4 @@
+import { fieldStep } from "../../kit/key-steps.js";
 import { useKeys } from "../../kit/use-keys.js";
 
 /**
@@ -29,8 +30,8 @@ export function useGrillKeys(a: GrillKeyActions): void {
     }
     if (a.mode === "input") {
       if (key.escape) return a.back();
-      if (key.tab || key.downArrow) return a.moveField(key.shift ? -1 : 1);
-      if (key.upArrow) return a.moveField(-1);
+      const field = fieldStep(key);
+      if (field !== undefined) a.moveField(field);
       return;
     }
     if (input === "?") return a.toggleHelp();

@@ -1,4 +1,5 @@
 import type { Key } from "ink";
+import { fieldStep, lineStep } from "../../kit/key-steps.js";
 import { useKeys } from "../../kit/use-keys.js";
 
 export type MigrationsPhase = "form" | "busy" | "error" | "status" | "run" | "lint";
@@ -33,8 +34,8 @@ export function useMigrationsKeys(a: MigrationsKeyActions): void {
     }
     if (a.phase === "form") {
       if (key.escape) return a.back();
-      if (key.tab || key.downArrow) return a.moveField(key.shift ? -1 : 1);
-      if (key.upArrow) return a.moveField(-1);
+      const field = fieldStep(key);
+      if (field !== undefined) a.moveField(field);
       return;
     }
     if (input === "?") return a.toggleHelp();
@@ -44,10 +45,8 @@ export function useMigrationsKeys(a: MigrationsKeyActions): void {
       return;
     }
     if (key.escape) return a.back();
-    if (key.upArrow || input === "k") return a.move(-1);
-    if (key.downArrow || input === "j") return a.move(1);
-    if (key.pageUp) return a.move(-10);
-    if (key.pageDown || input === " ") return a.move(10);
+    const step = lineStep(input, key);
+    if (step !== undefined) return a.move(step);
     if (a.phase === "run" && input === "y" && a.canConfirm) return a.confirm();
     if (a.phase !== "status") return;
     if (input === "a") return a.dryRun();

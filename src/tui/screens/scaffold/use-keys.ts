@@ -1,4 +1,5 @@
 import type { Key } from "ink";
+import { lineStep } from "../../kit/key-steps.js";
 import { useKeys } from "../../kit/use-keys.js";
 
 export type ScaffoldPhase = "form" | "running" | "result";
@@ -53,9 +54,7 @@ export function useScaffoldKeys(a: ScaffoldKeyActions): void {
     }
     if (key.escape) return a.back();
     if (input === "n") return a.again();
-    if (key.upArrow || input === "k") return a.scroll(-1);
-    if (key.downArrow || input === "j") return a.scroll(1);
-    if (key.pageUp) return a.scroll(-10);
-    if (key.pageDown || input === " ") return a.scroll(10);
+    const step = lineStep(input, key);
+    if (step !== undefined) return a.scroll(step);
   });
 }
