@@ -1,11 +1,10 @@
-import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import ajvFormats from "ajv-formats";
 import { afterEach, describe, expect, it } from "vitest";
-import { cliPath, repoRoot, runCli } from "../../helpers/cli.js";
+import { repoRoot, runCli } from "../../helpers/cli.js";
 import {
   closedPortUrl,
   delayTarget,
@@ -14,6 +13,7 @@ import {
   type TestTarget,
   tcpTarget,
 } from "../../helpers/load-servers.js";
+import { signalLoadAfterFirstSecond } from "../../helpers/signal-load.js";
 
 const targets: TestTarget[] = [];
 const dirs: string[] = [];
@@ -69,11 +69,8 @@ describe("load: timing, dead targets and signals seen from the command line", ()
     const t = await track(delayTarget(5));
     const dir = tmp();
     const files = ["out.json", "series.csv", "run.html", "save.json"].map((f) => join(dir, f));
-    const child = spawn(
-      process.execPath,
+    const { code, stdout, stderr } = await signalLoadAfterFirstSecond(
       [
-        cliPath,
-        "load",
         t.url,
         "-d",
         "60",
@@ -89,29 +86,8 @@ describe("load: timing, dead targets and signals seen from the command line", ()
         "--save",
         files[3]!,
       ],
-      { env: { ...process.env, NO_COLOR: "1" }, stdio: ["ignore", "pipe", "pipe"] },
+      "SIGTERM",
     );
-    let stdout = "";
-    let signalled = false;
-    let stderr = "";
-    child.stdout.on("data", (d) => {
-      stdout += d;
-    });
-    child.stderr.on("data", (d) => {
-      stderr += d;
-      // One signal only: a second one means "leave now" and would cut the summary short.
-      if (!signalled && /\[\s+1\/60s\]/.test(stderr)) {
-        signalled = true;
-        child.kill("SIGTERM");
-      }
-    });
-    const code = await new Promise<number | null>((done) => {
-      const timer = setTimeout(() => child.kill("SIGKILL"), 20_000);
-      child.on("close", (c) => {
-        clearTimeout(timer);
-        done(c);
-      });
-    });
     expect(code, stderr).toBe(143);
     const doc = JSON.parse(stdout);
     expect(doc.report.interrupted, stderr).toBe(true);

@@ -1,8 +1,7 @@
-import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { cliPath, repoRoot, runCli } from "../../helpers/cli.js";
+import { runCli } from "../../helpers/cli.js";
 import {
   closedPortUrl,
   delayTarget,
@@ -10,6 +9,7 @@ import {
   statusTarget,
   type TestTarget,
 } from "../../helpers/load-servers.js";
+import { signalLoadAfterFirstSecond } from "../../helpers/signal-load.js";
 import { tempDir } from "../../helpers/temp-dir.js";
 
 const targets: TestTarget[] = [];
@@ -276,34 +276,8 @@ describe("load command", () => {
   });
 
   /** Run `load ARGS`, send SIGINT after the first progress line, and collect what it printed. */
-  async function interruptAfterFirstSecond(args: string[]) {
-    const child = spawn(process.execPath, [cliPath, "load", ...args, "--workers", "1"], {
-      cwd: repoRoot,
-      env: { ...process.env, NO_COLOR: "1" },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let stdout = "";
-    let signalled = false;
-    let stderr = "";
-    child.stdout.on("data", (d) => {
-      stdout += d;
-    });
-    child.stderr.on("data", (d) => {
-      stderr += d;
-      // One signal only: a second one means "leave now" and would cut the summary short.
-      if (!signalled && /\[\s+1\/60s\]/.test(stderr)) {
-        signalled = true;
-        child.kill("SIGINT");
-      }
-    });
-    const code = await new Promise<number | null>((resolve) => {
-      const timer = setTimeout(() => child.kill("SIGKILL"), 20_000);
-      child.on("close", (c) => {
-        clearTimeout(timer);
-        resolve(c);
-      });
-    });
-    return { code, stdout, stderr };
+  function interruptAfterFirstSecond(args: string[]) {
+    return signalLoadAfterFirstSecond([...args, "--workers", "1"], "SIGINT");
   }
 
   it("stops on Ctrl+C (SIGINT), prints the summary so far and exits 130", async () => {
