@@ -4,6 +4,7 @@ import { columnDefinition, commentOn, identityOptionsSql } from "../plan/ddl.js"
 import { hazard, PHASE, step } from "./change-builder.js";
 import { type DiffContext, indexBy, pairs, tableKey } from "./diff-context.js";
 import { classifyTypeChange } from "./type-change.js";
+import { conversion } from "./type-conversion.js";
 
 /** Defaults PostgreSQL must compute per row (a constant or now() is stored once, with no rewrite). */
 const VOLATILE =
@@ -130,12 +131,11 @@ function changedColumn(
       );
     }
     const collate = y.collation ? ` COLLATE ${y.collation}` : "";
-    step(
-      d,
-      PHASE.alterColumn,
-      `${alter} TYPE ${y.type}${collate} USING ${col}${viaText(ctx, x.type, y.type) ? "::text" : ""}::${y.type}`,
-      hazards,
-    );
+    const using = viaText(ctx, x.type, y.type)
+      ? { sql: `${col}::text::${y.type}`, guess: undefined }
+      : conversion(col, x.type, y.type);
+    if (using.guess) hazards.push(hazard("data-loss", using.guess));
+    step(d, PHASE.alterColumn, `${alter} TYPE ${y.type}${collate} USING ${using.sql}`, hazards);
     ctx.reshapedTables.add(tableKey(b));
   }
   if (x.identity !== y.identity) {
