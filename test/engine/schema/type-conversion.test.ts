@@ -11,7 +11,8 @@ async function modelOf(sql: string): Promise<SchemaModel> {
   }
 }
 
-const A = "CREATE TABLE public.event (id int PRIMARY KEY, created bigint, seen timestamptz, wait integer);";
+const A =
+  "CREATE TABLE public.event (id int PRIMARY KEY, created bigint, seen timestamptz, wait integer);";
 const B =
   "CREATE TABLE public.event (id int PRIMARY KEY, created timestamp(3), seen bigint, wait interval);";
 

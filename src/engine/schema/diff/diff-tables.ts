@@ -5,7 +5,6 @@ import { type Draft, hazard, PHASE, step } from "./change-builder.js";
 import { diffColumns } from "./diff-columns.js";
 import { type DiffContext, pairs, tableKey, viewsAndTables } from "./diff-context.js";
 import { diffPartitionColumns } from "./diff-partition-columns.js";
-import { dropForRebuild, rebuiltTables, reownSequences } from "./rebuilt-tables.js";
 import {
   addConstraint,
   createIndex,
@@ -17,6 +16,12 @@ import {
   rebuildDependentForeignKeys,
   rowSecurityStatements,
 } from "./diff-table-parts.js";
+import {
+  dropForRebuild,
+  rebuildDependentPolicies,
+  rebuiltTables,
+  reownSequences,
+} from "./rebuilt-tables.js";
 
 /** Tables: created, dropped, or changed part by part (columns, constraints, indexes, triggers, policies, RLS). */
 export function diffTables(ctx: DiffContext): void {
@@ -59,6 +64,7 @@ export function diffTables(ctx: DiffContext): void {
     }
   }
   rebuildDependentForeignKeys(ctx, kept);
+  rebuildDependentPolicies(ctx, kept, rebuilt);
 }
 
 /** A table's whole definition as one string, computed once per table object (both directions share it). */

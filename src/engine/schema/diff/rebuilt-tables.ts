@@ -1,5 +1,6 @@
 import type { TableInfo } from "../model.js";
 import { qualified, quoteIdent } from "../model.js";
+import { createPolicy } from "../plan/ddl.js";
 import { type Draft, hazard, PHASE, step } from "./change-builder.js";
 import { type DiffContext, tableKey } from "./diff-context.js";
 
@@ -95,5 +96,40 @@ export function reownSequences(d: Draft, b: TableInfo, ctx: DiffContext): void {
     const name = qualified(s.schema, s.name);
     if (s.ownedBy?.startsWith(`${table}.`) && before.get(name) === s.ownedBy)
       step(d, PHASE.sequenceOwner, `ALTER SEQUENCE ${name} OWNED BY ${s.ownedBy}`);
+  }
+}
+
+/**
+ * A policy of a kept table whose expression reads a rebuilt table (a subquery) holds it: PostgreSQL refuses the
+ * drop. Such policies, unchanged otherwise, are dropped first and created again after.
+ */
+export function rebuildDependentPolicies(
+  ctx: DiffContext,
+  kept: Array<[TableInfo, TableInfo]>,
+  rebuilt: Set<string>,
+): void {
+  if (rebuilt.size === 0) return;
+  const names = [...rebuilt].flatMap((k) => {
+    const t = ctx.from.tables.find((x) => tableKey(x) === k);
+    return t ? [quoteIdent(t.name).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")] : [];
+  });
+  const reads = new RegExp(`(^|[^\\w$"])(${names.join("|")})($|[^\\w$"])`);
+  for (const [a, b] of kept) {
+    for (const y of b.policies) {
+      const x = a.policies.find((p) => p.name === y.name);
+      if (!x || JSON.stringify(x) !== JSON.stringify(y)) continue;
+      if (!reads.test(`${y.using ?? ""} ${y.check ?? ""}`)) continue;
+      const d = ctx.set.add(
+        "policy",
+        { schema: b.schema, table: b.name, name: y.name },
+        "changed",
+        {
+          before: createPolicy(a, x),
+          after: createPolicy(b, y),
+        },
+      );
+      step(d, PHASE.dropPolicy, `DROP POLICY ${quoteIdent(x.name)} ON ${tableKey(a)}`);
+      step(d, PHASE.policy, createPolicy(b, y));
+    }
   }
 }
