@@ -122,7 +122,13 @@ function changedColumn(
     const hazards = [lock];
     if (kind.rewrite)
       hazards.push(hazard("table-rewrite", `${b.name} is rewritten and its indexes rebuilt`));
-    if (kind.narrowing) {
+    const collate = y.collation ? ` COLLATE ${y.collation}` : "";
+    const using = viaText(ctx, x.type, y.type)
+      ? { sql: `${col}::text::${y.type}`, guess: undefined }
+      : conversion(col, x.type, y.type);
+    // With no cast, the hazard says how the values are read instead.
+    if (using.guess) hazards.push(hazard("data-loss", using.guess));
+    else if (kind.narrowing) {
       hazards.push(
         hazard(
           "data-loss",
@@ -130,11 +136,6 @@ function changedColumn(
         ),
       );
     }
-    const collate = y.collation ? ` COLLATE ${y.collation}` : "";
-    const using = viaText(ctx, x.type, y.type)
-      ? { sql: `${col}::text::${y.type}`, guess: undefined }
-      : conversion(col, x.type, y.type);
-    if (using.guess) hazards.push(hazard("data-loss", using.guess));
     step(d, PHASE.alterColumn, `${alter} TYPE ${y.type}${collate} USING ${using.sql}`, hazards);
     ctx.reshapedTables.add(tableKey(b));
   }
