@@ -1,7 +1,7 @@
 import pg from "pg";
 import { redactConnectionString } from "../shared/redact.js";
 import { UserError } from "../shared/user-error.js";
-import { normaliseConnectionString } from "./connection-string.js";
+import { checkLibpqEnvironment, normaliseConnectionString } from "./connection-string.js";
 import { withLibpqSslMode } from "./ssl-mode.js";
 
 /**
@@ -43,6 +43,7 @@ export async function connectServer(
   // Refuse anything but postgres:// URLs and key=value strings before any socket opens (exit 2, one line).
   if (connectionString !== undefined)
     connectionString = normaliseConnectionString(connectionString);
+  checkLibpqEnvironment();
   const label = connectionString
     ? redactConnectionString(connectionString)
     : `PG* environment (${process.env.PGHOST ?? "localhost"}/${process.env.PGDATABASE ?? ""})`;
