@@ -46,7 +46,8 @@ const SSL_MODES = new Set([
   "no-verify",
 ]);
 
-const validPort = (port: string) => /^\d+$/.test(port) && Number(port) >= 1 && Number(port) <= 65535;
+const validPort = (port: string) =>
+  /^\d+$/.test(port) && Number(port) >= 1 && Number(port) <= 65535;
 
 function checkSslMode(mode: string | undefined | null, where: string): void {
   if (mode !== undefined && mode !== null && !SSL_MODES.has(mode)) {

@@ -50,6 +50,40 @@ describe("db lint rules", () => {
     expect(lintFails({ findings }, "error")).toBe(true);
   });
 
+  it("flags table rewrites and locks people write by hand: VACUUM FULL, CLUSTER, REINDEX, TRUNCATE, identity and serial columns", async () => {
+    const findings = await lintMigrationText(
+      `-- a maintenance migration someone wrote
+LOCK TABLE orders IN SHARE MODE;
+VACUUM FULL orders;
+VACUUM (ANALYZE) orders;
+CLUSTER orders USING orders_pkey;
+REINDEX TABLE orders;
+TRUNCATE audit_log;
+ALTER TABLE orders ADD COLUMN seq bigint GENERATED ALWAYS AS IDENTITY;
+ALTER TABLE orders ADD COLUMN n bigserial;
+CREATE TABLE scratch (id int);
+VACUUM FULL scratch;
+TRUNCATE scratch;
+REINDEX INDEX CONCURRENTLY orders_pkey;
+`,
+      "maintenance.sql",
+    );
+    expect(findings.map((f) => `${f.line} ${f.rule}`)).toEqual([
+      "2 missing-lock-timeout",
+      "3 vacuum-full",
+      "5 cluster",
+      "6 non-concurrent-reindex",
+      "7 truncate",
+      "8 volatile-default",
+      "9 volatile-default",
+    ]);
+  });
+
+  it("an empty file or one with only comments has no findings", async () => {
+    expect(await lintMigrationText("", "empty.sql")).toEqual([]);
+    expect(await lintMigrationText("-- nothing yet\n", "comment.sql")).toEqual([]);
+  });
+
   it("leaves a safe migration alone, and a folder is linted file by file in name order", async () => {
     await writeFile(
       join(dir, "001_safe.sql"),
