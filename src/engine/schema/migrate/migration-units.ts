@@ -60,6 +60,15 @@ export async function loadMigration(
       exitCode: 2,
     });
   }
+  if (direction === "up" && units.length === 0) {
+    throw new UserError(
+      `${file} has no SQL statements to apply (the file is empty or only comments)`,
+      {
+        hint: "write the migration's statements into it, or delete the file",
+        exitCode: 2,
+      },
+    );
+  }
   return { file, name, checksum, direction, units, notes, dataLoss };
 }
 

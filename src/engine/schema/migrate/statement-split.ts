@@ -33,6 +33,8 @@ export async function splitStatements(
   text: string,
   context: { file: string; lineOffset: number },
 ): Promise<SqlStatement[]> {
+  // The parser refuses an empty string ("Query cannot be empty"); an empty section simply has no statements.
+  if (text.trim() === "") return [];
   await loadSqlParser();
   const bytes = Buffer.from(text, "utf8");
   let stmts: Array<{ stmt?: Record<string, unknown>; stmt_location?: number; stmt_len?: number }>;
