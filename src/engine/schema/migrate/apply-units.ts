@@ -129,6 +129,10 @@ export async function applyUnits(
             notes.push(
               `dropped INVALID index ${found.index} left by an interrupted build; built it again`,
             );
+          if (found.state === "already-built")
+            notes.push(
+              `index ${found.index} was already built and valid (the interrupted run finished it, only its record was lost); recorded without building it again`,
+            );
           return found.state !== "already-built";
         },
         after: (j) => mark(i, j),
@@ -203,7 +207,7 @@ function describeLeftBehind(
     );
   }
   parts.push(
-    "its progress is recorded (db --status shows it partially applied); fix the cause and run it again to continue after the last completed step",
+    `its progress is recorded (db --status shows it partially ${migration.direction === "up" ? "applied" : "rolled back"}); fix the cause and run it again to continue after the last completed step`,
   );
   return parts.join("; ");
 }
