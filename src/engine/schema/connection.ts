@@ -18,6 +18,8 @@ export interface Db {
   ): Promise<{ rows: T[]; rowCount: number }>;
   /** Run one or more statements with no parameters (simple query protocol). */
   exec(sql: string): Promise<void>;
+  /** Ask the server to cancel the statement running now (a server only: pg_cancel_backend from a second connection). */
+  cancel?(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -47,11 +49,12 @@ export async function connectServer(
   const label = connectionString
     ? redactConnectionString(connectionString)
     : `PG* environment (${process.env.PGHOST ?? "localhost"}/${process.env.PGDATABASE ?? ""})`;
-  const client = new pg.Client({
+  const config = {
     connectionString: withLibpqSslMode(connectionString),
     connectionTimeoutMillis: options.connectTimeoutMs ?? 10_000,
     application_name: options.applicationName ?? "senior-backend",
-  });
+  };
+  const client = new pg.Client(config);
   // An idle client that loses its server emits 'error'; never let that crash the process.
   client.on("error", () => {});
   try {
@@ -69,6 +72,18 @@ export async function connectServer(
     },
     exec: async (sql) => {
       await client.query(sql);
+    },
+    cancel: async () => {
+      const pid = (client as unknown as { processID?: number }).processID;
+      if (!pid) return;
+      const other = new pg.Client(config);
+      other.on("error", () => {});
+      try {
+        await other.connect();
+        await other.query("SELECT pg_cancel_backend($1)", [pid]);
+      } finally {
+        await other.end().catch(() => {});
+      }
     },
     close: () => client.end(),
   };
