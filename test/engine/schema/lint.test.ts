@@ -79,6 +79,15 @@ REINDEX INDEX CONCURRENTLY orders_pkey;
     ]);
   });
 
+  it("a psql meta-command is named as such, with its line (exit 2)", async () => {
+    await expect(
+      lintMigrationText(
+        "-- header\n\\set ON_ERROR_STOP on\nALTER TABLE t ADD COLUMN x int;\n",
+        "psql.sql",
+      ),
+    ).rejects.toThrow("psql.sql:2: \\set is a psql meta-command, not SQL");
+  });
+
   it("an empty file or one with only comments has no findings", async () => {
     expect(await lintMigrationText("", "empty.sql")).toEqual([]);
     expect(await lintMigrationText("-- nothing yet\n", "comment.sql")).toEqual([]);
