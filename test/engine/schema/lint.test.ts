@@ -60,7 +60,9 @@ CLUSTER orders USING orders_pkey;
 REINDEX TABLE orders;
 TRUNCATE audit_log;
 ALTER TABLE orders ADD COLUMN seq bigint GENERATED ALWAYS AS IDENTITY;
-ALTER TABLE orders ADD COLUMN n bigserial;
+ALTER TABLE orders ADD COLUMN n bigserial NOT NULL;
+ALTER TABLE orders ADD COLUMN r int DEFAULT (random() * 10)::int;
+ALTER TABLE orders ADD COLUMN k text DEFAULT 'random';
 CREATE TABLE scratch (id int);
 VACUUM FULL scratch;
 TRUNCATE scratch;
@@ -76,6 +78,7 @@ REINDEX INDEX CONCURRENTLY orders_pkey;
       "7 truncate",
       "8 volatile-default",
       "9 volatile-default",
+      "10 volatile-default",
     ]);
   });
 

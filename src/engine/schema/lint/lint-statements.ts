@@ -206,21 +206,18 @@ function lintAlterCommand(
       const generated = constraints.some(
         (k) => k.contype === "CONSTR_GENERATED" || k.contype === "CONSTR_IDENTITY",
       );
-      if (notNull && !hasDefault && !generated)
-        add("not-null-without-default", `${table}.${def.colname} is NOT NULL with no DEFAULT`);
       const typeName = ((def.typeName as Node | undefined)?.names ?? []) as unknown[];
       const serial = SERIAL.test(String(unwrap(typeName[typeName.length - 1])[1].sval ?? ""));
+      if (notNull && !hasDefault && !generated && !serial)
+        add("not-null-without-default", `${table}.${def.colname} is NOT NULL with no DEFAULT`);
       const volatile =
         serial ||
         constraints.some((k) => {
           if (k.contype === "CONSTR_GENERATED" || k.contype === "CONSTR_IDENTITY") return true;
           if (k.contype !== "CONSTR_DEFAULT") return false;
-          const [kind, expr] = unwrap(k.raw_expr);
-          const fn =
-            ((expr.funcname ?? []) as unknown[])
-              .map((p) => String(unwrap(p)[1].sval ?? ""))
-              .pop() ?? "";
-          return kind === "FuncCall" && VOLATILE.test(fn);
+          // Any call in the expression, also under a cast or an operator: (random() * 10)::int.
+          const names = JSON.stringify(k.raw_expr ?? {}).matchAll(/"String":\{"sval":"([^"]+)"\}/g);
+          return [...names].some((m) => VOLATILE.test(m[1] ?? ""));
         });
       if (volatile)
         add(
