@@ -146,6 +146,25 @@ DROP TABLE no_such_table;
     expect((await migrationStatus(ws.db, ws.dir)).counts.pending).toBe(1);
   });
 
+  it("status lists an empty file as pending and says when a pending file runs out of order", async () => {
+    await ws.write("20260101120000_accounts.sql", FIRST);
+    await runMigrationFolder(ws.db, { ...options, folder: ws.dir });
+    await ws.write("20251231120000_from_a_branch.sql", "CREATE TABLE branch_table (id int);\n");
+    await ws.write("20260301120000_later.sql", "");
+    const status = await migrationStatus(ws.db, ws.dir);
+    expect(status.migrations.map((m) => `${m.name} ${m.state}`)).toEqual([
+      "20251231120000_from_a_branch pending",
+      "20260101120000_accounts applied",
+      "20260301120000_later pending",
+    ]);
+    expect(status.migrations[0]?.note).toBe(
+      "out of order: sorts before 20260101120000_accounts, which is applied; --migrate runs it now, after it",
+    );
+    expect(status.migrations[2]?.note).toBeUndefined();
+    const run = await failure(runMigrationFolder(ws.db, { ...options, folder: ws.dir }));
+    expect(run.message).toMatch(/20260301120000_later\.sql has no SQL statements to apply/);
+  });
+
   it("a partially applied migration is not rolled back (its up part never finished)", async () => {
     await ws.write("20260101120000_accounts.sql", FIRST);
     const file = await ws.write("20260102120000_unique_email.sql", SECOND);
