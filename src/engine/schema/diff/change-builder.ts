@@ -20,6 +20,8 @@ export const PHASE = {
   dropConstraint: 14,
   dropIndex: 15,
   dropDefault: 16,
+  /** ALTER DEFAULT PRIVILEGES … REVOKE: before anything is created, so new objects do not get the old defaults. */
+  revokeDefaultPrivileges: 19,
   createSchema: 20,
   createExtension: 21,
   collation: 21.5,

@@ -133,6 +133,9 @@ export function diffPrivileges(ctx: DiffContext): void {
       "changed",
       { before: before.join(" "), after: after.join(" "), pairKey: `default-privilege:${dkey(p)}` },
     );
-    for (const s of sql) step(d, PHASE.grant, s);
+    // A revoked default must not reach the objects this migration creates (or rebuilds); a new one only
+    // reaches objects created after it, as in the target.
+    for (const s of sql)
+      step(d, /\sREVOKE\s/.test(s) ? PHASE.revokeDefaultPrivileges : PHASE.grant, s);
   }
 }
