@@ -13,6 +13,8 @@ export const PHASE = {
   dropPolicy: 11,
   dropView: 12,
   dropForeignKey: 13,
+  /** ALTER SEQUENCE … OWNED BY NONE: before the owning table is created again (a drop takes the sequence along). */
+  releaseSequence: 13.2,
   /** A table created again (its kind or partitioning changed): after the views and foreign keys on it. */
   dropRebuiltTable: 13.5,
   dropConstraint: 14,
