@@ -98,6 +98,14 @@ export function planLoad(input: LoadInput): LoadPlan {
         : rate !== undefined
           ? rateModeConnections(peakRate)
           : DEFAULTS.concurrency;
+  if (concurrency > MAX_CONCURRENCY) {
+    throw new UserError(
+      `--concurrency ${concurrency}: at most ${MAX_CONCURRENCY} requests in flight`,
+      {
+        hint: "each connection needs a local port (65,535 at most); for more load, run several generators and add their --hdr-log files with load merge",
+      },
+    );
+  }
   if (ramp && rate === undefined && Math.max(...ramp.stages.map((s) => s.target)) > concurrency) {
     throw new UserError("--ramp asks for more connections than --concurrency allows", {
       hint: "raise --concurrency to the ramp's highest level or leave it out",
@@ -157,6 +165,9 @@ export function planLoad(input: LoadInput): LoadPlan {
     ...(input.insecure ? { insecure: true } : {}),
   };
 }
+
+/** Requests in flight one generator may hold: one local port per connection. */
+export const MAX_CONCURRENCY = 65_535;
 
 /** Open loop without --concurrency: room for 250 ms of latency at the peak rate (16–1000). */
 function rateModeConnections(peakRate: number): number {

@@ -85,4 +85,21 @@ describe("planLoad", () => {
     expect(planLoad({ url, requests: 5 }).durationMs).toBe(300_000);
     expect(planLoad({ url, requests: 3, workers: 8, concurrency: 10 }).workers).toBe(3);
   });
+
+  it("refuses sizes no run can hold instead of running out of memory or timers", () => {
+    // 10^8 connections used to allocate until the process was killed.
+    expect(() => planLoad({ url, concurrency: "100000000" })).toThrow(
+      /--concurrency 100000000: at most 65535/,
+    );
+    expect(() => planLoad({ url, ramp: "5s:100000000" })).toThrow(/at most 65535/);
+    expect(planLoad({ url, concurrency: "65535" }).concurrency).toBe(65_535);
+    // Beyond a 32-bit timer Node.js fires after 1 ms: the run ended at once, every request timed out.
+    expect(() => planLoad({ url, duration: "99999999", requests: 100 })).toThrow(
+      /--duration: "99999999" is longer than 7 days/,
+    );
+    expect(() => planLoad({ url, timeout: "99999999" })).toThrow(UserError);
+    expect(() => planLoad({ url, warmup: "9999999" })).toThrow(UserError);
+    expect(() => planLoad({ url, ramp: "9999999s:5" })).toThrow(/--ramp stage/);
+    expect(planLoad({ url, duration: "168h" }).durationMs).toBe(604_800_000);
+  });
 });
