@@ -5,7 +5,7 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { planLoad, runLoad } from "../../../src/engine/load/index.js";
+import { planLoad, recommend, runLoad } from "../../../src/engine/load/index.js";
 
 const cleanups: Array<() => Promise<void> | void> = [];
 afterEach(async () => {
@@ -95,6 +95,10 @@ describe("--http2", () => {
       );
       expect(refused.successes).toBe(0);
       expect(refused.errors.tls).toBeGreaterThan(0);
+      // The user is told which flag accepts a test server's certificate.
+      expect(recommend(refused)[0]!.message).toMatch(
+        /every request failed \(TLS error.*--insecure/,
+      );
       const r = await runLoad(
         planLoad({
           url: t.url,
