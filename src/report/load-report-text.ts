@@ -26,11 +26,21 @@ export function formatBytes(bytes: number): string {
 
 /** How the run was set up, in one line. */
 export function runHeadline(report: LoadReport): string {
+  return `load ${report.method} ${report.url} — ${runShape(report)}, ${report.elapsedSec.toFixed(1)} s${report.interrupted ? " (stopped early)" : ""}`;
+}
+
+/**
+ * `50 connections (closed loop)`, `200 req/s open loop, ≤ 50 connections`; over HTTP/2 the
+ * requests share connections (--streams each), so the count is of requests in flight.
+ */
+export function runShape(report: Pick<LoadReport, "mode" | "rate" | "concurrency" | "protocol">) {
+  const c = report.concurrency;
+  const what = report.protocol === "h2" ? "in flight" : `connection${c === 1 ? "" : "s"}`;
   const how =
     report.mode === "open"
-      ? `${report.rate} req/s open loop, ≤ ${report.concurrency} connections`
-      : `${report.concurrency} connection${report.concurrency === 1 ? "" : "s"} (closed loop)`;
-  return `load ${report.method} ${report.url} — ${how}${report.protocol === "h2" ? ", HTTP/2" : ""}, ${report.elapsedSec.toFixed(1)} s${report.interrupted ? " (stopped early)" : ""}`;
+      ? `${report.rate} req/s open loop, ≤ ${c} ${report.protocol === "h2" ? "in flight" : "connections"}`
+      : `${c} ${what} (closed loop)`;
+  return report.protocol === "h2" ? `${how}, HTTP/2` : how;
 }
 
 const num = (v: number) => (v >= 100 ? v.toFixed(0) : v.toFixed(v >= 10 ? 1 : 2));

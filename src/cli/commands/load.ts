@@ -257,7 +257,7 @@ function measure(plan: LoadPlan, flags: LoadFlags, ctx: CliContext, startAt?: nu
   if (startAt !== undefined && startAt > Date.now())
     writeStatus(`waiting for the shared start at ${new Date(startAt).toISOString()}`);
   writeStatus(
-    `load ${plan.method} ${redactSecretsInText(plan.url)}${plan.http2 ? " (HTTP/2)" : ""}: ${plan.rate ? `${plan.rate} req/s` : `${plan.concurrency} connections`}, ${
+    `load ${plan.method} ${redactSecretsInText(plan.url)}${plan.http2 ? " (HTTP/2)" : ""}: ${plan.rate ? `${plan.rate} req/s` : plan.http2 ? `${plan.concurrency} in flight on ${Math.ceil(plan.concurrency / (plan.streams ?? 1))} connections` : `${plan.concurrency} connections`}, ${
       plan.requests ? `${plan.requests} requests` : `${plan.durationMs / 1000} s`
     }${plan.warmupMs ? ` after ${plan.warmupMs / 1000} s warmup` : ""}, ${plan.workers} thread${plan.workers > 1 ? "s" : ""}`,
   );

@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { planLoad, recommend, runLoad } from "../../../src/engine/load/index.js";
+import { runHeadline } from "../../../src/report/load-report-text.js";
 
 const cleanups: Array<() => Promise<void> | void> = [];
 afterEach(async () => {
@@ -83,6 +84,8 @@ describe("--http2", () => {
     expect(t.streams()).toBe(400);
     // 16 in flight over 8 streams each: 2 connections, not 16.
     expect(t.sessions()).toBe(2);
+    // The headline counts requests in flight, not 16 connections.
+    expect(runHeadline(r)).toContain("— 16 in flight (closed loop), HTTP/2,");
   });
 
   const cert = selfSignedCert();

@@ -74,7 +74,7 @@ export function LoadLive({
   const how =
     plan.rate !== undefined
       ? `${Math.round(progress.level || plan.rate)} req/s open loop`
-      : `${Math.round(progress.level || plan.concurrency)} connections`;
+      : `${Math.round(progress.level || plan.concurrency)} ${plan.http2 ? "in flight" : "connections"}`;
   const statuses = Object.entries(progress.statuses)
     .map(([code, n]) => `${code} ×${n.toLocaleString("en-US")}`)
     .join("  ");
