@@ -167,11 +167,15 @@ function timelineLines(report: LoadReport): string[] {
       t.map((p) => p.rps),
       40,
     )}  ${n(rMin!)}–${n(rMax!)}`,
-    `              p99    ${sparkline(
-      t.map((p) => p.p99),
-      40,
-    )}  ${ms(pMin)}–${ms(pMax)}`,
   ];
+  // A second without successes has no p99; a run without any has no p99 line at all.
+  if (t.some((p) => p.p99 !== null))
+    lines.push(
+      `              p99    ${sparkline(
+        t.map((p) => p.p99),
+        40,
+      )}  ${ms(pMin)}–${ms(pMax)}`,
+    );
   if (errors > 0)
     lines.push(
       `              errors ${sparkline(
