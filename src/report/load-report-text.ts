@@ -66,6 +66,8 @@ export function breakdown(report: LoadReport): { statuses: string; errors: strin
 export function loadReportText(outcome: LoadOutcome): string {
   const { report, verdict } = outcome;
   const lines: string[] = [paint(runHeadline(report), "bold"), ""];
+  // Nothing answered: the figures of a second of refused connects say nothing; the verdict names it.
+  if (report.deadTarget) return [...lines, verdictLines(outcome).join("\n")].join("\n");
   const failedPct = (report.errorRate * 100).toFixed(report.errorRate < 0.1 ? 2 : 1);
   lines.push(
     `  requests    ${n(report.requests)} in ${report.elapsedSec.toFixed(1)} s   ${report.rps.toFixed(1)} req/s   (${n(report.successes)} ok, ${n(report.failures)} failed: ${failedPct}%)`,

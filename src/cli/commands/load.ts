@@ -6,6 +6,7 @@ import {
   DEMO_DEFAULTS,
   type DemoProfile,
   type DemoTarget,
+  deadTargetMessage,
   type Gates,
   judgeRun,
   type LoadOutcome,
@@ -219,10 +220,7 @@ async function runLoadCommand(urls: string[], flags: LoadFlags, ctx: CliContext)
     // The report first: a file that cannot be written must not lose the run.
     if (flags.json) writeJson(outcomeDocument(outcome, code));
     else if (!dead) writeText(loadReportText(outcome));
-    if (dead)
-      writeError(
-        `nothing answers at ${dead.address}: ${dead.error} (every attempt for ${(dead.afterMs / 1000).toFixed(1)} s; stopped)`,
-      );
+    if (dead) writeError(deadTargetMessage(dead));
     const written = writeLoadOutputs(outcome, {
       ...files,
       exitCode: code,

@@ -62,6 +62,9 @@ describe("load: timing, dead targets and signals seen from the command line", ()
     const doc = JSON.parse(json.stdout);
     expect(doc.exitCode).toBe(1);
     expect(doc.report.deadTarget.address).toBe(`127.0.0.1:${new URL(url).port}`);
+    expect(doc.verdict.reasons).toEqual([
+      expect.stringMatching(/^nothing answers at 127\.0\.0\.1:/),
+    ]);
     expect(JSON.stringify(doc.recommendations)).not.toMatch(/Little|connections to|req\/s at/i);
   });
 
