@@ -198,7 +198,7 @@ function parseHeader(line: string): [string, string] {
   const value = at > 0 ? line.slice(at + 1).trim() : "";
   if (!HEADER_NAME.test(name) || /[\r\n]/.test(value)) {
     throw new UserError(`malformed header "${redactHeaderLine(line)}"`, {
-      hint: 'write headers as "Name: Value", e.g. --header "Authorization: Bearer token123"',
+      hint: 'write headers as "Name: Value", e.g. --header "Content-Type: application/json"',
     });
   }
   return [name, value];
