@@ -21,7 +21,6 @@ import {
 import { redactSecretsInText, UserError } from "../../engine/shared/index.js";
 import { checkOutputFiles, outcomeDocument, writeLoadOutputs } from "../../report/load-outputs.js";
 import { loadCompareText, loadReportText, progressLine } from "../../report/load-report-text.js";
-import { resolveSlo } from "../../report/slo-target.js";
 import { action } from "../action.js";
 import type { CliContext } from "../context.js";
 import { EXIT, isInteractive, writeError, writeJson, writeStatus, writeText } from "../output.js";
@@ -171,7 +170,10 @@ async function runLoadCommand(urls: string[], flags: LoadFlags, ctx: CliContext)
     baseline: baselinePath
       ? { path: baselinePath, snapshot: loadSnapshot(baselinePath) }
       : undefined,
-    slo: flags.slo ? await resolveSlo(flags.slo, flags.profilesDir) : undefined,
+    // The decision and grill engines (profiles, YAML, schemas) load only for --slo.
+    slo: flags.slo
+      ? await (await import("../../report/slo-target.js")).resolveSlo(flags.slo, flags.profilesDir)
+      : undefined,
   };
   const demoProfile = flags.demo ? demoFromFlags(flags) : undefined;
   const input = (url: string) =>

@@ -47,8 +47,11 @@ const METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIO
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
 /** Default worker threads: leave one core for the main thread and the screen, at most 8. */
+/** Worker threads one run uses at most (--workers says so in its help). */
+const MAX_WORKERS = 8;
+
 export function defaultWorkers(): number {
-  return Math.max(1, Math.min(availableParallelism() - 1, 8));
+  return Math.max(1, Math.min(availableParallelism() - 1, MAX_WORKERS));
 }
 
 /** Validate user input into a plan; every problem is a UserError (exit 2) with a hint. */
@@ -131,7 +134,10 @@ export function planLoad(input: LoadInput): LoadPlan {
     input.warmup !== undefined ? parseDurationMs(String(input.warmup), "--warmup") : 0;
   const requestedWorkers =
     input.workers !== undefined ? parsePositiveInt(input.workers, "--workers") : defaultWorkers();
-  const workers = Math.max(1, Math.min(requestedWorkers, concurrency, requests ?? concurrency));
+  const workers = Math.max(
+    1,
+    Math.min(requestedWorkers, MAX_WORKERS, concurrency, requests ?? concurrency),
+  );
   if (input.streams !== undefined && !input.http2)
     throw new UserError("--streams needs --http2", {
       hint: "HTTP/1.1 carries one request per connection; add --http2 for several streams",

@@ -84,6 +84,8 @@ describe("planLoad", () => {
     expect(planLoad({ url, ramp: "10s:100,30s:1000", concurrency: 1000 }).durationMs).toBe(40_000);
     expect(planLoad({ url, requests: 5 }).durationMs).toBe(300_000);
     expect(planLoad({ url, requests: 3, workers: 8, concurrency: 10 }).workers).toBe(3);
+    // --workers is "at most 8" (it started 10 threads for --workers 100 -c 10).
+    expect(planLoad({ url, workers: 100, concurrency: 50 }).workers).toBe(8);
   });
 
   it("refuses sizes no run can hold instead of running out of memory or timers", () => {
