@@ -7,7 +7,6 @@ export interface ChartLevel {
 /** The dashed glyph of a level; the data's lines are solid, so the two differ without colour too. */
 export const LEVEL_GLYPH = "╌";
 
-// biome-ignore lint/suspicious/noControlCharactersInRegex: ANSI colour sequences are what we skip
 const ANSI = /^\u001b\[[0-9;]*m/;
 
 /**

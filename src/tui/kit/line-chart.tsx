@@ -55,7 +55,7 @@ export function LineChart({
       max: max > 0 ? max : 1,
       colors: colors.length === drawable.length ? colors : undefined,
       // The bottom label is computed as max − max and can come out as −0.
-      format: (v) => format(v > 0 ? v : 0).padStart(LABEL_WIDTH - 2),
+      format: (v) => format(Math.max(v, 0)).padStart(LABEL_WIDTH - 2),
     },
   );
   const levelColor = tone(levelTone) ? ANSI[levelTone] : undefined;
