@@ -256,6 +256,11 @@ async function openScreen(params: LoadScreenStart): Promise<number> {
 function measure(plan: LoadPlan, flags: LoadFlags, ctx: CliContext, startAt?: number) {
   if (startAt !== undefined && startAt > Date.now())
     writeStatus(`waiting for the shared start at ${new Date(startAt).toISOString()}`);
+  else if (startAt !== undefined && Date.now() - startAt >= 1_000)
+    // A late generator's seconds do not line up with the others' (load merge adds them by second).
+    writeStatus(
+      `--start-at ${new Date(startAt).toISOString()} passed ${((Date.now() - startAt) / 1000).toFixed(0)} s ago: starting now, out of step with generators that started on time`,
+    );
   writeStatus(
     `load ${plan.method} ${redactSecretsInText(plan.url)}${plan.http2 ? " (HTTP/2)" : ""}: ${plan.rate ? `${plan.rate} req/s` : plan.http2 ? `${plan.concurrency} in flight on ${Math.ceil(plan.concurrency / (plan.streams ?? 1))} connections` : `${plan.concurrency} connections`}, ${
       plan.requests ? `${plan.requests} requests` : `${plan.durationMs / 1000} s`

@@ -238,6 +238,12 @@ describe("load: stages, time series and merged logs", () => {
     expect(text.stdout).toMatch(/load merge: 2 logs/);
     const missing = await runCli(["load", "merge", join(dir, "nope.hlog")]);
     expect(missing.code).toBe(2);
+    // A generator started after the shared start says it is out of step (it ran silently).
+    const late = await load([t.url, "-d", "1", "--start-at", "2026-01-01T00:00:00Z"]);
+    expect(late.code).toBe(0);
+    expect(late.stderr).toMatch(
+      /--start-at 2026-01-01T00:00:00\.000Z passed \d+ s ago: starting now/,
+    );
     expect(missing.stderr).toMatch(/^error: cannot read .*nope\.hlog/);
   });
 });
