@@ -1,3 +1,4 @@
+import { resolveInkLean } from "./ink-resolve.js";
 import { interruptCode, interruptSignal } from "./interrupt.js";
 
 /** Which screen the full-screen app opens on, and that screen's params. */
@@ -17,6 +18,7 @@ export async function startTui(start?: TuiStart): Promise<number> {
   // Raw mode before loading Ink and the screens: Ctrl+C meanwhile is then a key the app honours
   // (run.tsx reads it), not a signal echoed as ^C and lost.
   if (process.stdin.isTTY) process.stdin.setRawMode(true);
+  resolveInkLean();
   const { runTui } = await import("../tui/run.js");
   if (interruptSignal.aborted) {
     process.stdin.setRawMode?.(false);

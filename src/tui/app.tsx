@@ -1,6 +1,7 @@
 import { Box, useApp, useWindowSize } from "ink";
-import { useMemo, useRef, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { useKeyRouter } from "./kit/key-router.js";
+import { LoadingFrame } from "./kit/loading-frame.js";
 import { isTooSmall, TooSmall } from "./kit/too-small.js";
 import { KeyRouterContext } from "./kit/use-keys.js";
 import {
@@ -10,6 +11,7 @@ import {
   ScreenMemoryContext,
 } from "./navigation.js";
 import { HomeScreen } from "./screens/home/screen.js";
+import { useScreen } from "./screen-loader.js";
 import { findScreen } from "./screens/index.js";
 
 export interface AppStart {
@@ -84,6 +86,9 @@ export function App({ start, onDone }: { start?: AppStart; onDone: (result: AppR
     setWasSmall(small);
     setIgnored(0);
   }
+  const top = stack[stack.length - 1]!;
+  const load = useScreen(top.screen === "home" ? undefined : top.screen);
+  const loading = load.state === "loading";
   const router = useKeyRouter({
     // Ctrl+C: the screen may claim it (stop a run); otherwise leave with 130.
     onInterrupt: () => {
@@ -94,15 +99,20 @@ export function App({ start, onDone }: { start?: AppStart; onDone: (result: AppR
     blocked: () => small,
     onQuit: () => nav.quit(),
     onIgnored: () => setIgnored((n) => n + 1),
+    held: () => loading,
   });
+  // After the loaded screen's own effects (its key handlers) ran: give it the keys that waited.
+  useEffect(() => {
+    if (!loading) router.resume();
+  }, [loading, router]);
 
-  const top = stack[stack.length - 1]!;
   const memory = useMemo<ScreenMemory>(() => {
     const own = memories.current.get(top.key) ?? new Map<string, unknown>();
     memories.current.set(top.key, own);
     return { get: (name) => own.get(name), set: (name, value) => own.set(name, value) };
   }, [top.key]);
-  const Screen = top.screen === "home" ? HomeScreen : findScreen(top.screen)?.component;
+  const entry = findScreen(top.screen);
+  const Screen = load.state === "ready" ? load.component : undefined;
   return (
     <NavigatorContext.Provider value={nav}>
       <KeyRouterContext.Provider value={router}>
@@ -112,6 +122,13 @@ export function App({ start, onDone }: { start?: AppStart; onDone: (result: AppR
           <ScreenMemoryContext.Provider value={memory}>
             {Screen ? (
               <Screen key={top.key} nav={nav} params={top.params} />
+            ) : entry && load.state !== "ready" ? (
+              <LoadingFrame
+                key={top.key}
+                title={entry.id}
+                failed={load.state === "failed" ? load.message : undefined}
+                onBack={nav.back}
+              />
             ) : (
               <HomeScreen nav={nav} />
             )}

@@ -1,5 +1,6 @@
 import { render } from "ink";
 import { App, type AppResult, type AppStart } from "./app.js";
+import { loadScreen } from "./screen-loader.js";
 import { dropTypeAhead } from "./type-ahead.js";
 
 /**
@@ -7,6 +8,8 @@ import { dropTypeAhead } from "./type-ahead.js";
  * The summary, if any, is written to the normal screen after the alternate screen is gone.
  */
 export async function runTui(start?: AppStart): Promise<number> {
+  // A command that opens its own screen: load that screen's module (only it) while type-ahead drains.
+  if (start && start.screen !== "home") void loadScreen(start.screen);
   if (await dropTypeAhead()) {
     process.stdin.setRawMode?.(false);
     return 130;

@@ -11,6 +11,16 @@ export interface KeyRouting {
   onQuit(): void;
   /** A key that reached the router while blocked and was dropped. */
   onIgnored?(): void;
+  /**
+   * While true (the screen's module is still loading) keys wait in the queue, Ctrl+C excepted;
+   * call `resume` once the screen is drawn and listening.
+   */
+  held?(): boolean;
+}
+
+export interface RootKeyRouter extends KeyRouter {
+  /** Hand out the keys that waited while `held` was true. */
+  resume(): void;
 }
 
 /**
@@ -19,7 +29,7 @@ export interface KeyRouting {
  * has committed the result (a screen opened, a list moved), so `Down Enter` sent together picks
  * the row moved to, and keys after an Enter that opens a screen act on that screen.
  */
-export function useKeyRouter(routing: KeyRouting): KeyRouter {
+export function useKeyRouter(routing: KeyRouting): RootKeyRouter {
   const handlers = useRef(new Set<MutableRefObject<KeyHandler>>());
   const queue = useRef<Array<[string, Key]>>([]);
   const waiting = useRef(false);
@@ -43,8 +53,11 @@ export function useKeyRouter(routing: KeyRouting): KeyRouter {
 
   const pump = () => {
     if (waiting.current) return;
-    const next = queue.current.shift();
-    if (!next) return;
+    const head = queue.current[0];
+    if (!head) return;
+    // Keys typed while a screen loads belong to that screen: keep them until it listens.
+    if (routingRef.current.held?.() && !(head[1].ctrl && head[0] === "c")) return;
+    const next = queue.current.shift()!;
     waiting.current = true;
     deliver(...next);
     // Re-render, and hand out the next key from the effect that runs once this one is drawn.
@@ -68,8 +81,11 @@ export function useKeyRouter(routing: KeyRouting): KeyRouter {
     pump();
   });
 
-  return useMemo<KeyRouter>(
+  const pumpRef = useRef(pump);
+  pumpRef.current = pump;
+  return useMemo<RootKeyRouter>(
     () => ({
+      resume: () => pumpRef.current(),
       add: (handler) => {
         handlers.current.add(handler);
         return () => {

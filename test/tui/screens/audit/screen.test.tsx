@@ -1,8 +1,12 @@
 import { render } from "ink-testing-library";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { App } from "../../../../src/tui/app.js";
+import { preloadScreens } from "../../../../src/tui/screen-loader.js";
 import { type LocalServer, weakServer } from "../../../helpers/audit-servers.js";
 import { frameFits, press, resizeStdout, waitForFrame } from "../../../helpers/ink.js";
+
+// Screens load when opened; load these once so each test starts on its screen's first frame.
+beforeAll(() => preloadScreens(["audit"]));
 
 const DOWN = "\u001b[B";
 

@@ -1,9 +1,13 @@
 import { join } from "node:path";
 import { render } from "ink-testing-library";
-import { describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { App } from "../../../../src/tui/app.js";
+import { preloadScreens } from "../../../../src/tui/screen-loader.js";
 import { repoRoot } from "../../../helpers/cli.js";
 import { frameFits, press, resizeStdout, waitForFrame } from "../../../helpers/ink.js";
+
+// Screens load when opened; load these once so each test starts on its screen's first frame.
+beforeAll(() => preloadScreens(["database", "schema-diff", "migrations"]));
 
 const V1 = join(repoRoot, "snapshots/demo/v1.sql");
 const V2 = join(repoRoot, "snapshots/demo/v2.sql");

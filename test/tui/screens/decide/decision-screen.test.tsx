@@ -1,14 +1,18 @@
 import type { EventEmitter } from "node:events";
 import { render } from "ink-testing-library";
-import { describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { Answers } from "../../../../src/engine/decision/index.js";
 import { App } from "../../../../src/tui/app.js";
+import { preloadScreens } from "../../../../src/tui/screen-loader.js";
 import { type Navigator, NavigatorContext } from "../../../../src/tui/navigation.js";
 import {
   type DecisionParams,
   DecisionScreen,
 } from "../../../../src/tui/screens/decide/decision-screen.js";
 import { press, waitForFrame } from "../../../helpers/ink.js";
+
+// Screens load when opened; load these once so each test starts on its screen's first frame.
+beforeAll(() => preloadScreens(["decision"]));
 
 const TS_TEAM: Answers = {
   teamSize: 8,

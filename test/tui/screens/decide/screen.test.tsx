@@ -3,9 +3,13 @@ import { join } from "node:path";
 import { render } from "ink-testing-library";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { App } from "../../../../src/tui/app.js";
+import { preloadScreens } from "../../../../src/tui/screen-loader.js";
 import { runCli } from "../../../helpers/cli.js";
 import { press, waitForFrame } from "../../../helpers/ink.js";
 import { tempDir } from "../../../helpers/temp-dir.js";
+
+// Screens load when opened; load these once so each test starts on its screen's first frame.
+beforeAll(() => preloadScreens(["decide", "decision"]));
 
 const ESC = "\u001b";
 

@@ -1,12 +1,16 @@
 import { readdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { render } from "ink-testing-library";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { GrillSession, readTranscript } from "../../../../src/engine/grill/index.js";
 import { App } from "../../../../src/tui/app.js";
+import { preloadScreens } from "../../../../src/tui/screen-loader.js";
 import { PASSING_INPUT } from "../../../helpers/grill-answers.js";
 import { frameFits, press, resizeStdout, waitForFrame, waitUntil } from "../../../helpers/ink.js";
 import { tempDir } from "../../../helpers/temp-dir.js";
+
+// Screens load when opened; load these once so each test starts on its screen's first frame.
+beforeAll(() => preloadScreens(["grill", "decision"]));
 
 const ENTER = "\r";
 const ESC = "\u001b";

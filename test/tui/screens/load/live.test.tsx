@@ -3,12 +3,16 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { render } from "ink-testing-library";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { parseFailOn, planLoad } from "../../../../src/engine/load/index.js";
 import { App } from "../../../../src/tui/app.js";
+import { preloadScreens } from "../../../../src/tui/screen-loader.js";
 import type { LoadScreenParams } from "../../../../src/tui/screens/load/screen.js";
 import { frameFits, resizeStdout, waitForFrame, waitUntil } from "../../../helpers/ink.js";
 import { delayTarget, type TestTarget } from "../../../helpers/load-servers.js";
+
+// Screens load when opened; load these once so each test starts on its screen's first frame.
+beforeAll(() => preloadScreens(["load"]));
 
 const targets: TestTarget[] = [];
 const restore: Array<() => void> = [];

@@ -1,11 +1,15 @@
 import type { EventEmitter } from "node:events";
 import { render } from "ink-testing-library";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { parseFailOn, planLoad } from "../../../../src/engine/load/index.js";
 import { App } from "../../../../src/tui/app.js";
+import { preloadScreens } from "../../../../src/tui/screen-loader.js";
 import type { LoadScreenParams } from "../../../../src/tui/screens/load/screen.js";
 import { press, waitForFrame, waitUntil } from "../../../helpers/ink.js";
 import { delayTarget, type TestTarget } from "../../../helpers/load-servers.js";
+
+// Screens load when opened; load these once so each test starts on its screen's first frame.
+beforeAll(() => preloadScreens(["load"]));
 
 const TAB = "\t";
 const CTRL_C = "\u0003";

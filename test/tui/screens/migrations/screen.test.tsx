@@ -1,15 +1,19 @@
 import { rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { render } from "ink-testing-library";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { migrationStatus, runMigrationFolder } from "../../../../src/engine/schema/index.js";
 import { App } from "../../../../src/tui/app.js";
+import { preloadScreens } from "../../../../src/tui/screen-loader.js";
 import { frameFits, press, resizeStdout, waitForFrame, waitUntil } from "../../../helpers/ink.js";
 import {
   type MigrationWorkspace,
   openWorkspace,
   tableNames,
 } from "../../../helpers/migration-workspace.js";
+
+// Screens load when opened; load these once so each test starts on its screen's first frame.
+beforeAll(() => preloadScreens(["migrations"]));
 
 const ENTER = "\r";
 const ESC = "\u001b";

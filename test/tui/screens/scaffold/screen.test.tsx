@@ -1,11 +1,15 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { render } from "ink-testing-library";
-import { describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { App } from "../../../../src/tui/app.js";
+import { preloadScreens } from "../../../../src/tui/screen-loader.js";
 import { repoRoot } from "../../../helpers/cli.js";
 import { frameFits, press, resizeStdout, waitForFrame } from "../../../helpers/ink.js";
 import { tempDir } from "../../../helpers/temp-dir.js";
+
+// Screens load when opened; load these once so each test starts on its screen's first frame.
+beforeAll(() => preloadScreens(["scaffold"]));
 
 const SPEC = join(repoRoot, "test/fixtures/openapi/petstore-3.0.yaml");
 const ENTER = "\r";

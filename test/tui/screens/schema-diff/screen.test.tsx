@@ -3,8 +3,9 @@ import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { type AddressInfo, createServer, type Socket } from "node:net";
 import { join } from "node:path";
 import { render } from "ink-testing-library";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { App } from "../../../../src/tui/app.js";
+import { preloadScreens } from "../../../../src/tui/screen-loader.js";
 import { type Navigator, NavigatorContext } from "../../../../src/tui/navigation.js";
 import {
   type SchemaDiffParams,
@@ -14,6 +15,9 @@ import { repoRoot } from "../../../helpers/cli.js";
 import { frameChange, press, waitForFrame } from "../../../helpers/ink.js";
 import { demoChanges } from "../../../helpers/schema-diff-fixture.js";
 import { tempDir } from "../../../helpers/temp-dir.js";
+
+// Screens load when opened; load these once so each test starts on its screen's first frame.
+beforeAll(() => preloadScreens(["schema-diff"]));
 
 function fakeNav() {
   const back = vi.fn();
