@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 
 /** How the built-in demo target behaves. */
@@ -34,6 +34,9 @@ const BODY = JSON.stringify({ ok: true, service: "senior-backend demo target" })
  */
 export async function startDemoTarget(profile: Partial<DemoProfile> = {}): Promise<DemoTarget> {
   const p: DemoProfile = { ...DEMO_DEFAULTS, ...profile };
+  // Not a static import: an ES import of node:http fills in every export, which loads Node's
+  // bundled fetch (undici), about 0.2 s on a loaded machine, before any run (issue #13).
+  const { createServer } = process.getBuiltinModule("node:http");
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     req.resume();
     const roll = Math.random();
