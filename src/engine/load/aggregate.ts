@@ -1,4 +1,10 @@
-import { type Histogram, meanMicros, newHistogram, percentileMs } from "./histogram.js";
+import {
+  addHistogram,
+  type Histogram,
+  meanMicros,
+  newHistogram,
+  percentileMs,
+} from "./histogram.js";
 import type { Delta } from "./interval-recorder.js";
 import type { ErrorKind, LivePoint, Percentiles, RateLimitInfo, TimelinePoint } from "./types.js";
 
@@ -59,10 +65,10 @@ export class Aggregate {
   }
 
   add(delta: Delta, source = 0): void {
-    this.success.add(delta.success);
-    this.failure.add(delta.failure);
-    this.bucket.success.add(delta.success);
-    this.slice.success.add(delta.success);
+    addHistogram(this.success, delta.success);
+    addHistogram(this.failure, delta.failure);
+    addHistogram(this.bucket.success, delta.success);
+    addHistogram(this.slice.success, delta.success);
     const n = delta.successes + delta.failures;
     this.bucket.requests += n;
     this.bucket.errors += delta.failures;

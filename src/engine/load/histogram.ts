@@ -16,14 +16,6 @@ export function newHistogram(): Histogram {
   });
 }
 
-export function encodeHistogram(h: Histogram): string {
-  return hdr.encodeIntoCompressedBase64(h);
-}
-
-export function decodeHistogram(text: string): Histogram {
-  return hdr.decodeFromCompressedBase64(text, 32, false);
-}
-
 /** Record a latency given in milliseconds. */
 export function recordMs(h: Histogram, ms: number): void {
   const micros = Math.round(ms * 1000);
@@ -72,6 +64,68 @@ interface Indexed {
   valueFromIndex(index: number): number;
   medianEquivalentValue(value: number): number;
   highestEquivalentValue(value: number): number;
+}
+
+/** What `addHistogram` uses of hdr-histogram-js's JsHistogram (same-layout add). */
+interface Addable extends Indexed {
+  addToCountAtIndex(index: number, count: number): void;
+  setTotalCount(count: number): void;
+  updatedMaxValue(value: number): void;
+  updateMinNonZeroValue(value: number): void;
+}
+
+/**
+ * `into.add(from)` for two histograms of ours (same layout), walking only `from`'s recorded range:
+ * hdr's own add walks every bucket up to an hour, and the run adds its deltas several times a
+ * second on the thread that sends.
+ */
+export function addHistogram(into: Histogram, from: Histogram): void {
+  if (from.totalCount === 0) return;
+  const x = from as unknown as Addable;
+  const y = into as unknown as Addable;
+  const last = x.countsArrayIndex(from.maxValue);
+  let total = 0;
+  for (let i = x.countsArrayIndex(from.minNonZeroValue); i <= last; i++) {
+    const count = x.getCountAtIndex(i);
+    if (count > 0) {
+      y.addToCountAtIndex(i, count);
+      total += count;
+    }
+  }
+  y.setTotalCount(into.totalCount + total);
+  y.updatedMaxValue(Math.max(into.maxValue, from.maxValue));
+  y.updateMinNonZeroValue(Math.min(into.minNonZeroValue, from.minNonZeroValue));
+}
+
+/**
+ * A histogram as posted between threads: [min, max, index, count, index, count, …] over its
+ * recorded buckets (empty when nothing was recorded). A few hundred numbers where the compressed
+ * encoding deflates the whole histogram, on the thread that sends, several times a second.
+ */
+export function packHistogram(h: Histogram): Float64Array {
+  if (h.totalCount === 0) return new Float64Array(0);
+  const x = h as unknown as Indexed;
+  const out = [h.minNonZeroValue, h.maxValue];
+  const last = x.countsArrayIndex(h.maxValue);
+  for (let i = x.countsArrayIndex(h.minNonZeroValue); i <= last; i++) {
+    const count = x.getCountAtIndex(i);
+    if (count > 0) out.push(i, count);
+  }
+  return Float64Array.from(out);
+}
+
+/** Add a packed histogram (see `packHistogram`) into one of ours. */
+export function addPacked(into: Histogram, packed: Float64Array): void {
+  if (packed.length < 2) return;
+  const y = into as unknown as Addable;
+  let total = 0;
+  for (let k = 2; k + 1 < packed.length; k += 2) {
+    y.addToCountAtIndex(packed[k]!, packed[k + 1]!);
+    total += packed[k + 1]!;
+  }
+  y.setTotalCount(into.totalCount + total);
+  y.updatedMaxValue(Math.max(into.maxValue, packed[1]!));
+  y.updateMinNonZeroValue(Math.min(into.minNonZeroValue, packed[0]!));
 }
 
 /** Mean latency in microseconds (as hdr's `mean`, without its iterator). */

@@ -80,8 +80,16 @@ export function useLoadRun(setup: LoadSetup | undefined) {
         startAt: setup.startAt,
       });
       runRef.current = run;
-      setState({ written: [], url: plan.url, progress: run.snapshot() });
-      timer = setInterval(() => setState((s) => ({ ...s, progress: run.snapshot() })), SNAPSHOT_MS);
+
+      let shown = run.snapshot();
+      setState({ written: [], url: plan.url, progress: shown });
+      timer = setInterval(() => {
+        const next = run.snapshot();
+        // Nothing moved (starting, warming up with nothing sent yet): no frame to draw.
+        if (sameProgress(shown, next)) return;
+        shown = next;
+        setState((s) => ({ ...s, progress: next }));
+      }, SNAPSHOT_MS);
       const report = await run.result;
       clearInterval(timer);
       finished.current = true;
@@ -115,4 +123,20 @@ export function useLoadRun(setup: LoadSetup | undefined) {
       return true;
     },
   };
+}
+
+/** Two snapshots a frame would draw the same. */
+function sameProgress(a: LoadProgress, b: LoadProgress): boolean {
+  return (
+    a.phase === b.phase &&
+    a.elapsedMs === b.elapsedMs &&
+    a.requests === b.requests &&
+    a.failures === b.failures &&
+    a.inFlight === b.inFlight &&
+    a.level === b.level &&
+    a.cpu === b.cpu &&
+    a.lagMs === b.lagMs &&
+    a.recent.length === b.recent.length &&
+    a.timeline.length === b.timeline.length
+  );
 }
