@@ -99,7 +99,7 @@ export function colorRuns(text: string): string {
       SGR.lastIndex = i;
       const m = SGR.exec(text);
       if (m) {
-        pending = m[1] === "0" || m[1] === "" ? "" : m[0];
+        pending = m[1] === "0" || m[1] === "" || m[1] === "39" ? "" : m[0];
         i = SGR.lastIndex;
         continue;
       }
@@ -109,11 +109,19 @@ export function colorRuns(text: string): string {
     // A space looks the same in any foreground colour: it does not break a run.
     const want = ch === "\n" ? "" : ch === " " ? open : pending;
     if (want !== open) {
-      if (open) out += "\u001b[0m";
-      if (want) out += want;
+      // One colour to the next directly; back to none with the colour's end code.
+      out += want || closing(open);
       open = want;
     }
     out += ch;
   }
-  return open ? `${out}\u001b[0m` : out;
+  return open ? `${out}${closing(open)}` : out;
+}
+
+/**
+ * The code that ends a colour, as the terminal layer writes it itself (a foreground colour ends
+ * with 39): lines in that form are the ones it has already measured in the same frame.
+ */
+function closing(code: string): string {
+  return /^\u001b\[(3[0-8]|9[0-7])[m;]/.test(code) ? "\u001b[39m" : "\u001b[0m";
 }

@@ -10,7 +10,7 @@ function colouredGlyphs(s: string): string[] {
   const out: string[] = [];
   let colour = "";
   for (const part of s.split(/(\u001b\[[\d;]*m)/)) {
-    if (/^\u001b\[/.test(part)) colour = part === "\u001b[0m" ? "" : part;
+    if (/^\u001b\[/.test(part)) colour = /^\u001b\[(0|39)?m$/.test(part) ? "" : part;
     else for (const ch of part) if (ch !== " " && ch !== "\n") out.push(`${colour}${ch}`);
   }
   return out;
@@ -29,10 +29,10 @@ describe("chart colour runs", () => {
     expect(plain(joined)).toBe(plain(chart));
     expect(colouredGlyphs(joined)).toEqual(colouredGlyphs(chart));
     expect(joined.match(ESC)!.length * 3).toBeLessThan(chart.match(ESC)!.length);
-    // No colour runs over a line break: every line ends reset.
+    // No colour runs over a line break: every coloured line ends with the foreground reset.
     for (const line of joined.split("\n")) {
       const codes = line.match(ESC) ?? [];
-      if (codes.length) expect(codes.at(-1)).toBe("\u001b[0m");
+      if (codes.length) expect(codes.at(-1)).toBe("\u001b[39m");
     }
   });
 
