@@ -37,7 +37,9 @@ export async function startDemoTarget(profile: Partial<DemoProfile> = {}): Promi
   const p: DemoProfile = { ...DEMO_DEFAULTS, ...profile };
   // Required here, not imported: importing node:http as a module evaluates its lazy exports,
   // which loads Node's bundled fetch (about a tenth of a second) in every run of every command.
-  const { createServer } = createRequire(import.meta.url)("node:http") as typeof import("node:http");
+  const { createServer } = createRequire(import.meta.url)(
+    "node:http",
+  ) as typeof import("node:http");
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     req.resume();
     const roll = Math.random();

@@ -27,6 +27,41 @@ export function percentileMs(h: Histogram, p: number): number {
   return Math.min(h.getValueAtPercentile(p), h.maxValue) / 1000;
 }
 
+/**
+ * The latency (ms) at each of the percentiles `ps` (ascending), exactly as `percentileMs` gives
+ * them, in one walk over the recorded buckets (hdr walks every bucket from zero for each one).
+ */
+export function percentilesMs(h: Histogram, ps: readonly number[]): number[] {
+  const out = ps.map(() => 0);
+  if (h.totalCount === 0) return out;
+  const x = h as unknown as Indexed & { lowestEquivalentValue(value: number): number };
+  // hdr's count at a percentile: rounded up, minus one ulp of floating-point error, at least 1.
+  const targets = ps.map((p) => {
+    const fp = (Math.min(p, 100) / 100) * h.totalCount;
+    return Math.max(Math.ceil(fp - ulp(fp)), 1);
+  });
+  const last = x.countsArrayIndex(h.maxValue);
+  let k = 0;
+  let total = 0;
+  for (let i = x.countsArrayIndex(h.minNonZeroValue); i <= last && k < ps.length; i++) {
+    const count = x.getCountAtIndex(i);
+    if (count === 0) continue;
+    total += count;
+    while (k < ps.length && total >= targets[k]!) {
+      const value = x.valueFromIndex(i);
+      const micros = ps[k] === 0 ? x.lowestEquivalentValue(value) : x.highestEquivalentValue(value);
+      out[k] = Math.min(micros, h.maxValue) / 1000;
+      k += 1;
+    }
+  }
+  return out;
+}
+
+/** The spacing of doubles around `x` (as hdr-histogram-js computes it). */
+function ulp(x: number): number {
+  return 2 ** (Math.floor(Math.log2(x)) - 52);
+}
+
 /** Percentiles a log-percentile axis shows: 0, 50, 75, 90, 99, 99.9 … up to 100. */
 export const DISTRIBUTION_PERCENTILES = [
   0, 10, 25, 50, 75, 90, 95, 99, 99.5, 99.9, 99.95, 99.99, 99.999, 100,
