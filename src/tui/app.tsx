@@ -10,8 +10,8 @@ import {
   type ScreenMemory,
   ScreenMemoryContext,
 } from "./navigation.js";
-import { HomeScreen } from "./screens/home/screen.js";
 import { useScreen } from "./screen-loader.js";
+import { HomeScreen } from "./screens/home/screen.js";
 import { findScreen } from "./screens/index.js";
 
 export interface AppStart {

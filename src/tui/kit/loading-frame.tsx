@@ -25,10 +25,14 @@ export function LoadingFrame({
   return (
     <ScreenFrame
       title={title}
-      keys={failed ? [
+      keys={
+        failed
+          ? [
               { key: "Esc", label: "back" },
               { key: "q", label: "back" },
-            ] : [{ key: "Ctrl+C", label: "quit" }]}
+            ]
+          : [{ key: "Ctrl+C", label: "quit" }]
+      }
     >
       {failed ? (
         <Text color={tone("bad")} wrap="wrap">

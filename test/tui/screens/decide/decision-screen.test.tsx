@@ -3,8 +3,8 @@ import { render } from "ink-testing-library";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { Answers } from "../../../../src/engine/decision/index.js";
 import { App } from "../../../../src/tui/app.js";
-import { preloadScreens } from "../../../../src/tui/screen-loader.js";
 import { type Navigator, NavigatorContext } from "../../../../src/tui/navigation.js";
+import { preloadScreens } from "../../../../src/tui/screen-loader.js";
 import {
   type DecisionParams,
   DecisionScreen,

@@ -5,8 +5,8 @@ import { join } from "node:path";
 import { render } from "ink-testing-library";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { App } from "../../../../src/tui/app.js";
-import { preloadScreens } from "../../../../src/tui/screen-loader.js";
 import { type Navigator, NavigatorContext } from "../../../../src/tui/navigation.js";
+import { preloadScreens } from "../../../../src/tui/screen-loader.js";
 import {
   type SchemaDiffParams,
   SchemaDiffScreen,
