@@ -8,8 +8,10 @@ import { dropTypeAhead } from "./type-ahead.js";
  * The summary, if any, is written to the normal screen after the alternate screen is gone.
  */
 export async function runTui(start?: AppStart): Promise<number> {
-  // A command that opens its own screen: load that screen's module (only it) while type-ahead drains.
-  if (start && start.screen !== "home") void loadScreen(start.screen);
+  // A command that opens its own screen: load that screen's module (only it) before the first
+  // frame, so the first frame is the screen, and keys typed until then are dropped below as
+  // type-ahead (not held for a screen nobody has seen).
+  if (start && start.screen !== "home") await loadScreen(start.screen);
   if (await dropTypeAhead()) {
     process.stdin.setRawMode?.(false);
     return 130;
