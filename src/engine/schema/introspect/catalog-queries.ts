@@ -64,8 +64,9 @@ SELECT n.nspname AS schema, c.relname AS name, format_type(s.seqtypid, NULL) AS 
 FROM pg_class c
 JOIN pg_namespace n ON n.oid = c.relnamespace
 JOIN pg_sequence s ON s.seqrelid = c.oid
-WHERE c.relkind = 'S' AND n.nspname = ANY($1) AND ${notExtensionMember("pg_class", "c.oid")}
-  AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'i')
+WHERE c.relkind = 'S' AND n.nspname = ANY($1)
+  AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid
+                  AND d.deptype IN ('e', 'i'))
 ORDER BY 1, 2`;
 
 export const tablesQuery = `
@@ -79,13 +80,13 @@ SELECT n.nspname AS schema, c.relname AS name, c.oid, c.relkind AS relkind, c.re
   CASE c.relreplident WHEN 'f' THEN 'full' WHEN 'n' THEN 'nothing' WHEN 'i' THEN
     (SELECT 'index:' || quote_ident(ic.relname) FROM pg_index ri JOIN pg_class ic ON ic.oid = ri.indexrelid
      WHERE ri.indrelid = c.oid AND ri.indisreplident LIMIT 1) END AS replica_identity,
-  CASE WHEN NOT c.relispartition THEN
-    (SELECT json_agg(${qname("pn.nspname", "pc.relname")} ORDER BY i.inhseqno) FROM pg_inherits i
-     JOIN pg_class pc ON pc.oid = i.inhparent JOIN pg_namespace pn ON pn.oid = pc.relnamespace
-     WHERE i.inhrelid = c.oid) END AS inherits,
+  CASE WHEN NOT c.relispartition THEN inh.parents END AS inherits,
   d.description AS comment
 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
 ${description("d", "pg_class", "c.oid")}
+LEFT JOIN (SELECT i.inhrelid, json_agg(${qname("pn.nspname", "pc.relname")} ORDER BY i.inhseqno) AS parents
+  FROM pg_inherits i JOIN pg_class pc ON pc.oid = i.inhparent JOIN pg_namespace pn ON pn.oid = pc.relnamespace
+  WHERE pc.relkind <> 'I' GROUP BY i.inhrelid) inh ON inh.inhrelid = c.oid
 WHERE c.relkind IN ('r', 'p') AND n.nspname = ANY($1) AND ${notExtensionMember("pg_class", "c.oid")}
 ORDER BY 1, 2`;
 

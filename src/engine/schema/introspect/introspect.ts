@@ -78,6 +78,20 @@ const KINDS: Array<[string, string, Params]> = [
 ];
 
 /**
+ * Session settings while the catalog is read: names in definitions come out schema-qualified; the queries
+ * are large joins run once, so compiling them (JIT) costs more than it saves and sorts of a big catalog
+ * would spill to disk under the default work_mem; and parallel workers would each build their own cache of
+ * the tables that pg_get_constraintdef / pg_get_indexdef open, on a server that is often reading the other
+ * database of the comparison at the same time.
+ */
+const SESSION: Array<[string, string]> = [
+  ["search_path", "pg_catalog"],
+  ["work_mem", "64MB"],
+  ["jit", "off"],
+  ["max_parallel_workers_per_gather", "0"],
+];
+
+/**
  * Read the whole schema of a database into a deterministic model: one catalog query per object kind,
  * never one per table. The session's search_path is set to pg_catalog while it runs and restored after.
  */
@@ -86,18 +100,19 @@ export async function introspect(
   filters: SchemaFilters = {},
   options: IntrospectOptions = {},
 ): Promise<SchemaModel> {
-  const saved = await db.query<{ path: string; version: string; jit: string; mem: string }>(
-    `SELECT current_setting('search_path') AS path, current_setting('server_version_num') AS version,
-       current_setting('jit', true) AS jit, current_setting('work_mem') AS mem`,
+  const saved = await db.query<Record<string, string | null>>(
+    `SELECT current_setting('server_version_num') AS version, ${SESSION.map(
+      ([name]) => `current_setting('${name}', true) AS "${name}"`,
+    ).join(", ")}`,
   );
-  const savedPath = saved.rows[0]?.path ?? "public";
-  // The catalog queries are large joins run once: compiling them (JIT) costs more than it saves, and
-  // sorts of a big catalog spill to disk under the default work_mem.
-  await db.query(
-    `SELECT set_config('search_path', 'pg_catalog', false), set_config('work_mem', '64MB', false)${
-      saved.rows[0]?.jit ? ", set_config('jit', 'off', false)" : ""
-    }`,
-  );
+  // Only settings this server has (an embedded PGlite has no JIT) are changed, and restored after.
+  const changed = SESSION.filter(([name]) => saved.rows[0]?.[name] != null);
+  const setAll = (values: unknown[]) =>
+    db.query(
+      `SELECT ${changed.map(([name], i) => `set_config('${name}', $${i + 1}, false)`).join(", ")}`,
+      values,
+    );
+  await setAll(changed.map(([, value]) => value));
   try {
     const allSchemas = (await db.query(q.schemasQuery)).rows;
     const schemaRows = allSchemas.filter((r) => selectSchemas(String(r.name), filters));
@@ -110,13 +125,7 @@ export async function introspect(
     }
     return assemble(Number(saved.rows[0]?.version ?? 0), rows);
   } finally {
-    const restore = saved.rows[0];
-    await db.query(
-      `SELECT set_config('search_path', $1, false), set_config('work_mem', $2, false)${
-        restore?.jit ? ", set_config('jit', $3, false)" : ""
-      }`,
-      restore?.jit ? [savedPath, restore.mem, restore.jit] : [savedPath, restore?.mem ?? "4MB"],
-    );
+    await setAll(changed.map(([name]) => saved.rows[0]?.[name]));
   }
 }
 
