@@ -70,7 +70,8 @@ WHERE c.relkind = 'S' AND n.nspname = ANY($1)
 ORDER BY 1, 2`;
 
 export const tablesQuery = `
-SELECT n.nspname AS schema, c.relname AS name, c.oid, c.relkind AS relkind, c.relpersistence = 'u' AS unlogged,
+SELECT n.nspname AS schema, c.relname AS name, c.oid, ${qname("n.nspname", "c.relname")} AS qualified,
+  c.relkind AS relkind, c.relpersistence = 'u' AS unlogged,
   CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) END AS partition_key,
   CASE WHEN c.relispartition THEN
     (SELECT ${qname("pn.nspname", "pc.relname")} FROM pg_inherits i JOIN pg_class pc ON pc.oid = i.inhparent

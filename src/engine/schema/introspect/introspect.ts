@@ -9,6 +9,7 @@ import type {
   ViewInfo,
 } from "../model.js";
 import * as q from "./catalog-queries.js";
+import { completeIndexDefinitions } from "./index-definitions.js";
 import * as rq from "./relation-queries.js";
 import { ColumnNames, toColumn, toConstraint, toIndex } from "./relation-rows.js";
 import { type SchemaFilters, selectSchemas } from "./schema-filters.js";
@@ -123,13 +124,23 @@ export async function introspect(
       options.onEvent?.({ type: "introspect", kind, done: index, total: KINDS.length });
       rows[kind] = (await db.query(sql, params(names, rows))).rows;
     }
-    return assemble(Number(saved.rows[0]?.version ?? 0), rows);
+    const columnNames = new ColumnNames();
+    for (const c of rows.columns ?? []) columnNames.add(c);
+    const qualified = new Map((rows.tables ?? []).map((t) => [String(t.oid), String(t.qualified)]));
+    await completeIndexDefinitions(db, rows.indexes ?? [], columnNames, (rel) =>
+      qualified.get(String(rel)),
+    );
+    return assemble(Number(saved.rows[0]?.version ?? 0), rows, columnNames);
   } finally {
     await setAll(changed.map(([name]) => saved.rows[0]?.[name]));
   }
 }
 
-function assemble(serverVersion: number, r: Record<string, Row[]>): SchemaModel {
+function assemble(
+  serverVersion: number,
+  r: Record<string, Row[]>,
+  names: ColumnNames,
+): SchemaModel {
   const tables = new Map<string, TableInfo>();
   // Relations by oid, for the rows of the relation queries.
   const byOid = new Map<string, TableInfo | ViewInfo>();
@@ -170,9 +181,7 @@ function assemble(serverVersion: number, r: Record<string, Row[]>): SchemaModel 
     views.set(key(v.schema, v.name), view);
     byOid.set(String(v.oid), view);
   }
-  const names = new ColumnNames();
   for (const c of r.columns ?? []) {
-    names.add(c);
     const table = byOid.get(String(c.rel));
     if (table && "columns" in table) table.columns.push(toColumn(c));
   }

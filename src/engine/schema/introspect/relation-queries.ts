@@ -6,7 +6,7 @@
  * for only where the plain catalog value does not say the same.
  */
 export const columnsQuery = `
-SELECT a.attrelid AS rel, a.attnum AS num, a.attname AS name,
+SELECT a.attrelid AS rel, a.attnum AS num, a.attname AS name, a.atttypid AS type_oid, a.attcollation AS collation_oid,
   CASE WHEN quote_ident(a.attname) <> a.attname THEN quote_ident(a.attname) END AS quoted,
   format_type(a.atttypid, a.atttypmod) AS type, a.attnotnull AS not_null,
   pg_get_expr(ad.adbin, CASE WHEN a.attgenerated <> '' THEN ad.adrelid ELSE 0 END) AS expression,
@@ -39,9 +39,21 @@ LEFT JOIN pg_namespace fn ON fn.oid = fc.relnamespace
 LEFT JOIN pg_description d ON d.objoid = k.oid AND d.classoid = 'pg_constraint'::regclass AND d.objsubid = 0
 WHERE k.conrelid = ANY($1) AND k.contype IN ('p', 'u', 'f', 'c', 'x') AND k.conislocal AND k.conparentid = 0`;
 
+/**
+ * A plain btree index (columns only: no expression, predicate, storage options or uniqueness) has its
+ * CREATE INDEX statement written from these rows when its operator classes and collations are the
+ * columns' defaults (index-definition.ts); pg_get_indexdef reads the catalog again per index and per column.
+ */
+const plainBtree = `ic.relkind = 'i' AND am.amname = 'btree' AND NOT i.indisunique AND i.indexprs IS NULL
+    AND i.indpred IS NULL AND ic.reloptions IS NULL AND NOT i.indrelid = ANY($2)`;
+
 export const indexesQuery = `
-SELECT i.indrelid AS rel, ic.relname AS name,
-  pg_get_indexdef(i.indexrelid) AS definition, am.amname AS method, i.indisunique AS is_unique,
+SELECT i.indrelid AS rel, i.indexrelid AS oid, ic.relname AS name,
+  CASE WHEN ${plainBtree} THEN quote_ident(ic.relname) END AS quoted_name,
+  CASE WHEN ${plainBtree} THEN i.indclass::text || '/' || i.indcollation::text || '/' || i.indoption::text
+    ELSE pg_get_indexdef(i.indexrelid) END AS definition,
+  ${plainBtree} AS plain,
+  am.amname AS method, i.indisunique AS is_unique,
   i.indpred IS NOT NULL AS partial, i.indnkeyatts AS key_count, i.indisvalid AS valid, i.indkey::text AS keys,
   CASE WHEN 0 = ANY(i.indkey) OR i.indrelid = ANY($2) THEN
     (SELECT json_agg(pg_get_indexdef(i.indexrelid, k, false) ORDER BY k) FROM generate_series(1, i.indnatts) k) END AS columns,
@@ -59,3 +71,18 @@ WHERE (i.indrelid = ANY($1) OR i.indrelid = ANY($2))
   AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conrelid = i.indrelid AND k.conindid = i.indexrelid
                   AND k.contype IN ('p', 'u', 'x'))
   AND NOT EXISTS (SELECT 1 FROM pg_inherits h WHERE h.inhrelid = i.indexrelid)`;
+
+/**
+ * The default btree operator class of each type that has exactly one and takes no options
+ * (the class pg_get_indexdef leaves unnamed).
+ */
+export const defaultBtreeClassesQuery = `
+SELECT oc.opcintype AS type_oid, min(oc.oid) AS class_oid
+FROM pg_opclass oc JOIN pg_am am ON am.oid = oc.opcmethod
+WHERE am.amname = 'btree' AND oc.opcdefault
+  AND NOT EXISTS (SELECT 1 FROM pg_amproc p WHERE p.amprocfamily = oc.opcfamily AND p.amprocnum = 5)
+GROUP BY oc.opcintype HAVING count(*) = 1`;
+
+/** The definitions of the indexes whose plain form did not apply ($1 = index oids). */
+export const indexDefinitionsQuery = `
+SELECT i.indexrelid AS oid, pg_get_indexdef(i.indexrelid) AS definition FROM pg_index i WHERE i.indexrelid = ANY($1)`;

@@ -31,8 +31,16 @@ const SYSTEM_COLUMNS: Record<string, string> = {
 };
 
 /** Column names by relation oid and column number: as stored, and quoted as PostgreSQL quotes them. */
+export interface ColumnName {
+  name: string;
+  quoted: string;
+  /** Type and collation oids, as text. */
+  type: string;
+  collation: string;
+}
+
 export class ColumnNames {
-  private readonly names = new Map<string, Map<string, { name: string; quoted: string }>>();
+  private readonly names = new Map<string, Map<string, ColumnName>>();
 
   add(row: Row): void {
     const rel = String(row.rel);
@@ -42,7 +50,17 @@ export class ColumnNames {
       this.names.set(rel, columns);
     }
     const name = String(row.name);
-    columns.set(String(row.num), { name, quoted: row.quoted == null ? name : String(row.quoted) });
+    columns.set(String(row.num), {
+      name,
+      quoted: row.quoted == null ? name : String(row.quoted),
+      type: String(row.type_oid),
+      collation: String(row.collation_oid),
+    });
+  }
+
+  /** One column of a relation by number. */
+  column(rel: unknown, num: string): ColumnName | undefined {
+    return this.names.get(String(rel))?.get(num);
   }
 
   /** The names of an int2[] / int2vector given as text ("{1,2}" or "1 2"); unknown numbers are left out. */
@@ -58,7 +76,7 @@ export class ColumnNames {
   }
 }
 
-function numbers(keys: unknown): string[] {
+export function numbers(keys: unknown): string[] {
   if (Array.isArray(keys)) return keys.map(String);
   if (typeof keys !== "string") return [];
   const inner = keys.replace(/^\{|\}$/g, "").trim();
