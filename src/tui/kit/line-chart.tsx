@@ -1,5 +1,6 @@
 import * as asciichart from "asciichart";
 import { Box, Text } from "ink";
+import { type ChartLevel, drawLevels } from "./chart-levels.js";
 import { type Tone, tone } from "./theme.js";
 
 const ANSI: Partial<Record<Tone, string>> = {
@@ -15,18 +16,23 @@ const ANSI: Partial<Record<Tone, string>> = {
 export const LABEL_WIDTH = 9;
 
 /**
- * A line chart of one or more series drawn with asciichart, `height` rows of plot.
+ * A line chart of one or more series drawn with asciichart, `height` rows of plot, with optional
+ * `levels` (limits) drawn dashed beneath the data and named at their right end.
  * Series must already fit the width (see `windowSeries`); colours follow the theme, so NO_COLOR drops them.
  */
 export function LineChart({
   series,
   height,
   tones,
+  levels = [],
+  levelTone = "bad",
   format = (v) => v.toFixed(v >= 100 ? 0 : 1),
 }: {
   series: number[][];
   height: number;
   tones?: Tone[];
+  levels?: ChartLevel[];
+  levelTone?: Tone;
   format?: (v: number) => string;
 }) {
   const drawable = series.filter((s) => s.length > 0);
@@ -37,19 +43,27 @@ export function LineChart({
       </Box>
     );
   }
-  const max = Math.max(...drawable.flat());
+  const max = Math.max(...drawable.flat(), ...levels.map((l) => l.value));
   const colors = (tones ?? [])
     .map((t) => (tone(t) ? ANSI[t] : undefined))
     .filter((c): c is string => Boolean(c));
-  const text = asciichart.plot(
+  const plotted = asciichart.plot(
     drawable.map((s) => (s.length === 1 ? [s[0]!, s[0]!] : s)),
     {
       height,
       min: 0,
       max: max > 0 ? max : 1,
       colors: colors.length === drawable.length ? colors : undefined,
-      format: (v) => format(v).padStart(LABEL_WIDTH - 2),
+      // The bottom label is computed as max − max and can come out as −0.
+      format: (v) => format(Math.max(v, 0)).padStart(LABEL_WIDTH - 2),
     },
+  );
+  const levelColor = tone(levelTone) ? ANSI[levelTone] : undefined;
+  const text = drawLevels(
+    plotted,
+    levels,
+    { max: max > 0 ? max : 1, height, plotFrom: LABEL_WIDTH },
+    (t) => (levelColor ? `${levelColor}${t}${asciichart.reset}` : t),
   );
   // One Text node for the whole chart keeps each frame cheap to lay out.
   return (
