@@ -11,8 +11,8 @@ SELECT a.attrelid AS rel, a.attnum AS num, a.attname AS name, a.atttypid AS type
   format_type(a.atttypid, a.atttypmod) AS type, a.attnotnull AS not_null,
   pg_get_expr(ad.adbin, CASE WHEN a.attgenerated <> '' THEN ad.adrelid ELSE 0 END) AS expression,
   a.attidentity AS identity, a.attgenerated AS generated, NOT a.attislocal AS inherited,
-  s.seqstart::text AS seq_start, s.seqincrement::text AS seq_increment, s.seqmin::text AS seq_min,
-  s.seqmax::text AS seq_max, s.seqcache::text AS seq_cache, s.seqcycle AS seq_cycle,
+  CASE WHEN s.seqrelid IS NOT NULL THEN
+    concat_ws(' ', s.seqstart, s.seqincrement, s.seqmin, s.seqmax, s.seqcache, s.seqcycle) END AS sequence,
   CASE WHEN a.attcollation <> 0 AND a.attcollation <> t.typcollation THEN
     quote_ident(con.nspname) || '.' || quote_ident(co.collname) END AS collation,
   d.description AS comment

@@ -99,19 +99,17 @@ export function toColumn(c: Row): ColumnInfo {
     collation: str(c.collation),
     comment: str(c.comment),
     ...(c.inherited ? { inherited: true } : {}),
-    ...(identity !== "" && c.seq_start != null
-      ? {
-          identityOptions: {
-            start: String(c.seq_start),
-            increment: String(c.seq_increment),
-            min: String(c.seq_min),
-            max: String(c.seq_max),
-            cache: String(c.seq_cache),
-            cycle: Boolean(c.seq_cycle),
-          },
-        }
+    ...(identity !== "" && c.sequence
+      ? { identityOptions: identityOptions(String(c.sequence)) }
       : {}),
   };
+}
+
+/** "start increment min max cache cycle" (cycle as t or f), as the columns query joins them. */
+function identityOptions(sequence: string): NonNullable<ColumnInfo["identityOptions"]> {
+  const [start = "", increment = "", min = "", max = "", cache = "", cycle = ""] =
+    sequence.split(" ");
+  return { start, increment, min, max, cache, cycle: cycle === "t" };
 }
 
 export function toConstraint(c: Row, names: ColumnNames): ConstraintInfo {
