@@ -5,6 +5,7 @@ import { type Draft, hazard, PHASE, step } from "./change-builder.js";
 import { diffColumns } from "./diff-columns.js";
 import { type DiffContext, pairs, tableKey, viewsAndTables } from "./diff-context.js";
 import { diffPartitionColumns } from "./diff-partition-columns.js";
+import { constraintMadeByParent } from "./partitioned-index.js";
 import {
   addConstraint,
   createIndex,
@@ -106,8 +107,9 @@ function addTable(ctx: DiffContext, d: Draft, t: TableInfo): void {
     const parent = ctx.to.tables.find((p) => tableKey(p) === t.partitionOf?.parent);
     diffPartitionColumns(ctx, undefined, t, parent);
   }
-  for (const k of t.constraints) addConstraint(d, t, k, false, ctx);
-  for (const i of t.indexes) createIndex(d, t, i, false);
+  for (const k of t.constraints)
+    if (!constraintMadeByParent(ctx, t, k.name)) addConstraint(d, t, k, false, ctx);
+  for (const i of t.indexes) createIndex(d, t, i, false, PHASE.createIndex, ctx);
   for (const tr of t.triggers) createTrigger(d, t, tr);
   for (const p of t.policies) step(d, PHASE.policy, createPolicy(t, p));
   for (const sql of rowSecurityStatements(t)) step(d, PHASE.rowSecurity, sql);

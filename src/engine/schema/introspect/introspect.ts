@@ -1,5 +1,6 @@
 import type { Db } from "../connection.js";
 import type {
+  AttachedIndex,
   ColumnInfo,
   ConstraintInfo,
   ConstraintType,
@@ -306,7 +307,14 @@ function toConstraint(c: Row): ConstraintInfo {
     validated: Boolean(c.validated),
     references: str(c.refs),
     comment: str(c.comment),
+    ...(c.attached ? { attached: attachedIndexes(c.attached) } : {}),
   };
+}
+
+function attachedIndexes(value: unknown): AttachedIndex[] {
+  return json<Array<AttachedIndex & { constraint: AttachedIndex["constraint"] | null }>>(value).map(
+    ({ constraint, ...i }) => (constraint ? { ...i, constraint } : i),
+  );
 }
 
 function toIndex(i: Row): IndexInfo {
@@ -322,6 +330,6 @@ function toIndex(i: Row): IndexInfo {
     include: columns.slice(keyCount),
     valid: Boolean(i.valid),
     comment: str(i.comment),
-    ...(i.attached ? { attached: json<NonNullable<IndexInfo["attached"]>>(i.attached) } : {}),
+    ...(i.attached ? { attached: attachedIndexes(i.attached) } : {}),
   };
 }
