@@ -12,6 +12,7 @@ import {
   isPartitionedIndex,
   attachedText,
   discardIfEmpty,
+  gainsChildren,
   onlyAttaches,
   parentIndexes,
 } from "./partitioned-index.js";
@@ -112,7 +113,7 @@ export function diffConstraints(ctx: DiffContext, a: TableInfo, b: TableInfo): v
         );
         continue;
       }
-      if (same && !onlyAttaches(x.attached, y.attached)) {
+      if (same && !onlyAttaches(ctx, x.attached, y.attached)) {
         const d = ctx.set.add("constraint", where, "changed", {
           before: attachedText(x),
           after: attachedText(y),
@@ -121,7 +122,7 @@ export function diffConstraints(ctx: DiffContext, a: TableInfo, b: TableInfo): v
         addConstraint(d, b, y, true, ctx);
         continue;
       }
-      if (same && y.attached && y.attached.length > (x.attached?.length ?? 0)) {
+      if (same && gainsChildren(x.attached, y.attached)) {
         const parent = parentIndexes(ctx.to).find(
           (p) => p.table === b && p.constraint && p.name === y.name,
         );
@@ -226,7 +227,7 @@ export function diffIndexes(
     // the transaction after the foreign keys, which are added back once the new keys exist.
     // A partitioned index whose partitions' indexes change (not only new ones attached) is made again.
     const regrown =
-      x !== undefined && y !== undefined && !onlyAttaches(x.attached, y.attached);
+      x !== undefined && y !== undefined && !onlyAttaches(ctx, x.attached, y.attached);
     const goes = x !== undefined && (!y || !sameSql(x.definition, y.definition) || regrown);
     const keyed = goes && x?.unique && kind === "table" && referencedBy(ctx, owner);
     if (keyed) ctx.rekeyedTables.add(qualified(owner.schema, owner.name));
@@ -256,7 +257,7 @@ export function diffIndexes(
       });
       dropIndex(d, owner, x, dropConcurrently);
       createIndex(d, owner, y, concurrent, phase, ctx);
-    } else if (x && y && (y.attached?.length ?? 0) > (x.attached?.length ?? 0)) {
+    } else if (x && y && gainsChildren(x.attached, y.attached)) {
       const parent = parentIndexes(ctx.to).find(
         (p) => p.table.schema === owner.schema && p.table.name === owner.name && p.name === y.name,
       );

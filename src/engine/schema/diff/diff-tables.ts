@@ -1,11 +1,11 @@
-import type { TableInfo } from "../model.js";
+import type { SchemaModel, TableInfo } from "../model.js";
 import { qualified, quoteIdent } from "../model.js";
 import { commentOn, createPolicy, createTable, describeTable } from "../plan/ddl.js";
 import { type Draft, hazard, PHASE, step } from "./change-builder.js";
 import { diffColumns } from "./diff-columns.js";
 import { type DiffContext, pairs, tableKey, viewsAndTables } from "./diff-context.js";
 import { diffPartitionColumns } from "./diff-partition-columns.js";
-import { constraintMadeByParent } from "./partitioned-index.js";
+import { constraintMadeByParent, tableFate } from "./partitioned-index.js";
 import {
   addConstraint,
   createIndex,
@@ -32,7 +32,7 @@ export function diffTables(ctx: DiffContext): void {
   }
   for (const [key, a, b] of pairs(from, to)) {
     if (a && !b) {
-      dropTable(ctx.set.add("table", a, "removed", { before: describeTable(a) }), a);
+      dropTable(ctx, ctx.set.add("table", a, "removed", { before: describeTable(a) }), a);
       ctx.droppedTables.add(key);
     } else if (!a && b) {
       ctx.createdTables.add(key);
@@ -76,7 +76,7 @@ function fingerprint(t: TableInfo): string {
   return f;
 }
 
-function dropTable(d: Draft, t: TableInfo): void {
+function dropTable(ctx: DiffContext, d: Draft, t: TableInfo): void {
   // Its foreign keys go first: the table it points at may be dropped (or lose its key) in the same migration.
   for (const k of t.constraints) {
     if (k.type !== "foreign-key" || k.references === qualified(t.schema, t.name)) continue;
@@ -84,6 +84,17 @@ function dropTable(d: Draft, t: TableInfo): void {
       d,
       PHASE.dropForeignKey,
       `ALTER TABLE ${qualified(t.schema, t.name)} DROP CONSTRAINT ${quoteIdent(k.name)}`,
+    );
+  }
+  // A partition of a kept parent that foreign keys point at is detached first: the keys depend on it.
+  const parent = t.partitionOf?.parent;
+  if (parent && tableFate(ctx, parent) === "kept" && referenced(ctx.from, parent)) {
+    step(
+      d,
+      PHASE.dropTable,
+      `ALTER TABLE ${parent} DETACH PARTITION ${qualified(t.schema, t.name)}`,
+      [hazard("access-exclusive-lock", `ACCESS EXCLUSIVE lock on ${parent}`)],
+      0,
     );
   }
   // Partitions go before their parent (a parent's drop takes its partitions with it).
@@ -98,6 +109,11 @@ function dropTable(d: Draft, t: TableInfo): void {
     t.partitionOf || t.inherits?.length ? 0 : 1,
   );
 }
+
+const referenced = (model: SchemaModel, table: string) =>
+  model.tables.some((t) =>
+    t.constraints.some((k) => k.type === "foreign-key" && k.references === table),
+  );
 
 /** Everything a new table needs, in the phases where it can run. */
 function addTable(ctx: DiffContext, d: Draft, t: TableInfo): void {

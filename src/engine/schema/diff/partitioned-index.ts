@@ -70,9 +70,50 @@ const sameChild = (a: AttachedIndex, b: AttachedIndex) =>
   a.constraint === b.constraint &&
   sameSql(a.definition, b.definition);
 
-/** Every partition index of `from` is still attached in `to`: only ATTACH PARTITION is needed. */
-export function onlyAttaches(from: AttachedIndex[] = [], to: AttachedIndex[] = []): boolean {
-  return from.every((x) => to.some((y) => sameChild(x, y)));
+/**
+ * Every partition index of `from` is still attached in `to` (or goes with its partition, dropped or made again):
+ * only ATTACH PARTITION is needed.
+ */
+export function onlyAttaches(
+  ctx: DiffContext,
+  from: AttachedIndex[] = [],
+  to: AttachedIndex[] = [],
+): boolean {
+  return from.every(
+    (x) => tableFate(ctx, qualified(x.schema, x.table)) !== "kept" || to.some((y) => sameChild(x, y)),
+  );
+}
+
+/** Partition indexes `to` attaches that `from` does not. */
+export function gainsChildren(from: AttachedIndex[] = [], to: AttachedIndex[] = []): boolean {
+  return to.some((y) => !from.some((x) => sameChild(x, y)));
+}
+
+type Fate = "new" | "kept" | "rebuilt" | "dropped";
+const fates = new WeakMap<SchemaModel, WeakMap<SchemaModel, Map<string, Fate>>>();
+
+/** What the migration does to a table: the diff visits tables in name order, so this does not wait for it. */
+export function tableFate(ctx: DiffContext, key: string): Fate {
+  let map = fates.get(ctx.from)?.get(ctx.to);
+  if (!map) {
+    map = new Map();
+    const from = new Map(ctx.from.tables.map((t) => [tableKey(t), t]));
+    const to = new Map(ctx.to.tables.map((t) => [tableKey(t), t]));
+    for (const [k, a] of from) {
+      const b = to.get(k);
+      const reshaped =
+        b !== undefined &&
+        (a.kind !== b.kind ||
+          a.partitionKey !== b.partitionKey ||
+          Boolean(a.partitionOf) !== Boolean(b.partitionOf));
+      map.set(k, !b ? "dropped" : reshaped ? "rebuilt" : "kept");
+    }
+    for (const k of to.keys()) if (!from.has(k)) map.set(k, "new");
+    const byTo = fates.get(ctx.from) ?? new WeakMap();
+    byTo.set(ctx.to, map);
+    fates.set(ctx.from, byTo);
+  }
+  return map.get(key) ?? "new";
 }
 
 const find = (model: SchemaModel, table: string, name: string) =>
@@ -85,8 +126,8 @@ export function parentKept(ctx: DiffContext, p: ParentIndex): boolean {
     q !== undefined &&
     q.constraint === p.constraint &&
     sameSql(p.definition, q.definition) &&
-    onlyAttaches(p.attached, q.attached) &&
-    !ctx.droppedTables.has(tableKey(p.table))
+    onlyAttaches(ctx, p.attached, q.attached) &&
+    tableFate(ctx, tableKey(p.table)) === "kept"
   );
 }
 
@@ -130,14 +171,14 @@ export function becomesAttached(
 /** The partition's stand-alone index of `from` with this name and definition, if the partition is kept. */
 function existingIndex(ctx: DiffContext, c: AttachedIndex): IndexInfo | undefined {
   const key = qualified(c.schema, c.table);
-  if (ctx.createdTables.has(key) || ctx.reshapedTables.has(key)) return undefined;
+  if (tableFate(ctx, key) !== "kept") return undefined;
   const t = ctx.from.tables.find((x) => tableKey(x) === key);
   return t?.indexes.find((i) => i.name === c.name && sameSql(i.definition, c.definition));
 }
 
 /** A new partition of a parent index that exists before it: CREATE TABLE … PARTITION OF clones the index. */
 function clonedWithTable(ctx: DiffContext, p: ParentIndex, c: AttachedIndex): boolean {
-  if (!ctx.createdTables.has(qualified(c.schema, c.table))) return false;
+  if (tableFate(ctx, qualified(c.schema, c.table)) !== "new") return false;
   const q = find(ctx.from, tableKey(p.table), p.name);
   return q !== undefined && parentKept(ctx, q);
 }
@@ -207,7 +248,7 @@ function attachChild(
   }
   // The partition's own primary key / unique constraint builds the index (the partition's diff adds it).
   const built = local === true;
-  const late = concurrent && !(ctx?.createdTables.has(table) ?? false);
+  const late = concurrent && (ctx === undefined || tableFate(ctx, table) === "kept");
   const buildPhase = late ? PHASE.createIndexConcurrently : phase;
   if (!built) {
     step(d, buildPhase, late ? concurrently(c.definition) : c.definition, [

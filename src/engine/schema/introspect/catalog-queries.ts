@@ -23,14 +23,14 @@ const description = (alias: string, catalog: string, oid: string, sub = "0") =>
  * The partitions' indexes attached to a partitioned index (pg_inherits on indexes), each with the kind of the
  * partition's constraint it backs, if any (a local one, or one inherited from the parent's constraint).
  */
-const attachedIndexes = (parent: string) => `(SELECT json_agg(json_build_object('schema', cn.nspname,
+const attachedIndexes = (parent: string) => `coalesce((SELECT json_agg(json_build_object('schema', cn.nspname,
       'table', ct.relname, 'name', cc.relname, 'definition', pg_get_indexdef(h.inhrelid),
       'constraint', CASE ck.contype WHEN 'p' THEN 'PRIMARY KEY' WHEN 'u' THEN 'UNIQUE' END)
     ORDER BY cn.nspname, cc.relname)
     FROM pg_inherits h JOIN pg_class cc ON cc.oid = h.inhrelid JOIN pg_namespace cn ON cn.oid = cc.relnamespace
     JOIN pg_index ci ON ci.indexrelid = h.inhrelid JOIN pg_class ct ON ct.oid = ci.indrelid
     LEFT JOIN pg_constraint ck ON ck.conindid = h.inhrelid AND ck.conrelid = ci.indrelid AND ck.contype IN ('p', 'u')
-    WHERE h.inhparent = ${parent})`;
+    WHERE h.inhparent = ${parent}), '[]'::json)`;
 
 export const schemasQuery = `
 SELECT n.nspname AS name, obj_description(n.oid, 'pg_namespace') AS comment
