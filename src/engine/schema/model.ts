@@ -134,6 +134,8 @@ export interface TableInfo {
   inherits?: string[];
   /** REPLICA IDENTITY other than the default: "full", "nothing" or "index:<name>". */
   replicaIdentity?: string;
+  /** A partition's CHECK constraints inherited NOT VALID from its parent but validated on it (names). */
+  validChecks?: string[];
 }
 
 export interface IdentityOptions {

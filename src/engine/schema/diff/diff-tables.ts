@@ -4,6 +4,7 @@ import { commentOn, createPolicy, createTable, describeTable } from "../plan/ddl
 import { type Draft, hazard, PHASE, step } from "./change-builder.js";
 import { diffColumns } from "./diff-columns.js";
 import { type DiffContext, pairs, tableKey, viewsAndTables } from "./diff-context.js";
+import { diffPartitionChecks } from "./diff-partition-checks.js";
 import { diffPartitionColumns } from "./diff-partition-columns.js";
 import { constraintMadeByParent, tableFate } from "./partitioned-index.js";
 import {
@@ -58,6 +59,8 @@ export function diffTables(ctx: DiffContext): void {
         continue;
       }
       kept.push([a, b]);
+      // Also when the partition itself is unchanged: its parent's check may be added again.
+      if (a.partitionOf) diffPartitionChecks(ctx, a, b);
       // Most tables of a big schema are unchanged: one string comparison instead of part by part.
       if (fingerprint(a) !== fingerprint(b)) changedTable(ctx, a, b);
     }
@@ -122,6 +125,7 @@ function addTable(ctx: DiffContext, d: Draft, t: TableInfo): void {
   if (t.partitionOf) {
     const parent = ctx.to.tables.find((p) => tableKey(p) === t.partitionOf?.parent);
     diffPartitionColumns(ctx, undefined, t, parent);
+    diffPartitionChecks(ctx, undefined, t);
   }
   for (const k of t.constraints)
     if (!constraintMadeByParent(ctx, t, k.name)) addConstraint(d, t, k, false, ctx);

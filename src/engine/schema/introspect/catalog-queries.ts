@@ -103,6 +103,10 @@ SELECT n.nspname AS schema, c.relname AS name, c.relkind AS relkind, c.relpersis
     (SELECT json_agg(${qname("pn.nspname", "pc.relname")} ORDER BY i.inhseqno) FROM pg_inherits i
      JOIN pg_class pc ON pc.oid = i.inhparent JOIN pg_namespace pn ON pn.oid = pc.relnamespace
      WHERE i.inhrelid = c.oid) END AS inherits,
+  CASE WHEN c.relispartition THEN
+    (SELECT json_agg(k.conname ORDER BY k.conname) FROM pg_constraint k JOIN pg_inherits i ON i.inhrelid = c.oid
+     JOIN pg_constraint pk ON pk.conrelid = i.inhparent AND pk.conname = k.conname AND pk.contype = 'c'
+     WHERE k.conrelid = c.oid AND k.contype = 'c' AND k.convalidated AND NOT pk.convalidated) END AS valid_checks,
   obj_description(c.oid, 'pg_class') AS comment
 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
 WHERE c.relkind IN ('r', 'p') AND n.nspname = ANY($1) AND ${notExtensionMember("pg_class", "c.oid")}

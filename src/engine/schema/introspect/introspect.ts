@@ -138,6 +138,7 @@ function assemble(serverVersion: number, r: Record<string, Row[]>): SchemaModel 
       comment: str(t.comment),
       ...(t.inherits ? { inherits: list(t.inherits) } : {}),
       ...(t.replica_identity ? { replicaIdentity: String(t.replica_identity) } : {}),
+      ...(t.valid_checks ? { validChecks: list(t.valid_checks) } : {}),
     });
   }
   const views = new Map<string, ViewInfo>();
@@ -302,7 +303,8 @@ function toConstraint(c: Row): ConstraintInfo {
   return {
     name: String(c.name),
     type: CONSTRAINT_TYPES[String(c.type)] ?? "check",
-    definition: String(c.definition),
+    // pg_get_constraintdef() ends a NOT VALID one with "NOT VALID": that is `validated`.
+    definition: String(c.definition).replace(/ NOT VALID$/, ""),
     columns: list(c.columns),
     validated: Boolean(c.validated),
     references: str(c.refs),
