@@ -275,7 +275,15 @@ function renameClone(ctx: DiffContext, d: Draft, p: ParentIndex, c: AttachedInde
     step(
       d,
       PHASE.addConstraint,
-      `DO $$ BEGIN EXECUTE (SELECT format('ALTER INDEX %s RENAME TO %I', h.inhrelid::regclass, ${quoteLiteral(c.name)}) FROM pg_inherits h JOIN pg_index i ON i.indexrelid = h.inhrelid WHERE h.inhparent = ${quoteLiteral(qualified(p.table.schema, p.name))}::regclass AND i.indrelid = ${quoteLiteral(table)}::regclass); END $$`,
+      [
+        "DO $$ DECLARE cloned name; BEGIN",
+        "SELECT c.relname INTO cloned FROM pg_inherits h JOIN pg_index i ON i.indexrelid = h.inhrelid",
+        "JOIN pg_class c ON c.oid = h.inhrelid",
+        `WHERE h.inhparent = ${quoteLiteral(qualified(p.table.schema, p.name))}::regclass AND i.indrelid = ${quoteLiteral(table)}::regclass;`,
+        `IF cloned <> ${quoteLiteral(c.name)} THEN`,
+        `EXECUTE format('ALTER INDEX %I.%I RENAME TO %I', ${quoteLiteral(c.schema)}, cloned, ${quoteLiteral(c.name)});`,
+        "END IF; END $$",
+      ].join("\n"),
       [],
       -1,
     );
