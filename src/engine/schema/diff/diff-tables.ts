@@ -49,6 +49,7 @@ export function diffTables(ctx: DiffContext): void {
           before: describeTable(a),
           after: describeTable(b),
         });
+        detachReferenced(ctx, d, a, PHASE.dropRebuiltTable);
         step(d, PHASE.dropRebuiltTable, `DROP TABLE ${qualified(a.schema, a.name)}`, [
           hazard("data-loss", `${a.name} is dropped and created again: its rows are deleted`),
         ]);
@@ -89,17 +90,7 @@ function dropTable(ctx: DiffContext, d: Draft, t: TableInfo): void {
       `ALTER TABLE ${qualified(t.schema, t.name)} DROP CONSTRAINT ${quoteIdent(k.name)}`,
     );
   }
-  // A partition of a kept parent that foreign keys point at is detached first: the keys depend on it.
-  const parent = t.partitionOf?.parent;
-  if (parent && tableFate(ctx, parent) === "kept" && referenced(ctx.from, parent)) {
-    step(
-      d,
-      PHASE.dropTable,
-      `ALTER TABLE ${parent} DETACH PARTITION ${qualified(t.schema, t.name)}`,
-      [hazard("access-exclusive-lock", `ACCESS EXCLUSIVE lock on ${parent}`)],
-      0,
-    );
-  }
+  detachReferenced(ctx, d, t, PHASE.dropTable);
   // Partitions go before their parent (a parent's drop takes its partitions with it).
   step(
     d,
@@ -110,6 +101,19 @@ function dropTable(ctx: DiffContext, d: Draft, t: TableInfo): void {
       hazard("access-exclusive-lock", `ACCESS EXCLUSIVE lock on ${t.name}`),
     ],
     t.partitionOf || t.inherits?.length ? 0 : 1,
+  );
+}
+
+/** A partition of a kept parent that foreign keys point at is detached before it is dropped: the keys depend on it. */
+function detachReferenced(ctx: DiffContext, d: Draft, t: TableInfo, phase: number): void {
+  const parent = t.partitionOf?.parent;
+  if (!parent || tableFate(ctx, parent) !== "kept" || !referenced(ctx.from, parent)) return;
+  step(
+    d,
+    phase,
+    `ALTER TABLE ${parent} DETACH PARTITION ${qualified(t.schema, t.name)}`,
+    [hazard("access-exclusive-lock", `ACCESS EXCLUSIVE lock on ${parent}`)],
+    0,
   );
 }
 

@@ -176,9 +176,12 @@ function existingIndex(ctx: DiffContext, c: AttachedIndex): IndexInfo | undefine
   return t?.indexes.find((i) => i.name === c.name && sameSql(i.definition, c.definition));
 }
 
-/** A new partition of a parent index that exists before it: CREATE TABLE … PARTITION OF clones the index. */
+/**
+ * A partition made by this migration (new, or made again) under a parent index that exists before it: CREATE
+ * TABLE … PARTITION OF clones the index.
+ */
 function clonedWithTable(ctx: DiffContext, p: ParentIndex, c: AttachedIndex): boolean {
-  if (tableFate(ctx, qualified(c.schema, c.table)) !== "new") return false;
+  if (tableFate(ctx, qualified(c.schema, c.table)) === "kept") return false;
   const q = find(ctx.from, tableKey(p.table), p.name);
   return q !== undefined && parentKept(ctx, q);
 }
