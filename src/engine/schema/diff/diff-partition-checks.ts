@@ -38,7 +38,10 @@ export function diffPartitionChecks(
       { before: "NOT VALID", after: "validated" },
     );
     step(d, PHASE.validate, `ALTER TABLE ${table} VALIDATE CONSTRAINT ${quoteIdent(name)}`, [
-      hazard("validation-scan", `scans ${after.name} under SHARE UPDATE EXCLUSIVE (writes continue)`),
+      hazard(
+        "validation-scan",
+        `scans ${after.name} under SHARE UPDATE EXCLUSIVE (writes continue)`,
+      ),
     ]);
   }
 }

@@ -4,17 +4,16 @@ import { commentOn, concurrently, createPolicy, sameSql } from "../plan/ddl.js";
 import { type Draft, hazard, PHASE, step } from "./change-builder.js";
 import { type DiffContext, indexBy, pairs } from "./diff-context.js";
 import {
-  attachNewChildren,
+  attachedText,
+  attachGained,
   becomesAttached,
   constraintMadeByParent,
   createPartitionedIndex,
   droppedWithParentIndex,
-  isPartitionedIndex,
-  attachedText,
-  discardIfEmpty,
   gainsChildren,
+  isPartitionedIndex,
   onlyAttaches,
-  parentIndexes,
+  partitionKeyChange,
 } from "./partitioned-index.js";
 
 type Owner = { schema: string; name: string };
@@ -102,38 +101,15 @@ export function diffConstraints(ctx: DiffContext, a: TableInfo, b: TableInfo): v
       );
     } else if (x && y) {
       const same = sameSql(x.definition, y.definition) && x.validated === y.validated;
-      if (same && droppedWithParentIndex(ctx, a, x.name)) {
-        // Dropped along with the parent index its index was attached to: made again.
-        addConstraint(
-          ctx.set.add("constraint", where, "changed", { before: x.definition, after: y.definition }),
-          b,
-          y,
-          true,
-          ctx,
-        );
-        continue;
-      }
-      if (same && !onlyAttaches(ctx, x.attached, y.attached)) {
+      const again = same ? partitionKeyChange(ctx, b, x, y) : undefined;
+      if (again) {
         const d = ctx.set.add("constraint", where, "changed", {
           before: attachedText(x),
           after: attachedText(y),
         });
-        drop(d, x);
+        if (again === "rebuild") drop(d, x);
         addConstraint(d, b, y, true, ctx);
         continue;
-      }
-      if (same && gainsChildren(x.attached, y.attached)) {
-        const parent = parentIndexes(ctx.to).find(
-          (p) => p.table === b && p.constraint && p.name === y.name,
-        );
-        if (parent) {
-          const d = ctx.set.add("constraint", where, "changed", {
-            before: attachedText(x),
-            after: attachedText(y),
-          });
-          attachNewChildren(ctx, d, parent, x.attached ?? []);
-          discardIfEmpty(ctx, d);
-        }
       }
       if (same) {
         if (x.comment !== y.comment) {
@@ -160,6 +136,12 @@ export function diffConstraints(ctx: DiffContext, a: TableInfo, b: TableInfo): v
             `scans ${b.name} under SHARE UPDATE EXCLUSIVE (writes continue)`,
           ),
         ]);
+        if (x.comment !== y.comment)
+          step(
+            d,
+            PHASE.comment,
+            commentOn(`CONSTRAINT ${quoteIdent(y.name)} ON ${table}`, y.comment),
+          );
       } else {
         drop(d, x);
         addConstraint(d, b, y, true, ctx);
@@ -199,12 +181,13 @@ export function createIndex(
 
 export function dropIndex(d: Draft, t: Owner, i: IndexInfo, concurrent: boolean): void {
   const name = qualified(t.schema, i.name);
-  // A partitioned index cannot be dropped concurrently; dropping it drops the partitions' indexes.
+  // A partitioned index cannot be dropped concurrently; dropping it drops the partitions' indexes, and
+  // (CASCADE) the partitions' constraints those back: there is no other way to drop either.
+  const cascade = i.attached?.some((c) => c.constraint) ? " CASCADE" : "";
   if (concurrent && !isPartitionedIndex(i))
     step(d, PHASE.dropIndexConcurrently, `DROP INDEX CONCURRENTLY IF EXISTS ${name}`);
   else
-    // A partition's constraint whose index is attached to it goes with it (no other way to drop either).
-    step(d, PHASE.dropIndex, `DROP INDEX ${name}${i.attached?.some((c) => c.constraint) ? " CASCADE" : ""}`, [
+    step(d, PHASE.dropIndex, `DROP INDEX ${name}${cascade}`, [
       hazard("access-exclusive-lock", `ACCESS EXCLUSIVE lock on ${t.name}`),
     ]);
 }
@@ -258,17 +241,16 @@ export function diffIndexes(
       dropIndex(d, owner, x, dropConcurrently);
       createIndex(d, owner, y, concurrent, phase, ctx);
     } else if (x && y && gainsChildren(x.attached, y.attached)) {
-      const parent = parentIndexes(ctx.to).find(
-        (p) => p.table.schema === owner.schema && p.table.name === owner.name && p.name === y.name,
-      );
-      if (parent) {
-        const d = ctx.set.add("index", where, "changed", {
+      attachGained(
+        ctx,
+        ctx.set.add("index", where, "changed", {
           before: attachedText(x),
           after: attachedText(y),
-        });
-        attachNewChildren(ctx, d, parent, x.attached ?? []);
-        discardIfEmpty(ctx, d);
-      }
+        }),
+        owner,
+        x,
+        y,
+      );
     } else if (x && y && x.comment !== y.comment) {
       const d = ctx.set.add("comment", where, "changed", { before: x.comment, after: y.comment });
       step(d, PHASE.comment, commentOn(`INDEX ${qualified(owner.schema, y.name)}`, y.comment));

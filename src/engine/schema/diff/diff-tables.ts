@@ -6,7 +6,6 @@ import { diffColumns } from "./diff-columns.js";
 import { type DiffContext, pairs, tableKey, viewsAndTables } from "./diff-context.js";
 import { diffPartitionChecks } from "./diff-partition-checks.js";
 import { diffPartitionColumns } from "./diff-partition-columns.js";
-import { constraintMadeByParent, tableFate } from "./partitioned-index.js";
 import {
   addConstraint,
   createIndex,
@@ -18,6 +17,7 @@ import {
   rebuildDependentForeignKeys,
   rowSecurityStatements,
 } from "./diff-table-parts.js";
+import { constraintMadeByParent, tableFate } from "./partitioned-index.js";
 
 /** Tables: created, dropped, or changed part by part (columns, constraints, indexes, triggers, policies, RLS). */
 export function diffTables(ctx: DiffContext): void {

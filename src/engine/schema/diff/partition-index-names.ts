@@ -24,7 +24,8 @@ function relationNames(model: SchemaModel, schema: string): Set<string> {
     for (const t of model.tables) {
       add(t.schema, t.name);
       for (const i of t.indexes) add(t.schema, i.name);
-      for (const k of t.constraints) if (k.type === "primary-key" || k.type === "unique") add(t.schema, k.name);
+      for (const k of t.constraints)
+        if (k.type === "primary-key" || k.type === "unique") add(t.schema, k.name);
       for (const c of [...t.indexes, ...t.constraints].flatMap((x) => x.attached ?? []))
         add(c.schema, c.name);
     }
@@ -53,6 +54,7 @@ export function autoIndexName(
       return undefined;
     name = `${c.table}_${columns.join("_")}_${parent.constraint ? "key" : "idx"}`;
   }
-  if (Buffer.byteLength(name) > MAX_NAME || relationNames(from, c.schema).has(name)) return undefined;
+  if (Buffer.byteLength(name) > MAX_NAME || relationNames(from, c.schema).has(name))
+    return undefined;
   return name;
 }

@@ -1,4 +1,4 @@
-import type { AttachedIndex, IndexInfo, SchemaModel, TableInfo } from "../model.js";
+import type { AttachedIndex, ConstraintInfo, IndexInfo, SchemaModel, TableInfo } from "../model.js";
 import { qualified, quoteIdent, quoteLiteral } from "../model.js";
 import { concurrently, sameSql } from "../plan/ddl.js";
 import { type Draft, hazard, PHASE, step } from "./change-builder.js";
@@ -80,7 +80,8 @@ export function onlyAttaches(
   to: AttachedIndex[] = [],
 ): boolean {
   return from.every(
-    (x) => tableFate(ctx, qualified(x.schema, x.table)) !== "kept" || to.some((y) => sameChild(x, y)),
+    (x) =>
+      tableFate(ctx, qualified(x.schema, x.table)) !== "kept" || to.some((y) => sameChild(x, y)),
   );
 }
 
@@ -133,7 +134,10 @@ export function parentKept(ctx: DiffContext, p: ParentIndex): boolean {
 
 const childOf = (model: SchemaModel, t: { schema: string; name: string }, name: string) =>
   parentIndexes(model)
-    .map((p) => ({ p, c: p.attached.find((c) => c.schema === t.schema && c.table === t.name && c.name === name) }))
+    .map((p) => ({
+      p,
+      c: p.attached.find((c) => c.schema === t.schema && c.table === t.name && c.name === name),
+    }))
     .find((x) => x.c !== undefined) as { p: ParentIndex; c: AttachedIndex } | undefined;
 
 /**
@@ -310,7 +314,10 @@ function renameClone(ctx: DiffContext, d: Draft, p: ParentIndex, c: AttachedInde
 
 /** A parent index's definition with the partitions' indexes attached to it, for before/after views. */
 export function attachedText(i: { definition: string; attached?: AttachedIndex[] }): string {
-  return [i.definition, ...(i.attached ?? []).map((c) => `  attached: ${qualified(c.schema, c.name)}`)].join("\n");
+  return [
+    i.definition,
+    ...(i.attached ?? []).map((c) => `  attached: ${qualified(c.schema, c.name)}`),
+  ].join("\n");
 }
 
 /** A change that turned out to need no statement is left out. */
@@ -318,4 +325,48 @@ export function discardIfEmpty(ctx: DiffContext, d: Draft): void {
   if (d.steps.length > 0) return;
   const at = ctx.set.drafts.indexOf(d);
   if (at >= 0) ctx.set.drafts.splice(at, 1);
+}
+
+/**
+ * A primary key or unique constraint that reads the same in `from` and `to` but must be added again: "again"
+ * when a parent index it was attached to is dropped (and takes it along), "rebuild" when the partitions'
+ * indexes attached to it change beyond new ones. Only new ones attached: the ATTACH statements, here.
+ */
+export function partitionKeyChange(
+  ctx: DiffContext,
+  b: TableInfo,
+  x: ConstraintInfo,
+  y: ConstraintInfo,
+): "again" | "rebuild" | undefined {
+  const a = ctx.from.tables.find((t) => tableKey(t) === tableKey(b)) ?? b;
+  if (droppedWithParentIndex(ctx, a, x.name)) return "again";
+  if (!onlyAttaches(ctx, x.attached, y.attached)) return "rebuild";
+  if (!gainsChildren(x.attached, y.attached)) return undefined;
+  const where = { schema: b.schema, table: b.name, name: y.name };
+  attachGained(
+    ctx,
+    ctx.set.add("constraint", where, "changed", {
+      before: attachedText(x),
+      after: attachedText(y),
+    }),
+    b,
+    x,
+    y,
+  );
+  return undefined;
+}
+
+/** The ATTACH statements (and builds) for the partitions' indexes a kept parent index gains. */
+export function attachGained(
+  ctx: DiffContext,
+  d: Draft,
+  owner: { schema: string; name: string },
+  x: { attached?: AttachedIndex[] },
+  y: { name: string },
+): void {
+  const parent = parentIndexes(ctx.to).find(
+    (p) => p.table.schema === owner.schema && p.table.name === owner.name && p.name === y.name,
+  );
+  if (parent) attachNewChildren(ctx, d, parent, x.attached ?? []);
+  discardIfEmpty(ctx, d);
 }

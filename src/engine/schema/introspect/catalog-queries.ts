@@ -23,7 +23,9 @@ const description = (alias: string, catalog: string, oid: string, sub = "0") =>
  * The partitions' indexes attached to a partitioned index (pg_inherits on indexes), each with the kind of the
  * partition's constraint it backs, if any (a local one, or one inherited from the parent's constraint).
  */
-const attachedIndexes = (parent: string) => `coalesce((SELECT json_agg(json_build_object('schema', cn.nspname,
+const attachedIndexes = (
+  parent: string,
+) => `coalesce((SELECT json_agg(json_build_object('schema', cn.nspname,
       'table', ct.relname, 'name', cc.relname, 'definition', pg_get_indexdef(h.inhrelid),
       'constraint', CASE ck.contype WHEN 'p' THEN 'PRIMARY KEY' WHEN 'u' THEN 'UNIQUE' END)
     ORDER BY cn.nspname, cc.relname)
