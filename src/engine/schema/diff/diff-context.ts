@@ -15,6 +15,8 @@ export interface DiffContext {
   reshapedTables: Set<string>;
   /** Tables whose primary key / unique constraints are dropped: foreign keys pointing at them are rebuilt. */
   rekeyedTables: Set<string>;
+  /** Tables and views dropped and created again: they lose their grants, which are given back. */
+  recreated: Set<string>;
   /** Tables gaining a unique index built concurrently: foreign keys to them go in a transaction after it. */
   lateKeyTables: Set<string>;
 }

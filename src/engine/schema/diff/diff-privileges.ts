@@ -88,8 +88,10 @@ export function diffPrivileges(ctx: DiffContext): void {
   )) {
     const p = (b ?? a) as PrivilegeInfo;
     if (!exists.has(p.object)) continue;
-    // A new object starts with its owner's default, like one whose ACL was never touched.
-    const before = a && existed.has(p.object) ? a.grants : (b ?? p).defaults;
+    // A new (or dropped and created again) object starts with its owner's default, like one whose ACL was
+    // never touched.
+    const fresh = !existed.has(p.object) || (p.kind === "table" && ctx.recreated.has(p.object));
+    const before = a && !fresh ? a.grants : (b ?? p).defaults;
     const after = b ? b.grants : p.defaults;
     const sql = grantStatements(
       "",
@@ -131,6 +133,9 @@ export function diffPrivileges(ctx: DiffContext): void {
       "changed",
       { before: before.join(" "), after: after.join(" "), pairKey: `default-privilege:${dkey(p)}` },
     );
-    for (const s of sql) step(d, PHASE.grant, s);
+    // A revoked default must not reach the objects this migration creates (or rebuilds); a new one only
+    // reaches objects created after it, as in the target.
+    for (const s of sql)
+      step(d, /\sREVOKE\s/.test(s) ? PHASE.revokeDefaultPrivileges : PHASE.grant, s);
   }
 }

@@ -4,6 +4,7 @@ import { concurrently, sameSql } from "../plan/ddl.js";
 import { type Draft, hazard, PHASE, step } from "./change-builder.js";
 import { type DiffContext, tableKey } from "./diff-context.js";
 import { autoIndexName } from "./partition-index-names.js";
+import { rebuiltTables } from "./rebuilt-tables.js";
 
 /** pg_get_indexdef() of an index on a partitioned table reads `… ON ONLY schema.table …`. */
 export function isPartitionedIndex(i: IndexInfo): boolean {
@@ -100,15 +101,9 @@ export function tableFate(ctx: DiffContext, key: string): Fate {
     map = new Map();
     const from = new Map(ctx.from.tables.map((t) => [tableKey(t), t]));
     const to = new Map(ctx.to.tables.map((t) => [tableKey(t), t]));
-    for (const [k, a] of from) {
-      const b = to.get(k);
-      const reshaped =
-        b !== undefined &&
-        (a.kind !== b.kind ||
-          a.partitionKey !== b.partitionKey ||
-          Boolean(a.partitionOf) !== Boolean(b.partitionOf));
-      map.set(k, !b ? "dropped" : reshaped ? "rebuilt" : "kept");
-    }
+    const rebuilt = rebuiltTables(from, to);
+    for (const k of from.keys())
+      map.set(k, !to.has(k) ? "dropped" : rebuilt.has(k) ? "rebuilt" : "kept");
     for (const k of to.keys()) if (!from.has(k)) map.set(k, "new");
     const byTo = fates.get(ctx.from) ?? new WeakMap();
     byTo.set(ctx.to, map);
