@@ -140,7 +140,11 @@ const childOf = (model: SchemaModel, t: { schema: string; name: string }, name: 
  * DROP INDEX … CASCADE takes the constraint with it, so it is not dropped on its own (it cannot be: its index
  * belongs to the parent's), and it is added again when `to` still has it.
  */
-export function droppedWithParentIndex(ctx: DiffContext, t: TableInfo, name: string): boolean {
+export function droppedWithParentIndex(
+  ctx: DiffContext,
+  t: { schema: string; name: string },
+  name: string,
+): boolean {
   const hit = childOf(ctx.from, t, name);
   return hit !== undefined && !hit.p.constraint && !parentKept(ctx, hit.p);
 }
@@ -333,8 +337,7 @@ export function partitionKeyChange(
   x: ConstraintInfo,
   y: ConstraintInfo,
 ): "again" | "rebuild" | undefined {
-  const a = ctx.from.tables.find((t) => tableKey(t) === tableKey(b)) ?? b;
-  if (droppedWithParentIndex(ctx, a, x.name)) return "again";
+  if (droppedWithParentIndex(ctx, b, x.name)) return "again";
   if (!onlyAttaches(ctx, x.attached, y.attached)) return "rebuild";
   if (!gainsChildren(x.attached, y.attached)) return undefined;
   const where = { schema: b.schema, table: b.name, name: y.name };
