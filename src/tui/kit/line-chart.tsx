@@ -68,7 +68,7 @@ export function LineChart({
   // One Text node for the whole chart keeps each frame cheap to lay out.
   return (
     <Box flexShrink={0} height={height + 1} overflow="hidden">
-      <Text wrap="truncate-end">{text}</Text>
+      <Text wrap="truncate-end">{colorRuns(text)}</Text>
     </Box>
   );
 }
@@ -94,4 +94,48 @@ export function windowSeries(
   const out: number[] = [];
   for (let i = 0; i < filled.length; i += per) out.push(Math.max(...filled.slice(i, i + per)));
   return out;
+}
+
+const SGR = /\u001b\[([\d;]*)m/y;
+
+/**
+ * asciichart colours every cell on its own (colour, glyph, reset); the terminal layer measures and
+ * re-parses every escape code on each frame, so runs of one colour are joined: a live chart is a
+ * quarter of the text to lay out, and looks the same.
+ */
+export function colorRuns(text: string): string {
+  if (!text.includes("\u001b")) return text;
+  let out = "";
+  let pending = ""; // the colour the next glyph gets
+  let open = ""; // the colour written last (still in effect)
+  for (let i = 0; i < text.length; ) {
+    if (text.charCodeAt(i) === 0x1b) {
+      SGR.lastIndex = i;
+      const m = SGR.exec(text);
+      if (m) {
+        pending = m[1] === "0" || m[1] === "" || m[1] === "39" ? "" : m[0];
+        i = SGR.lastIndex;
+        continue;
+      }
+    }
+    const ch = text[i]!;
+    i += 1;
+    // A space looks the same in any foreground colour: it does not break a run.
+    const want = ch === "\n" ? "" : ch === " " ? open : pending;
+    if (want !== open) {
+      // One colour to the next directly; back to none with the colour's end code.
+      out += want || closing(open);
+      open = want;
+    }
+    out += ch;
+  }
+  return open ? `${out}${closing(open)}` : out;
+}
+
+/**
+ * The code that ends a colour, as the terminal layer writes it itself (a foreground colour ends
+ * with 39): lines in that form are the ones it has already measured in the same frame.
+ */
+function closing(code: string): string {
+  return /^\u001b\[(3[0-8]|9[0-7])[m;]/.test(code) ? "\u001b[39m" : "\u001b[0m";
 }

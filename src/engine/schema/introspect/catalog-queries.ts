@@ -82,6 +82,10 @@ SELECT n.nspname AS schema, c.relname AS name, c.oid, ${qname("n.nspname", "c.re
     (SELECT 'index:' || quote_ident(ic.relname) FROM pg_index ri JOIN pg_class ic ON ic.oid = ri.indexrelid
      WHERE ri.indrelid = c.oid AND ri.indisreplident LIMIT 1) END AS replica_identity,
   CASE WHEN NOT c.relispartition THEN inh.parents END AS inherits,
+  CASE WHEN c.relispartition THEN
+    (SELECT json_agg(k.conname ORDER BY k.conname) FROM pg_constraint k JOIN pg_inherits i ON i.inhrelid = c.oid
+     JOIN pg_constraint pk ON pk.conrelid = i.inhparent AND pk.conname = k.conname AND pk.contype = 'c'
+     WHERE k.conrelid = c.oid AND k.contype = 'c' AND k.convalidated AND NOT pk.convalidated) END AS valid_checks,
   d.description AS comment
 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
 ${description("d", "pg_class", "c.oid")}

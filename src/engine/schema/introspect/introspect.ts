@@ -162,6 +162,7 @@ function assemble(
       comment: str(t.comment),
       ...(t.inherits ? { inherits: list(t.inherits) } : {}),
       ...(t.replica_identity ? { replicaIdentity: String(t.replica_identity) } : {}),
+      ...(t.valid_checks ? { validChecks: list(t.valid_checks) } : {}),
     };
     tables.set(key(t.schema, t.name), table);
     byOid.set(String(t.oid), table);

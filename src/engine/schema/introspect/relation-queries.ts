@@ -5,6 +5,21 @@
  * Values that cost the server a call per row (pg_get_indexdef per index column, json built per row) are asked
  * for only where the plain catalog value does not say the same.
  */
+/**
+ * The partitions' indexes attached to a partitioned index (pg_inherits on indexes), each with the kind of the
+ * partition's constraint it backs, if any (a local one, or one inherited from the parent's constraint).
+ */
+const attachedIndexes = (
+  parent: string,
+) => `coalesce((SELECT json_agg(json_build_object('schema', cn.nspname,
+      'table', ct.relname, 'name', cc.relname, 'definition', pg_get_indexdef(h.inhrelid),
+      'constraint', CASE ck.contype WHEN 'p' THEN 'PRIMARY KEY' WHEN 'u' THEN 'UNIQUE' END)
+    ORDER BY cn.nspname, cc.relname)
+    FROM pg_inherits h JOIN pg_class cc ON cc.oid = h.inhrelid JOIN pg_namespace cn ON cn.oid = cc.relnamespace
+    JOIN pg_index ci ON ci.indexrelid = h.inhrelid JOIN pg_class ct ON ct.oid = ci.indrelid
+    LEFT JOIN pg_constraint ck ON ck.conindid = h.inhrelid AND ck.conrelid = ci.indrelid AND ck.contype IN ('p', 'u')
+    WHERE h.inhparent = ${parent}), '[]'::json)`;
+
 export const columnsQuery = `
 SELECT a.attrelid AS rel, a.attnum AS num, a.attname AS name, a.atttypid AS type_oid, a.attcollation AS collation_oid,
   CASE WHEN quote_ident(a.attname) <> a.attname THEN quote_ident(a.attname) END AS quoted,
@@ -32,8 +47,10 @@ export const constraintsQuery = `
 SELECT k.conrelid AS rel, k.conname AS name, k.contype AS type,
   pg_get_constraintdef(k.oid) AS definition, k.convalidated AS validated, k.conkey::text AS keys,
   CASE WHEN k.contype = 'f' THEN quote_ident(fn.nspname) || '.' || quote_ident(fc.relname) END AS refs,
+  CASE WHEN k.contype IN ('p', 'u') AND rc.relkind = 'p' THEN ${attachedIndexes("k.conindid")} END AS attached,
   d.description AS comment
 FROM pg_constraint k
+JOIN pg_class rc ON rc.oid = k.conrelid
 LEFT JOIN pg_class fc ON fc.oid = k.confrelid
 LEFT JOIN pg_namespace fn ON fn.oid = fc.relnamespace
 LEFT JOIN pg_description d ON d.objoid = k.oid AND d.classoid = 'pg_constraint'::regclass AND d.objsubid = 0
@@ -57,11 +74,7 @@ SELECT i.indrelid AS rel, i.indexrelid AS oid, ic.relname AS name,
   i.indpred IS NOT NULL AS partial, i.indnkeyatts AS key_count, i.indisvalid AS valid, i.indkey::text AS keys,
   CASE WHEN 0 = ANY(i.indkey) OR i.indrelid = ANY($2) THEN
     (SELECT json_agg(pg_get_indexdef(i.indexrelid, k, false) ORDER BY k) FROM generate_series(1, i.indnatts) k) END AS columns,
-  CASE WHEN ic.relkind = 'I' THEN (SELECT json_agg(json_build_object('schema', cn.nspname, 'table', ct.relname,
-      'name', cc.relname, 'definition', pg_get_indexdef(h.inhrelid)) ORDER BY cn.nspname, cc.relname)
-    FROM pg_inherits h JOIN pg_class cc ON cc.oid = h.inhrelid JOIN pg_namespace cn ON cn.oid = cc.relnamespace
-    JOIN pg_index ci ON ci.indexrelid = h.inhrelid JOIN pg_class ct ON ct.oid = ci.indrelid
-    WHERE h.inhparent = i.indexrelid) END AS attached,
+  CASE WHEN ic.relkind = 'I' THEN ${attachedIndexes("i.indexrelid")} END AS attached,
   d.description AS comment
 FROM pg_index i
 JOIN pg_class ic ON ic.oid = i.indexrelid

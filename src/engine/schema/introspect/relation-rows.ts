@@ -1,4 +1,10 @@
-import type { ColumnInfo, ConstraintInfo, ConstraintType, IndexInfo } from "../model.js";
+import type {
+  AttachedIndex,
+  ColumnInfo,
+  ConstraintInfo,
+  ConstraintType,
+  IndexInfo,
+} from "../model.js";
 
 /**
  * Rows of the relation queries (relation-queries.ts) made into model parts. Those rows name a column by
@@ -116,12 +122,20 @@ export function toConstraint(c: Row, names: ColumnNames): ConstraintInfo {
   return {
     name: String(c.name),
     type: CONSTRAINT_TYPES[String(c.type)] ?? "check",
-    definition: String(c.definition),
+    // pg_get_constraintdef() ends a NOT VALID one with "NOT VALID": that is `validated`.
+    definition: String(c.definition).replace(/ NOT VALID$/, ""),
     columns: names.of(c.rel, c.keys, false),
     validated: Boolean(c.validated),
     references: str(c.refs),
     comment: str(c.comment),
+    ...(c.attached ? { attached: attachedIndexes(c.attached) } : {}),
   };
+}
+
+function attachedIndexes(value: unknown): AttachedIndex[] {
+  return json<Array<AttachedIndex & { constraint: AttachedIndex["constraint"] | null }>>(value).map(
+    ({ constraint, ...i }) => (constraint ? { ...i, constraint } : i),
+  );
 }
 
 export function toIndex(i: Row, names: ColumnNames): IndexInfo {
@@ -139,6 +153,6 @@ export function toIndex(i: Row, names: ColumnNames): IndexInfo {
     include: columns.slice(keyCount),
     valid: Boolean(i.valid),
     comment: str(i.comment),
-    ...(i.attached ? { attached: json<NonNullable<IndexInfo["attached"]>>(i.attached) } : {}),
+    ...(i.attached ? { attached: attachedIndexes(i.attached) } : {}),
   };
 }
