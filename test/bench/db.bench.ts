@@ -4,6 +4,7 @@
  *
  *   npx tsx test/bench/db.bench.ts            (TEST_DATABASE_URL or postgres://postgres@127.0.0.1:5432/postgres)
  *   BENCH_DB_TABLES=500 npx tsx test/bench/db.bench.ts
+ *   BENCH_DB_KEEP=1 …   keep the two databases (sb_bench_keep_<tables>_from/_to) and reuse them next time
  */
 import { randomBytes } from "node:crypto";
 import { pathToFileURL } from "node:url";
@@ -25,15 +26,22 @@ export async function runDbBench(
     options.adminUrl ??
     process.env.TEST_DATABASE_URL ??
     "postgres://postgres@127.0.0.1:5432/postgres";
-  const tag = `sb_bench_${Date.now().toString(36)}_${randomBytes(3).toString("hex")}`;
+  // Building 10,000 tables takes minutes: BENCH_DB_KEEP leaves the databases for the next run.
+  const keep = Boolean(process.env.BENCH_DB_KEEP);
+  const tag = keep
+    ? `sb_bench_keep_${tables}`
+    : `sb_bench_${Date.now().toString(36)}_${randomBytes(3).toString("hex")}`;
   const fromDb = `${tag}_from`;
   const toDb = `${tag}_to`;
   const fromUrl = urlFor(adminUrl, fromDb);
   const toUrl = urlFor(adminUrl, toDb);
   try {
-    const setup = await createDatabases(adminUrl, fromDb, toDb, tables);
+    const reuse = keep && (await databasesExist(adminUrl, [fromDb, toDb]));
+    const setup = reuse
+      ? { ...expected(tables), ms: 0 }
+      : await createDatabases(adminUrl, fromDb, toDb, tables);
     status(
-      `db bench: ${tables} tables, ${tables * COLUMNS_PER_TABLE} columns, ${setup.indexes} indexes, ${setup.fks} foreign keys; the copy has ${setup.changes} changes (built in ${(setup.ms / 1000).toFixed(1)} s)`,
+      `db bench: ${tables} tables, ${tables * COLUMNS_PER_TABLE} columns, ${setup.indexes} indexes, ${setup.fks} foreign keys; the copy has ${setup.changes} changes (${reuse ? "kept from an earlier run" : `built in ${(setup.ms / 1000).toFixed(1)} s`})`,
     );
 
     status("db bench: senior-backend introspection…");
@@ -79,15 +87,32 @@ export async function runDbBench(
       for (const q of ours.slowest) status(`  ${q.ms.toFixed(0).padStart(6)} ms  ${q.name}`);
     }
   } finally {
-    await withClient(adminUrl, async (c) => {
-      await c.query(`DROP DATABASE IF EXISTS "${fromDb}" WITH (FORCE)`);
-      await c.query(`DROP DATABASE IF EXISTS "${toDb}" WITH (FORCE)`);
-    });
+    if (!keep) await dropDatabases(adminUrl, fromDb, toDb);
   }
+}
+
+async function dropDatabases(adminUrl: string, fromDb: string, toDb: string) {
+  await withClient(adminUrl, async (c) => {
+    await c.query(`DROP DATABASE IF EXISTS "${fromDb}" WITH (FORCE)`);
+    await c.query(`DROP DATABASE IF EXISTS "${toDb}" WITH (FORCE)`);
+  });
+}
+
+function expected(tables: number) {
+  return { indexes: tables * 3, fks: tables - 1, changes: changeSql(tables).changes };
+}
+
+async function databasesExist(adminUrl: string, names: string[]): Promise<boolean> {
+  const found = await withClient(adminUrl, (c) =>
+    c.query("SELECT count(*)::int AS n FROM pg_database WHERE datname = ANY($1)", [names]),
+  );
+  return found.rows[0]?.n === names.length;
 }
 
 async function createDatabases(adminUrl: string, fromDb: string, toDb: string, tables: number) {
   const started = performance.now();
+  // A kept database left half-built by an interrupted run is built again.
+  await dropDatabases(adminUrl, fromDb, toDb);
   await withClient(adminUrl, (c) => c.query(`CREATE DATABASE "${fromDb}"`));
   await withClient(urlFor(adminUrl, fromDb), async (c) => {
     for (let i = 0; i < tables; i += 200) {
@@ -98,12 +123,7 @@ async function createDatabases(adminUrl: string, fromDb: string, toDb: string, t
   await withClient(adminUrl, (c) => c.query(`CREATE DATABASE "${toDb}" TEMPLATE "${fromDb}"`));
   const change = changeSql(tables);
   await withClient(urlFor(adminUrl, toDb), (c) => c.query(change.sql));
-  return {
-    ms: performance.now() - started,
-    indexes: tables * 3,
-    fks: tables - 1,
-    changes: change.changes,
-  };
+  return { ...expected(tables), ms: performance.now() - started };
 }
 
 /** What `db --from URL --to URL` does: both catalogs read (at the same time), diffed, a migration planned. */

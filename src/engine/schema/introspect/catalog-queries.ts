@@ -8,13 +8,6 @@ const notExtensionMember = (catalog: string, oid: string) =>
 
 const qname = (ns: string, rel: string) => `quote_ident(${ns}) || '.' || quote_ident(${rel})`;
 
-/** The relations of the given kinds in the filtered schemas, computed once per query (not per row). */
-const relations = (kinds: string) => `WITH rel AS MATERIALIZED (
-  SELECT c.oid, c.relname, c.relkind, c.relispartition, n.nspname
-  FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-  WHERE c.relkind IN (${kinds}) AND n.nspname = ANY($1) AND ${notExtensionMember("pg_class", "c.oid")}
-)`;
-
 /** A comment as a join (obj_description() per row is a query per row). */
 const description = (alias: string, catalog: string, oid: string, sub = "0") =>
   `LEFT JOIN pg_description ${alias} ON ${alias}.objoid = ${oid} AND ${alias}.classoid = '${catalog}'::regclass AND ${alias}.objsubid = ${sub}`;
@@ -71,12 +64,14 @@ SELECT n.nspname AS schema, c.relname AS name, format_type(s.seqtypid, NULL) AS 
 FROM pg_class c
 JOIN pg_namespace n ON n.oid = c.relnamespace
 JOIN pg_sequence s ON s.seqrelid = c.oid
-WHERE c.relkind = 'S' AND n.nspname = ANY($1) AND ${notExtensionMember("pg_class", "c.oid")}
-  AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'i')
+WHERE c.relkind = 'S' AND n.nspname = ANY($1)
+  AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid
+                  AND d.deptype IN ('e', 'i'))
 ORDER BY 1, 2`;
 
 export const tablesQuery = `
-SELECT n.nspname AS schema, c.relname AS name, c.relkind AS relkind, c.relpersistence = 'u' AS unlogged,
+SELECT n.nspname AS schema, c.relname AS name, c.oid, ${qname("n.nspname", "c.relname")} AS qualified,
+  c.relkind AS relkind, c.relpersistence = 'u' AS unlogged,
   CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) END AS partition_key,
   CASE WHEN c.relispartition THEN
     (SELECT ${qname("pn.nspname", "pc.relname")} FROM pg_inherits i JOIN pg_class pc ON pc.oid = i.inhparent
@@ -86,76 +81,19 @@ SELECT n.nspname AS schema, c.relname AS name, c.relkind AS relkind, c.relpersis
   CASE c.relreplident WHEN 'f' THEN 'full' WHEN 'n' THEN 'nothing' WHEN 'i' THEN
     (SELECT 'index:' || quote_ident(ic.relname) FROM pg_index ri JOIN pg_class ic ON ic.oid = ri.indexrelid
      WHERE ri.indrelid = c.oid AND ri.indisreplident LIMIT 1) END AS replica_identity,
-  CASE WHEN NOT c.relispartition THEN
-    (SELECT json_agg(${qname("pn.nspname", "pc.relname")} ORDER BY i.inhseqno) FROM pg_inherits i
-     JOIN pg_class pc ON pc.oid = i.inhparent JOIN pg_namespace pn ON pn.oid = pc.relnamespace
-     WHERE i.inhrelid = c.oid) END AS inherits,
-  obj_description(c.oid, 'pg_class') AS comment
+  CASE WHEN NOT c.relispartition THEN inh.parents END AS inherits,
+  CASE WHEN c.relispartition THEN
+    (SELECT json_agg(k.conname ORDER BY k.conname) FROM pg_constraint k JOIN pg_inherits i ON i.inhrelid = c.oid
+     JOIN pg_constraint pk ON pk.conrelid = i.inhparent AND pk.conname = k.conname AND pk.contype = 'c'
+     WHERE k.conrelid = c.oid AND k.contype = 'c' AND k.convalidated AND NOT pk.convalidated) END AS valid_checks,
+  d.description AS comment
 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+${description("d", "pg_class", "c.oid")}
+LEFT JOIN (SELECT i.inhrelid, json_agg(${qname("pn.nspname", "pc.relname")} ORDER BY i.inhseqno) AS parents
+  FROM pg_inherits i JOIN pg_class pc ON pc.oid = i.inhparent JOIN pg_namespace pn ON pn.oid = pc.relnamespace
+  WHERE pc.relkind <> 'I' GROUP BY i.inhrelid) inh ON inh.inhrelid = c.oid
 WHERE c.relkind IN ('r', 'p') AND n.nspname = ANY($1) AND ${notExtensionMember("pg_class", "c.oid")}
 ORDER BY 1, 2`;
-
-export const columnsQuery = `
-${relations("'r', 'p'")}
-SELECT c.nspname AS schema, c.relname AS table_name, a.attname AS name,
-  format_type(a.atttypid, a.atttypmod) AS type, a.attnotnull AS not_null,
-  pg_get_expr(ad.adbin, ad.adrelid) AS expression, a.attidentity AS identity, a.attgenerated AS generated,
-  NOT a.attislocal AS inherited,
-  CASE WHEN a.attidentity <> '' THEN (SELECT json_build_object('start', s.seqstart::text,
-      'increment', s.seqincrement::text, 'min', s.seqmin::text, 'max', s.seqmax::text, 'cache', s.seqcache::text,
-      'cycle', s.seqcycle)
-    FROM pg_depend dep JOIN pg_sequence s ON s.seqrelid = dep.objid
-    WHERE dep.classid = 'pg_class'::regclass AND dep.refclassid = 'pg_class'::regclass AND dep.deptype = 'i'
-      AND dep.refobjid = a.attrelid AND dep.refobjsubid = a.attnum LIMIT 1) END AS identity_options,
-  CASE WHEN a.attcollation <> 0 AND a.attcollation <> t.typcollation THEN ${qname("con.nspname", "co.collname")} END AS collation,
-  d.description AS comment
-FROM rel c
-JOIN pg_attribute a ON a.attrelid = c.oid
-JOIN pg_type t ON t.oid = a.atttypid
-LEFT JOIN pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
-LEFT JOIN pg_collation co ON co.oid = a.attcollation
-LEFT JOIN pg_namespace con ON con.oid = co.collnamespace
-${description("d", "pg_class", "c.oid", "a.attnum")}
-WHERE a.attnum > 0 AND NOT a.attisdropped
-ORDER BY c.nspname, c.relname, a.attnum`;
-
-export const constraintsQuery = `
-${relations("'r', 'p'")}
-SELECT c.nspname AS schema, c.relname AS table_name, k.conname AS name, k.contype AS type,
-  pg_get_constraintdef(k.oid) AS definition, k.convalidated AS validated,
-  coalesce((SELECT json_agg(a.attname ORDER BY x.ord) FROM unnest(k.conkey) WITH ORDINALITY x(attnum, ord)
-    JOIN pg_attribute a ON a.attrelid = k.conrelid AND a.attnum = x.attnum), '[]'::json) AS columns,
-  CASE WHEN k.contype = 'f' THEN ${qname("fn.nspname", "fc.relname")} END AS refs,
-  d.description AS comment
-FROM rel c
-JOIN pg_constraint k ON k.conrelid = c.oid
-LEFT JOIN pg_class fc ON fc.oid = k.confrelid
-LEFT JOIN pg_namespace fn ON fn.oid = fc.relnamespace
-${description("d", "pg_constraint", "k.oid")}
-WHERE k.contype IN ('p', 'u', 'f', 'c', 'x') AND k.conislocal AND k.conparentid = 0
-ORDER BY 1, 2, 3`;
-
-export const indexesQuery = `
-${relations("'r', 'p', 'm'")}
-SELECT c.nspname AS schema, c.relname AS table_name, ic.relname AS name,
-  pg_get_indexdef(i.indexrelid) AS definition, am.amname AS method, i.indisunique AS is_unique,
-  i.indpred IS NOT NULL AS partial, i.indnkeyatts AS key_count, i.indisvalid AS valid,
-  (SELECT json_agg(pg_get_indexdef(i.indexrelid, k, false) ORDER BY k) FROM generate_series(1, i.indnatts) k) AS columns,
-  CASE WHEN ic.relkind = 'I' THEN (SELECT json_agg(json_build_object('schema', cn.nspname, 'table', ct.relname,
-      'name', cc.relname, 'definition', pg_get_indexdef(h.inhrelid)) ORDER BY cn.nspname, cc.relname)
-    FROM pg_inherits h JOIN pg_class cc ON cc.oid = h.inhrelid JOIN pg_namespace cn ON cn.oid = cc.relnamespace
-    JOIN pg_index ci ON ci.indexrelid = h.inhrelid JOIN pg_class ct ON ct.oid = ci.indrelid
-    WHERE h.inhparent = i.indexrelid) END AS attached,
-  d.description AS comment
-FROM rel c
-JOIN pg_index i ON i.indrelid = c.oid
-JOIN pg_class ic ON ic.oid = i.indexrelid
-JOIN pg_am am ON am.oid = ic.relam
-${description("d", "pg_class", "i.indexrelid")}
-WHERE NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conrelid = i.indrelid AND k.conindid = i.indexrelid
-                  AND k.contype IN ('p', 'u', 'x'))
-  AND NOT EXISTS (SELECT 1 FROM pg_inherits h WHERE h.inhrelid = i.indexrelid)
-ORDER BY 1, 2, 3`;
 
 export const triggersQuery = `
 SELECT n.nspname AS schema, c.relname AS table_name, t.tgname AS name,
@@ -181,7 +119,7 @@ WHERE n.nspname = ANY($1)
 ORDER BY 1, 2, 3`;
 
 export const viewsQuery = `
-SELECT n.nspname AS schema, c.relname AS name, c.relkind = 'm' AS materialized,
+SELECT n.nspname AS schema, c.relname AS name, c.oid, c.relkind = 'm' AS materialized,
   pg_get_viewdef(c.oid) AS definition, to_json(coalesce(c.reloptions, '{}')) AS options,
   coalesce((SELECT json_agg(DISTINCT ${qname("dn.nspname", "dc.relname")})
     FROM pg_rewrite r

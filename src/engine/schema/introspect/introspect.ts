@@ -1,10 +1,6 @@
 import type { Db } from "../connection.js";
 import type {
-  ColumnInfo,
-  ConstraintInfo,
-  ConstraintType,
   DefaultPrivilegeInfo,
-  IndexInfo,
   PolicyInfo,
   PrivilegeInfo,
   SchemaModel,
@@ -13,6 +9,9 @@ import type {
   ViewInfo,
 } from "../model.js";
 import * as q from "./catalog-queries.js";
+import { completeIndexDefinitions } from "./index-definitions.js";
+import * as rq from "./relation-queries.js";
+import { ColumnNames, toColumn, toConstraint, toIndex } from "./relation-rows.js";
 import { type SchemaFilters, selectSchemas } from "./schema-filters.js";
 
 type Row = Record<string, unknown>;
@@ -26,13 +25,6 @@ const key = (schema: unknown, name: unknown) => `${String(schema)}\u0000${String
 const byName = <T extends { name: string }>(a: T, b: T) =>
   a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
 
-const CONSTRAINT_TYPES: Record<string, ConstraintType> = {
-  p: "primary-key",
-  u: "unique",
-  f: "foreign-key",
-  c: "check",
-  x: "exclude",
-};
 const TRIGGER_STATE: Record<string, TriggerInfo["enabled"]> = {
   O: "enabled",
   D: "disabled",
@@ -55,23 +47,49 @@ export interface IntrospectOptions {
   onEvent?: (event: IntrospectEvent) => void;
 }
 
-const KINDS: Array<[string, string]> = [
-  ["extensions", q.extensionsQuery],
-  ["enums", q.enumsQuery],
-  ["domains", q.domainsQuery],
-  ["sequences", q.sequencesQuery],
-  ["tables", q.tablesQuery],
-  ["columns", q.columnsQuery],
-  ["constraints", q.constraintsQuery],
-  ["indexes", q.indexesQuery],
-  ["triggers", q.triggersQuery],
-  ["policies", q.policiesQuery],
-  ["views", q.viewsQuery],
-  ["functions", q.functionsQuery],
-  ["collations", q.collationsQuery],
-  ["aggregates", q.aggregatesQuery],
-  ["privileges", q.privilegesQuery],
-  ["defaultPrivileges", q.defaultPrivilegesQuery],
+/** The parameters a query takes: the schema names, or the oids of the tables and materialized views read. */
+type Params = (names: string[], rows: Record<string, Row[]>) => unknown[];
+const inSchemas: Params = (names) => [names];
+const oids = (rows: Row[] | undefined, only?: (row: Row) => boolean) =>
+  (rows ?? []).filter((r) => !only || only(r)).map((r) => String(r.oid));
+const ofTables: Params = (_names, rows) => [oids(rows.tables)];
+const ofRelations: Params = (_names, rows) => [
+  oids(rows.tables),
+  oids(rows.views, (v) => Boolean(v.materialized)),
+];
+
+/** In this order: the relation queries take the oids the tables and views queries returned. */
+const KINDS: Array<[string, string, Params]> = [
+  ["extensions", q.extensionsQuery, inSchemas],
+  ["enums", q.enumsQuery, inSchemas],
+  ["domains", q.domainsQuery, inSchemas],
+  ["sequences", q.sequencesQuery, inSchemas],
+  ["tables", q.tablesQuery, inSchemas],
+  ["views", q.viewsQuery, inSchemas],
+  ["columns", rq.columnsQuery, ofTables],
+  ["constraints", rq.constraintsQuery, ofTables],
+  ["indexes", rq.indexesQuery, ofRelations],
+  ["triggers", q.triggersQuery, inSchemas],
+  ["policies", q.policiesQuery, inSchemas],
+  ["functions", q.functionsQuery, inSchemas],
+  ["collations", q.collationsQuery, inSchemas],
+  ["aggregates", q.aggregatesQuery, inSchemas],
+  ["privileges", q.privilegesQuery, inSchemas],
+  ["defaultPrivileges", q.defaultPrivilegesQuery, inSchemas],
+];
+
+/**
+ * Session settings while the catalog is read: names in definitions come out schema-qualified; the queries
+ * are large joins run once, so compiling them (JIT) costs more than it saves and sorts of a big catalog
+ * would spill to disk under the default work_mem; and parallel workers would each build their own cache of
+ * the tables that pg_get_constraintdef / pg_get_indexdef open, on a server that is often reading the other
+ * database of the comparison at the same time.
+ */
+const SESSION: Array<[string, string]> = [
+  ["search_path", "pg_catalog"],
+  ["work_mem", "64MB"],
+  ["jit", "off"],
+  ["max_parallel_workers_per_gather", "0"],
 ];
 
 /**
@@ -83,44 +101,51 @@ export async function introspect(
   filters: SchemaFilters = {},
   options: IntrospectOptions = {},
 ): Promise<SchemaModel> {
-  const saved = await db.query<{ path: string; version: string; jit: string; mem: string }>(
-    `SELECT current_setting('search_path') AS path, current_setting('server_version_num') AS version,
-       current_setting('jit', true) AS jit, current_setting('work_mem') AS mem`,
+  const saved = await db.query<Record<string, string | null>>(
+    `SELECT current_setting('server_version_num') AS version, ${SESSION.map(
+      ([name]) => `current_setting('${name}', true) AS "${name}"`,
+    ).join(", ")}`,
   );
-  const savedPath = saved.rows[0]?.path ?? "public";
-  // The catalog queries are large joins run once: compiling them (JIT) costs more than it saves, and
-  // sorts of a big catalog spill to disk under the default work_mem.
-  await db.query(
-    `SELECT set_config('search_path', 'pg_catalog', false), set_config('work_mem', '64MB', false)${
-      saved.rows[0]?.jit ? ", set_config('jit', 'off', false)" : ""
-    }`,
-  );
+  // Only settings this server has (an embedded PGlite has no JIT) are changed, and restored after.
+  const changed = SESSION.filter(([name]) => saved.rows[0]?.[name] != null);
+  const setAll = (values: unknown[]) =>
+    db.query(
+      `SELECT ${changed.map(([name], i) => `set_config('${name}', $${i + 1}, false)`).join(", ")}`,
+      values,
+    );
+  await setAll(changed.map(([, value]) => value));
   try {
     const allSchemas = (await db.query(q.schemasQuery)).rows;
     const schemaRows = allSchemas.filter((r) => selectSchemas(String(r.name), filters));
     const names = schemaRows.map((r) => String(r.name));
     const rows: Record<string, Row[]> = { schemaRows };
-    for (const [index, [kind, sql]] of KINDS.entries()) {
+    for (const [index, [kind, sql, params]] of KINDS.entries()) {
       options.signal?.throwIfAborted();
       options.onEvent?.({ type: "introspect", kind, done: index, total: KINDS.length });
-      rows[kind] = (await db.query(sql, [names])).rows;
+      rows[kind] = (await db.query(sql, params(names, rows))).rows;
     }
-    return assemble(Number(saved.rows[0]?.version ?? 0), rows);
-  } finally {
-    const restore = saved.rows[0];
-    await db.query(
-      `SELECT set_config('search_path', $1, false), set_config('work_mem', $2, false)${
-        restore?.jit ? ", set_config('jit', $3, false)" : ""
-      }`,
-      restore?.jit ? [savedPath, restore.mem, restore.jit] : [savedPath, restore?.mem ?? "4MB"],
+    const columnNames = new ColumnNames();
+    for (const c of rows.columns ?? []) columnNames.add(c);
+    const qualified = new Map((rows.tables ?? []).map((t) => [String(t.oid), String(t.qualified)]));
+    await completeIndexDefinitions(db, rows.indexes ?? [], columnNames, (rel) =>
+      qualified.get(String(rel)),
     );
+    return assemble(Number(saved.rows[0]?.version ?? 0), rows, columnNames);
+  } finally {
+    await setAll(changed.map(([name]) => saved.rows[0]?.[name]));
   }
 }
 
-function assemble(serverVersion: number, r: Record<string, Row[]>): SchemaModel {
+function assemble(
+  serverVersion: number,
+  r: Record<string, Row[]>,
+  names: ColumnNames,
+): SchemaModel {
   const tables = new Map<string, TableInfo>();
+  // Relations by oid, for the rows of the relation queries.
+  const byOid = new Map<string, TableInfo | ViewInfo>();
   for (const t of r.tables ?? []) {
-    tables.set(key(t.schema, t.name), {
+    const table: TableInfo = {
       schema: String(t.schema),
       name: String(t.name),
       kind: t.relkind === "p" ? "partitioned" : "table",
@@ -137,11 +162,14 @@ function assemble(serverVersion: number, r: Record<string, Row[]>): SchemaModel 
       comment: str(t.comment),
       ...(t.inherits ? { inherits: list(t.inherits) } : {}),
       ...(t.replica_identity ? { replicaIdentity: String(t.replica_identity) } : {}),
-    });
+      ...(t.valid_checks ? { validChecks: list(t.valid_checks) } : {}),
+    };
+    tables.set(key(t.schema, t.name), table);
+    byOid.set(String(t.oid), table);
   }
   const views = new Map<string, ViewInfo>();
   for (const v of r.views ?? []) {
-    views.set(key(v.schema, v.name), {
+    const view: ViewInfo = {
       schema: String(v.schema),
       name: String(v.name),
       materialized: Boolean(v.materialized),
@@ -150,17 +178,19 @@ function assemble(serverVersion: number, r: Record<string, Row[]>): SchemaModel 
       dependsOn: list(v.depends_on).sort(),
       indexes: [],
       comment: str(v.comment),
-    });
+    };
+    views.set(key(v.schema, v.name), view);
+    byOid.set(String(v.oid), view);
   }
-  for (const c of r.columns ?? [])
-    tables.get(key(c.schema, c.table_name))?.columns.push(toColumn(c));
+  for (const c of r.columns ?? []) {
+    const table = byOid.get(String(c.rel));
+    if (table && "columns" in table) table.columns.push(toColumn(c));
+  }
   for (const c of r.constraints ?? []) {
-    tables.get(key(c.schema, c.table_name))?.constraints.push(toConstraint(c));
+    const table = byOid.get(String(c.rel));
+    if (table && "constraints" in table) table.constraints.push(toConstraint(c, names));
   }
-  for (const i of r.indexes ?? []) {
-    const owner = tables.get(key(i.schema, i.table_name)) ?? views.get(key(i.schema, i.table_name));
-    owner?.indexes.push(toIndex(i));
-  }
+  for (const i of r.indexes ?? []) byOid.get(String(i.rel))?.indexes.push(toIndex(i, names));
   for (const t of r.triggers ?? []) {
     const trigger: TriggerInfo = {
       name: String(t.name),
@@ -272,56 +302,5 @@ function assemble(serverVersion: number, r: Record<string, Row[]>): SchemaModel 
       comment: str(f.comment),
       ...(f.depends_on ? { dependsOn: list(f.depends_on).sort() } : {}),
     })),
-  };
-}
-
-function toColumn(c: Row): ColumnInfo {
-  const generated = String(c.generated ?? "");
-  const identity = String(c.identity ?? "");
-  return {
-    name: String(c.name),
-    type: String(c.type),
-    notNull: Boolean(c.not_null),
-    default: generated === "" ? str(c.expression) : undefined,
-    identity: identity === "a" ? "always" : identity === "d" ? "by default" : undefined,
-    generated:
-      generated === ""
-        ? undefined
-        : { expression: String(c.expression), stored: generated === "s" },
-    collation: str(c.collation),
-    comment: str(c.comment),
-    ...(c.inherited ? { inherited: true } : {}),
-    ...(c.identity_options
-      ? { identityOptions: json<ColumnInfo["identityOptions"]>(c.identity_options) }
-      : {}),
-  };
-}
-
-function toConstraint(c: Row): ConstraintInfo {
-  return {
-    name: String(c.name),
-    type: CONSTRAINT_TYPES[String(c.type)] ?? "check",
-    definition: String(c.definition),
-    columns: list(c.columns),
-    validated: Boolean(c.validated),
-    references: str(c.refs),
-    comment: str(c.comment),
-  };
-}
-
-function toIndex(i: Row): IndexInfo {
-  const columns = list(i.columns);
-  const keyCount = Number(i.key_count);
-  return {
-    name: String(i.name),
-    definition: String(i.definition),
-    method: String(i.method),
-    unique: Boolean(i.is_unique),
-    partial: Boolean(i.partial),
-    columns: columns.slice(0, keyCount),
-    include: columns.slice(keyCount),
-    valid: Boolean(i.valid),
-    comment: str(i.comment),
-    ...(i.attached ? { attached: json<NonNullable<IndexInfo["attached"]>>(i.attached) } : {}),
   };
 }

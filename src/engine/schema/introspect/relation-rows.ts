@@ -1,0 +1,158 @@
+import type {
+  AttachedIndex,
+  ColumnInfo,
+  ConstraintInfo,
+  ConstraintType,
+  IndexInfo,
+} from "../model.js";
+
+/**
+ * Rows of the relation queries (relation-queries.ts) made into model parts. Those rows name a column by
+ * its number (constraint and index keys); `ColumnNames` answers with the names the columns query returned.
+ */
+type Row = Record<string, unknown>;
+
+const str = (v: unknown): string | undefined =>
+  v === null || v === undefined ? undefined : String(v);
+const json = <T>(v: unknown): T => (typeof v === "string" ? (JSON.parse(v) as T) : (v as T));
+const list = (v: unknown): string[] =>
+  Array.isArray(v) ? v.map(String) : typeof v === "string" ? (JSON.parse(v) as string[]) : [];
+
+const CONSTRAINT_TYPES: Record<string, ConstraintType> = {
+  p: "primary-key",
+  u: "unique",
+  f: "foreign-key",
+  c: "check",
+  x: "exclude",
+};
+
+/** System columns a constraint may name (a CHECK can read tableoid). */
+const SYSTEM_COLUMNS: Record<string, string> = {
+  "-1": "ctid",
+  "-2": "xmin",
+  "-3": "cmin",
+  "-4": "xmax",
+  "-5": "cmax",
+  "-6": "tableoid",
+};
+
+/** Column names by relation oid and column number: as stored, and quoted as PostgreSQL quotes them. */
+export interface ColumnName {
+  name: string;
+  quoted: string;
+  /** Type and collation oids, as text. */
+  type: string;
+  collation: string;
+}
+
+export class ColumnNames {
+  private readonly names = new Map<string, Map<string, ColumnName>>();
+
+  add(row: Row): void {
+    const rel = String(row.rel);
+    let columns = this.names.get(rel);
+    if (!columns) {
+      columns = new Map();
+      this.names.set(rel, columns);
+    }
+    const name = String(row.name);
+    columns.set(String(row.num), {
+      name,
+      quoted: row.quoted == null ? name : String(row.quoted),
+      type: String(row.type_oid),
+      collation: String(row.collation_oid),
+    });
+  }
+
+  /** One column of a relation by number. */
+  column(rel: unknown, num: string): ColumnName | undefined {
+    return this.names.get(String(rel))?.get(num);
+  }
+
+  /** The names of an int2[] / int2vector given as text ("{1,2}" or "1 2"); unknown numbers are left out. */
+  of(rel: unknown, keys: unknown, quoted: boolean): string[] {
+    const columns = this.names.get(String(rel));
+    const out: string[] = [];
+    for (const num of numbers(keys)) {
+      const column = columns?.get(num);
+      if (column) out.push(quoted ? column.quoted : column.name);
+      else if (!quoted && SYSTEM_COLUMNS[num]) out.push(SYSTEM_COLUMNS[num]);
+    }
+    return out;
+  }
+}
+
+export function numbers(keys: unknown): string[] {
+  if (Array.isArray(keys)) return keys.map(String);
+  if (typeof keys !== "string") return [];
+  const inner = keys.replace(/^\{|\}$/g, "").trim();
+  return inner === "" ? [] : inner.split(/[\s,]+/);
+}
+
+export function toColumn(c: Row): ColumnInfo {
+  const generated = String(c.generated ?? "");
+  const identity = String(c.identity ?? "");
+  return {
+    name: String(c.name),
+    type: String(c.type),
+    notNull: Boolean(c.not_null),
+    default: generated === "" ? str(c.expression) : undefined,
+    identity: identity === "a" ? "always" : identity === "d" ? "by default" : undefined,
+    generated:
+      generated === ""
+        ? undefined
+        : { expression: String(c.expression), stored: generated === "s" },
+    collation: str(c.collation),
+    comment: str(c.comment),
+    ...(c.inherited ? { inherited: true } : {}),
+    ...(identity !== "" && c.sequence
+      ? { identityOptions: identityOptions(String(c.sequence)) }
+      : {}),
+  };
+}
+
+/** "start increment min max cache cycle" (cycle as t or f), as the columns query joins them. */
+function identityOptions(sequence: string): NonNullable<ColumnInfo["identityOptions"]> {
+  const [start = "", increment = "", min = "", max = "", cache = "", cycle = ""] =
+    sequence.split(" ");
+  return { start, increment, min, max, cache, cycle: cycle === "t" };
+}
+
+export function toConstraint(c: Row, names: ColumnNames): ConstraintInfo {
+  return {
+    name: String(c.name),
+    type: CONSTRAINT_TYPES[String(c.type)] ?? "check",
+    // pg_get_constraintdef() ends a NOT VALID one with "NOT VALID": that is `validated`.
+    definition: String(c.definition).replace(/ NOT VALID$/, ""),
+    columns: names.of(c.rel, c.keys, false),
+    validated: Boolean(c.validated),
+    references: str(c.refs),
+    comment: str(c.comment),
+    ...(c.attached ? { attached: attachedIndexes(c.attached) } : {}),
+  };
+}
+
+function attachedIndexes(value: unknown): AttachedIndex[] {
+  return json<Array<AttachedIndex & { constraint: AttachedIndex["constraint"] | null }>>(value).map(
+    ({ constraint, ...i }) => (constraint ? { ...i, constraint } : i),
+  );
+}
+
+export function toIndex(i: Row, names: ColumnNames): IndexInfo {
+  // Plain columns come from their names; an index with an expression (or on a materialized view, whose
+  // columns are not read) has them all from pg_get_indexdef.
+  const columns = i.columns == null ? names.of(i.rel, i.keys, true) : list(i.columns);
+  const keyCount = Number(i.key_count);
+  return {
+    name: String(i.name),
+    definition: String(i.definition),
+    method: String(i.method),
+    unique: Boolean(i.is_unique),
+    partial: Boolean(i.partial),
+    columns: columns.slice(0, keyCount),
+    include: columns.slice(keyCount),
+    valid: Boolean(i.valid),
+    comment: str(i.comment),
+    ...(i.attached ? { attached: attachedIndexes(i.attached) } : {}),
+  };
+}
