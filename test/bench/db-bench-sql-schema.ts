@@ -58,7 +58,11 @@ const EXTRA_COLUMNS = [
   "notes text",
 ];
 
-export function schemaSql(variant: "from" | "to" = "from"): string {
+/** `roles` names the two roles it creates and grants to (a server's roles are shared by its databases). */
+export function schemaSql(
+  variant: "from" | "to" = "from",
+  roles = { reader: "app_reader", writer: "app_writer" },
+): string {
   const out: string[] = [
     "CREATE SCHEMA app;",
     "CREATE SCHEMA reporting;",
@@ -79,7 +83,10 @@ $$;`,
   ];
   out.push(...DOMAINS.map((name, i) => tableSql(name, i, variant)));
   out.push(viewsSql(variant));
-  return `${out.join("\n")}\n`;
+  return `${out.join("\n")}\n`.replace(
+    /\bapp_(reader|writer)\b/g,
+    (_, r: "reader" | "writer") => roles[r],
+  );
 }
 
 function tableSql(name: string, i: number, variant: "from" | "to"): string {
