@@ -17,6 +17,11 @@ export interface DiffContext {
   rekeyedTables: Set<string>;
   /** Tables gaining a unique index built concurrently: foreign keys to them go in a transaction after it. */
   lateKeyTables: Set<string>;
+  /**
+   * Objects dropped and created again by this migration, named as privileges name them ("schema.name",
+   * a function's with its arguments): they come back with their owner's default privileges.
+   */
+  recreated: Set<string>;
 }
 
 export const tableKey = (t: { schema: string; name: string }) => qualified(t.schema, t.name);

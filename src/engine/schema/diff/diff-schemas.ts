@@ -100,6 +100,7 @@ function collect(from: SchemaModel, to: SchemaModel, renames: RenameSpec[]) {
     reshapedTables: new Set(),
     rekeyedTables: new Set(),
     lateKeyTables: new Set(),
+    recreated: new Set(),
   };
   diffSchemasAndExtensions(ctx);
   diffCollations(ctx);

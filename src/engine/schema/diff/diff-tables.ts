@@ -52,6 +52,7 @@ export function diffTables(ctx: DiffContext): void {
         ]);
         addTable(ctx, d, b);
         ctx.reshapedTables.add(key);
+        ctx.recreated.add(key);
         // Foreign keys of other tables pointing at it go before the drop and come back after.
         ctx.rekeyedTables.add(key);
         continue;

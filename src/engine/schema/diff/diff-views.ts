@@ -86,6 +86,7 @@ export function diffViews(ctx: DiffContext): void {
       });
       dropView(d, a, fromDepth.get(key) ?? 0);
       addView(d, b, toDepth.get(key) ?? 0);
+      ctx.recreated.add(key);
     } else if (a && b) {
       if (b.materialized) diffIndexes(ctx, b, a.indexes, b.indexes, true, "view");
       diffTriggers(ctx, a, b);

@@ -71,6 +71,7 @@ const KINDS: Array<[string, string]> = [
   ["collations", q.collationsQuery],
   ["aggregates", q.aggregatesQuery],
   ["privileges", q.privilegesQuery],
+  ["columnPrivileges", q.columnPrivilegesQuery],
   ["defaultPrivileges", q.defaultPrivilegesQuery],
 ];
 
@@ -247,12 +248,22 @@ function assemble(serverVersion: number, r: Record<string, Row[]>): SchemaModel 
       definition: String(a.definition),
       comment: str(a.comment),
     })),
-    privileges: (r.privileges ?? []).map((p) => ({
-      kind: String(p.kind) as PrivilegeInfo["kind"],
-      object: String(p.object),
-      grants: list(p.grants),
-      defaults: list(p.defaults),
-    })),
+    privileges: (r.privileges ?? [])
+      .map((p) => ({
+        kind: String(p.kind) as PrivilegeInfo["kind"],
+        object: String(p.object),
+        grants: list(p.grants),
+        defaults: list(p.defaults),
+      }))
+      .concat(
+        (r.columnPrivileges ?? []).map((p) => ({
+          kind: "column" as const,
+          object: String(p.object),
+          column: String(p.column),
+          grants: list(p.grants),
+          defaults: [],
+        })),
+      ),
     defaultPrivileges: (r.defaultPrivileges ?? []).map((p) => ({
       role: String(p.role),
       ...(p.schema ? { schema: String(p.schema) } : {}),
