@@ -78,7 +78,8 @@ async function main(argv: string[]): Promise<number> {
     }
     if (isUserError(error)) {
       writeError(error.message, error.hint);
-      return error.exitCode;
+      // Work stopped by Ctrl+C / SIGTERM says what it left behind, and exits 130 / 143.
+      return interruptSignal.aborted ? interruptCode() : error.exitCode;
     }
     if (interruptSignal.aborted) return interruptCode();
     const message = error instanceof Error ? error.message : String(error);

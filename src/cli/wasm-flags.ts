@@ -14,6 +14,14 @@ const FLAGS = ["--liftoff-only", "--expose-gc"];
 export function wantsSmallWasmHeap(argv: string[]): boolean {
   if (argv[2] !== "db" || process.env.SENIOR_BACKEND_NO_REEXEC) return false;
   if (process.execArgv.includes(FLAGS[0] ?? "")) return false;
+  // Migrating, listing status and linting never start PGlite: run as this process, so the pid a user sees (and
+  // may kill) is the one that talks to the database.
+  const modes = new Set(argv.slice(3));
+  if (
+    ["--migrate", "--status", "--lint"].some((m) => modes.has(m)) &&
+    !["--from", "--to", "--compare"].some((m) => modes.has(m))
+  )
+    return false;
   return argv.slice(3).some((arg) => {
     if (arg.startsWith("-") || /^[a-z][a-z0-9+.-]*:\/\//i.test(arg)) return false;
     if (/\.sql$/i.test(arg)) return true;

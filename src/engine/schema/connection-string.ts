@@ -36,6 +36,39 @@ const LIBPQ_KEYS = new Set([
 const HINT =
   "use a postgres://user@host:5432/dbname URL (password after the user, or PGPASSWORD), a key=value string (host=… dbname=…), or the PG* variables";
 
+const SSL_MODES = new Set([
+  "disable",
+  "allow",
+  "prefer",
+  "require",
+  "verify-ca",
+  "verify-full",
+  "no-verify",
+]);
+
+const validPort = (port: string) =>
+  /^\d+$/.test(port) && Number(port) >= 1 && Number(port) <= 65535;
+
+function checkSslMode(mode: string | undefined | null, where: string): void {
+  if (mode !== undefined && mode !== null && !SSL_MODES.has(mode)) {
+    throw new UserError(
+      `invalid sslmode ${JSON.stringify(mode)} in ${where} (disable, allow, prefer, require, verify-ca, verify-full)`,
+      { hint: HINT },
+    );
+  }
+}
+
+/**
+ * The PG* variables pg reads by itself (PGPORT, PGSSLMODE): checked like the same values in a connection
+ * string, since pg given a bad PGPORT neither connects nor fails (the run would end silently).
+ */
+export function checkLibpqEnvironment(env: NodeJS.ProcessEnv = process.env): void {
+  if (env.PGPORT !== undefined && env.PGPORT !== "" && !validPort(env.PGPORT)) {
+    throw new UserError(`invalid port ${env.PGPORT} in PGPORT (1–65535)`, { hint: HINT });
+  }
+  if (env.PGSSLMODE) checkSslMode(env.PGSSLMODE, "PGSSLMODE");
+}
+
 /** A URL scheme at the start ("mysql://", "postgres://"). */
 const SCHEME = /^([a-z][a-z0-9+.-]*):\/\//i;
 const KEY_VALUE = /^\s*[a-z_]+\s*=/i;
@@ -89,6 +122,7 @@ function checkUrl(spec: string): string {
       throw new UserError(`unknown connection parameter ?${key}=`, { hint: HINT });
     }
   }
+  checkSslMode(url.searchParams.get("sslmode"), "the connection URL");
   return spec;
 }
 
@@ -111,7 +145,8 @@ function keyValueToUrl(spec: string): string {
     });
   }
   const port = values.get("port");
-  if (port !== undefined && !(/^\d+$/.test(port) && Number(port) >= 1 && Number(port) <= 65535)) {
+  checkSslMode(values.get("sslmode"), "the connection string");
+  if (port !== undefined && !validPort(port)) {
     throw new UserError(`invalid port ${port} in the connection string (1–65535)`, { hint: HINT });
   }
   const url = new URL("postgres://");

@@ -1,7 +1,7 @@
 import pg from "pg";
 import { redactConnectionString } from "../shared/redact.js";
 import { UserError } from "../shared/user-error.js";
-import { normaliseConnectionString } from "./connection-string.js";
+import { checkLibpqEnvironment, normaliseConnectionString } from "./connection-string.js";
 import { withLibpqSslMode } from "./ssl-mode.js";
 
 /**
@@ -18,6 +18,8 @@ export interface Db {
   ): Promise<{ rows: T[]; rowCount: number }>;
   /** Run one or more statements with no parameters (simple query protocol). */
   exec(sql: string): Promise<void>;
+  /** Ask the server to cancel the statement running now (a server only: pg_cancel_backend from a second connection). */
+  cancel?(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -43,14 +45,16 @@ export async function connectServer(
   // Refuse anything but postgres:// URLs and key=value strings before any socket opens (exit 2, one line).
   if (connectionString !== undefined)
     connectionString = normaliseConnectionString(connectionString);
+  checkLibpqEnvironment();
   const label = connectionString
     ? redactConnectionString(connectionString)
     : `PG* environment (${process.env.PGHOST ?? "localhost"}/${process.env.PGDATABASE ?? ""})`;
-  const client = new pg.Client({
+  const config = {
     connectionString: withLibpqSslMode(connectionString),
     connectionTimeoutMillis: options.connectTimeoutMs ?? 10_000,
     application_name: options.applicationName ?? "senior-backend",
-  });
+  };
+  const client = new pg.Client(config);
   // An idle client that loses its server emits 'error'; never let that crash the process.
   client.on("error", () => {});
   try {
@@ -68,6 +72,18 @@ export async function connectServer(
     },
     exec: async (sql) => {
       await client.query(sql);
+    },
+    cancel: async () => {
+      const pid = (client as unknown as { processID?: number }).processID;
+      if (!pid) return;
+      const other = new pg.Client(config);
+      other.on("error", () => {});
+      try {
+        await other.connect();
+        await other.query("SELECT pg_cancel_backend($1)", [pid]);
+      } finally {
+        await other.end().catch(() => {});
+      }
     },
     close: () => client.end(),
   };

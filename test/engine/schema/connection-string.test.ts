@@ -39,6 +39,25 @@ describe("connection strings", () => {
     );
   });
 
+  it("refuses a bad PGPORT or sslmode instead of ending silently or blaming the server", async () => {
+    const saved = process.env.PGPORT;
+    process.env.PGPORT = "99999";
+    try {
+      expect((await refusal("postgres://app:hunter2@127.0.0.1/x")).message).toMatch(
+        /invalid port 99999 in PGPORT/,
+      );
+    } finally {
+      if (saved === undefined) delete process.env.PGPORT;
+      else process.env.PGPORT = saved;
+    }
+    expect((await refusal("postgres://app:hunter2@127.0.0.1/x?sslmode=bogus")).message).toMatch(
+      /invalid sslmode "bogus"/,
+    );
+    expect((await refusal("host=127.0.0.1 sslmode=maybe password=hunter2")).message).toMatch(
+      /invalid sslmode "maybe"/,
+    );
+  });
+
   it("refuses an unparsable URL without echoing it", async () => {
     expect((await refusal("postgres://app:hunter2@[nope/x")).message).toBe(
       "the connection URL cannot be parsed",

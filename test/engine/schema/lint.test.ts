@@ -50,6 +50,52 @@ describe("db lint rules", () => {
     expect(lintFails({ findings }, "error")).toBe(true);
   });
 
+  it("flags table rewrites and locks people write by hand: VACUUM FULL, CLUSTER, REINDEX, TRUNCATE, identity and serial columns", async () => {
+    const findings = await lintMigrationText(
+      `-- a maintenance migration someone wrote
+LOCK TABLE orders IN SHARE MODE;
+VACUUM FULL orders;
+VACUUM (ANALYZE) orders;
+CLUSTER orders USING orders_pkey;
+REINDEX TABLE orders;
+TRUNCATE audit_log;
+ALTER TABLE orders ADD COLUMN seq bigint GENERATED ALWAYS AS IDENTITY;
+ALTER TABLE orders ADD COLUMN n bigserial NOT NULL;
+ALTER TABLE orders ADD COLUMN r int DEFAULT (random() * 10)::int;
+ALTER TABLE orders ADD COLUMN k text DEFAULT 'random';
+CREATE TABLE scratch (id int);
+VACUUM FULL scratch;
+TRUNCATE scratch;
+REINDEX INDEX CONCURRENTLY orders_pkey;
+`,
+      "maintenance.sql",
+    );
+    expect(findings.map((f) => `${f.line} ${f.rule}`)).toEqual([
+      "2 missing-lock-timeout",
+      "3 vacuum-full",
+      "5 cluster",
+      "6 non-concurrent-reindex",
+      "7 truncate",
+      "8 volatile-default",
+      "9 volatile-default",
+      "10 volatile-default",
+    ]);
+  });
+
+  it("a psql meta-command is named as such, with its line (exit 2)", async () => {
+    await expect(
+      lintMigrationText(
+        "-- header\n\\set ON_ERROR_STOP on\nALTER TABLE t ADD COLUMN x int;\n",
+        "psql.sql",
+      ),
+    ).rejects.toThrow("psql.sql:2: \\set is a psql meta-command, not SQL");
+  });
+
+  it("an empty file or one with only comments has no findings", async () => {
+    expect(await lintMigrationText("", "empty.sql")).toEqual([]);
+    expect(await lintMigrationText("-- nothing yet\n", "comment.sql")).toEqual([]);
+  });
+
   it("leaves a safe migration alone, and a folder is linted file by file in name order", async () => {
     await writeFile(
       join(dir, "001_safe.sql"),

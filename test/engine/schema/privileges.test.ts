@@ -83,7 +83,7 @@ describe("privileges", () => {
   it("views, functions and types created again keep their grants and comments", {
     timeout: 180_000,
   }, async () => {
-    const sql = await roundTrip("recreated-grants");
+    const sql = await roundTrip("recreated-kinds");
     expect(sql).toEqual(
       expect.arrayContaining([
         "GRANT SELECT ON TABLE app.big_orders TO reader",

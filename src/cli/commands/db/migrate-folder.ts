@@ -6,7 +6,7 @@ import {
 } from "../../../engine/schema/index.js";
 import type { CliContext } from "../../context.js";
 import { EXIT, paint, writeJson, writeStatus, writeText } from "../../output.js";
-import { type DbMigrateFlags, migrateReport } from "./migrate.js";
+import { type DbMigrateFlags, migrateReport, statusLine } from "./migrate.js";
 import { connectTarget } from "./target.js";
 
 /** `db --migrate DIR [--down N] [--dry-run]`: every pending file in order, or the last N rolled back. */
@@ -23,6 +23,7 @@ export async function runMigrateFolderMode(
       allowDestructive: Boolean(flags.allowDestructive),
       lockTimeoutMs: (flags.lockTimeout ?? 60) * 1000,
       signal: ctx.signal,
+      onEvent: flags.json ? undefined : statusLine,
       onFile: flags.json
         ? undefined
         : (e) =>

@@ -93,7 +93,7 @@ export async function runMigrateMode(flags: DbMigrateFlags, ctx: CliContext): Pr
   }
 }
 
-function statusLine(event: MigrateEvent): void {
+export function statusLine(event: MigrateEvent): void {
   if (event.type === "waiting-for-lock") {
     writeStatus(
       `waiting for another migration run${event.holderPid ? ` (backend pid ${event.holderPid})` : ""} to finish…`,

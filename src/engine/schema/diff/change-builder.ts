@@ -13,11 +13,15 @@ export const PHASE = {
   dropPolicy: 11,
   dropView: 12,
   dropForeignKey: 13,
+  /** ALTER SEQUENCE … OWNED BY NONE: before the owning table is created again (a drop takes the sequence along). */
+  releaseSequence: 13.2,
   /** A table created again (its kind or partitioning changed): after the views and foreign keys on it. */
   dropRebuiltTable: 13.5,
   dropConstraint: 14,
   dropIndex: 15,
   dropDefault: 16,
+  /** ALTER DEFAULT PRIVILEGES … REVOKE: before anything is created, so new objects do not get the old defaults. */
+  revokeDefaultPrivileges: 19,
   createSchema: 20,
   createExtension: 21,
   collation: 21.5,

@@ -4,6 +4,7 @@ import { columnDefinition, commentOn, identityOptionsSql } from "../plan/ddl.js"
 import { hazard, PHASE, step } from "./change-builder.js";
 import { type DiffContext, indexBy, pairs, tableKey } from "./diff-context.js";
 import { classifyTypeChange } from "./type-change.js";
+import { conversion } from "./type-conversion.js";
 
 /** Defaults PostgreSQL must compute per row (a constant or now() is stored once, with no rewrite). */
 const VOLATILE =
@@ -121,7 +122,13 @@ function changedColumn(
     const hazards = [lock];
     if (kind.rewrite)
       hazards.push(hazard("table-rewrite", `${b.name} is rewritten and its indexes rebuilt`));
-    if (kind.narrowing) {
+    const collate = y.collation ? ` COLLATE ${y.collation}` : "";
+    const using = viaText(ctx, x.type, y.type)
+      ? { sql: `${col}::text::${y.type}`, guess: undefined }
+      : conversion(col, x.type, y.type);
+    // With no cast, the hazard says how the values are read instead.
+    if (using.guess) hazards.push(hazard("data-loss", using.guess));
+    else if (kind.narrowing) {
       hazards.push(
         hazard(
           "data-loss",
@@ -129,13 +136,7 @@ function changedColumn(
         ),
       );
     }
-    const collate = y.collation ? ` COLLATE ${y.collation}` : "";
-    step(
-      d,
-      PHASE.alterColumn,
-      `${alter} TYPE ${y.type}${collate} USING ${col}${viaText(ctx, x.type, y.type) ? "::text" : ""}::${y.type}`,
-      hazards,
-    );
+    step(d, PHASE.alterColumn, `${alter} TYPE ${y.type}${collate} USING ${using.sql}`, hazards);
     ctx.reshapedTables.add(tableKey(b));
   }
   if (x.identity !== y.identity) {

@@ -15,13 +15,14 @@ export interface DiffContext {
   reshapedTables: Set<string>;
   /** Tables whose primary key / unique constraints are dropped: foreign keys pointing at them are rebuilt. */
   rekeyedTables: Set<string>;
-  /** Tables gaining a unique index built concurrently: foreign keys to them go in a transaction after it. */
-  lateKeyTables: Set<string>;
   /**
-   * Objects dropped and created again by this migration, named as privileges name them ("schema.name",
-   * a function's with its arguments): they come back with their owner's default privileges.
+   * Objects dropped and created again (tables, views, functions, aggregates, enums, domains), named as
+   * privileges name them ("schema.name", a function's with its arguments): they lose their grants, which
+   * are given back.
    */
   recreated: Set<string>;
+  /** Tables gaining a unique index built concurrently: foreign keys to them go in a transaction after it. */
+  lateKeyTables: Set<string>;
 }
 
 export const tableKey = (t: { schema: string; name: string }) => qualified(t.schema, t.name);

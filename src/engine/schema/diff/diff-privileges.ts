@@ -107,7 +107,8 @@ export function diffPrivileges(ctx: DiffContext): void {
   )) {
     const p = (b ?? a) as PrivilegeInfo;
     if (!exists.has(target(p, ctx.to))) continue;
-    // A new object starts with its owner's default, like one whose ACL was never touched.
+    // A new (or dropped and created again) object starts with its owner's default, like one whose ACL was
+    // never touched.
     const kept = a && existed.has(target(a, ctx.from)) && !recreated(p.object);
     const before = kept ? a.grants : (b ?? p).defaults;
     const after = b ? b.grants : p.defaults;
@@ -155,6 +156,9 @@ export function diffPrivileges(ctx: DiffContext): void {
       "changed",
       { before: before.join(" "), after: after.join(" "), pairKey: `default-privilege:${dkey(p)}` },
     );
-    for (const s of sql) step(d, PHASE.grant, s);
+    // A revoked default must not reach the objects this migration creates (or rebuilds); a new one only
+    // reaches objects created after it, as in the target.
+    for (const s of sql)
+      step(d, /\sREVOKE\s/.test(s) ? PHASE.revokeDefaultPrivileges : PHASE.grant, s);
   }
 }

@@ -16,6 +16,12 @@ import {
   rebuildDependentForeignKeys,
   rowSecurityStatements,
 } from "./diff-table-parts.js";
+import {
+  dropForRebuild,
+  rebuildDependentPolicies,
+  rebuiltTables,
+  reownSequences,
+} from "./rebuilt-tables.js";
 
 /** Tables: created, dropped, or changed part by part (columns, constraints, indexes, triggers, policies, RLS). */
 export function diffTables(ctx: DiffContext): void {
@@ -29,6 +35,7 @@ export function diffTables(ctx: DiffContext): void {
     const before = new Set(a.indexes.map((i) => i.definition));
     if (b.indexes.some((i) => i.unique && !before.has(i.definition))) ctx.lateKeyTables.add(key);
   }
+  const rebuilt = rebuiltTables(from, to);
   for (const [key, a, b] of pairs(from, to)) {
     if (a && !b) {
       dropTable(ctx.set.add("table", a, "removed", { before: describeTable(a) }), a);
@@ -37,20 +44,15 @@ export function diffTables(ctx: DiffContext): void {
       ctx.createdTables.add(key);
       addTable(ctx, ctx.set.add("table", b, "added", { after: describeTable(b) }), b);
     } else if (a && b) {
-      if (
-        a.kind !== b.kind ||
-        a.partitionKey !== b.partitionKey ||
-        Boolean(a.partitionOf) !== Boolean(b.partitionOf)
-      ) {
-        // The shape of the table itself changed (partitioning): it has to be created again.
+      if (rebuilt.has(key)) {
+        // The shape of the table (or of its parent) changed: it has to be created again.
         const d = ctx.set.add("table", b, "changed", {
           before: describeTable(a),
           after: describeTable(b),
         });
-        step(d, PHASE.dropRebuiltTable, `DROP TABLE ${qualified(a.schema, a.name)}`, [
-          hazard("data-loss", `${a.name} is dropped and created again: its rows are deleted`),
-        ]);
+        dropForRebuild(d, a, from, ctx);
         addTable(ctx, d, b);
+        reownSequences(d, b, ctx);
         ctx.reshapedTables.add(key);
         ctx.recreated.add(key);
         // Foreign keys of other tables pointing at it go before the drop and come back after.
@@ -63,6 +65,7 @@ export function diffTables(ctx: DiffContext): void {
     }
   }
   rebuildDependentForeignKeys(ctx, kept);
+  rebuildDependentPolicies(ctx, kept, rebuilt);
 }
 
 /** A table's whole definition as one string, computed once per table object (both directions share it). */

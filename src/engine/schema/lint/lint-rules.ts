@@ -29,6 +29,12 @@ export const LINT_RULES: readonly LintRule[] = [
     title: "CREATE INDEX without CONCURRENTLY blocks writes to the table for the whole build",
   },
   {
+    id: "non-concurrent-reindex",
+    severity: "error",
+    hazard: "index-build",
+    title: "REINDEX without CONCURRENTLY blocks writes to the table for the whole rebuild",
+  },
+  {
     id: "non-concurrent-index-drop",
     severity: "warning",
     hazard: "access-exclusive-lock",
@@ -63,13 +69,26 @@ export const LINT_RULES: readonly LintRule[] = [
     id: "volatile-default",
     severity: "warning",
     hazard: "table-rewrite",
-    title: "ADD COLUMN with a volatile DEFAULT (or a stored generated column) rewrites the table",
+    title:
+      "ADD COLUMN with a volatile DEFAULT (identity, serial, or a stored generated column) rewrites the table",
   },
   {
     id: "set-logged",
     severity: "warning",
     hazard: "table-rewrite",
     title: "SET LOGGED / SET UNLOGGED rewrites the table",
+  },
+  {
+    id: "vacuum-full",
+    severity: "error",
+    hazard: "table-rewrite",
+    title: "VACUUM FULL rewrites the table under an ACCESS EXCLUSIVE lock",
+  },
+  {
+    id: "cluster",
+    severity: "error",
+    hazard: "table-rewrite",
+    title: "CLUSTER rewrites the table under an ACCESS EXCLUSIVE lock",
   },
   {
     id: "drop-table",
@@ -82,6 +101,12 @@ export const LINT_RULES: readonly LintRule[] = [
     severity: "warning",
     hazard: "data-loss",
     title: "DROP COLUMN deletes its values; the down part cannot bring them back",
+  },
+  {
+    id: "truncate",
+    severity: "warning",
+    hazard: "data-loss",
+    title: "TRUNCATE deletes every row; the down part cannot bring them back",
   },
   {
     id: "rename",

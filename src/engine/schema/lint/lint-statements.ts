@@ -19,6 +19,9 @@ export interface LintFinding {
 const VOLATILE =
   /^(clock_timestamp|random|gen_random_uuid|uuid_generate_v\w*|nextval|timeofday|statement_timestamp)$/i;
 
+/** serial types: a DEFAULT nextval(…), filled in row by row. */
+const SERIAL = /^(smallserial|serial|bigserial|serial[248])$/i;
+
 const relationName = (rel: unknown): string => {
   const r = (rel ?? {}) as { schemaname?: string; relname?: string };
   return r.schemaname ? `${r.schemaname}.${r.relname}` : String(r.relname ?? "?");
@@ -103,6 +106,53 @@ export function lintStatement(file: string, s: SqlStatement, state: LintState): 
       }
       break;
     }
+    case "VacuumStmt": {
+      const full = ((body.options ?? []) as unknown[]).some(
+        (o) => String(unwrap(o)[1].defname) === "full",
+      );
+      const rels = ((body.rels ?? []) as unknown[]).map((r) => unwrap(r)[1].relation);
+      if (body.is_vacuumcmd && full && (rels.length === 0 || rels.some(existing))) {
+        locks = true;
+        add(
+          "vacuum-full",
+          `VACUUM FULL ${rels.length ? rels.map(relationName).join(", ") : "(every table)"} rewrites the table under an ACCESS EXCLUSIVE lock: reads and writes wait until it is done`,
+        );
+      }
+      break;
+    }
+    case "ClusterStmt":
+      if (!body.relation || existing(body.relation)) {
+        locks = true;
+        add(
+          "cluster",
+          `CLUSTER ${body.relation ? relationName(body.relation) : "(every clustered table)"} rewrites the table under an ACCESS EXCLUSIVE lock: reads and writes wait until it is done`,
+        );
+      }
+      break;
+    case "ReindexStmt": {
+      const concurrent = ((body.params ?? []) as unknown[]).some(
+        (o) => String(unwrap(o)[1].defname) === "concurrently",
+      );
+      if (!concurrent && (!body.relation || existing(body.relation))) {
+        locks = true;
+        add(
+          "non-concurrent-reindex",
+          `REINDEX ${body.relation ? relationName(body.relation) : String(body.name ?? "")} without CONCURRENTLY blocks writes (and reads that use the index) until it is done`,
+        );
+      }
+      break;
+    }
+    case "TruncateStmt": {
+      const rels = ((body.relations ?? []) as unknown[]).map((r) => unwrap(r)[1]);
+      if (rels.some(existing)) {
+        locks = true;
+        add("truncate", `TRUNCATE ${rels.map(relationName).join(", ")} deletes every row for good`);
+      }
+      break;
+    }
+    case "LockStmt":
+      if (((body.relations ?? []) as unknown[]).some((r) => existing(unwrap(r)[1]))) locks = true;
+      break;
     case "RenameStmt":
       if (body.renameType === "OBJECT_TABLE" || body.renameType === "OBJECT_COLUMN") {
         locks = true;
@@ -156,21 +206,23 @@ function lintAlterCommand(
       const generated = constraints.some(
         (k) => k.contype === "CONSTR_GENERATED" || k.contype === "CONSTR_IDENTITY",
       );
-      if (notNull && !hasDefault && !generated)
+      const typeName = ((def.typeName as Node | undefined)?.names ?? []) as unknown[];
+      const serial = SERIAL.test(String(unwrap(typeName[typeName.length - 1])[1].sval ?? ""));
+      if (notNull && !hasDefault && !generated && !serial)
         add("not-null-without-default", `${table}.${def.colname} is NOT NULL with no DEFAULT`);
-      const volatile = constraints.some((k) => {
-        if (k.contype === "CONSTR_GENERATED") return true;
-        if (k.contype !== "CONSTR_DEFAULT") return false;
-        const [kind, expr] = unwrap(k.raw_expr);
-        const fn =
-          ((expr.funcname ?? []) as unknown[]).map((p) => String(unwrap(p)[1].sval ?? "")).pop() ??
-          "";
-        return kind === "FuncCall" && VOLATILE.test(fn);
-      });
+      const volatile =
+        serial ||
+        constraints.some((k) => {
+          if (k.contype === "CONSTR_GENERATED" || k.contype === "CONSTR_IDENTITY") return true;
+          if (k.contype !== "CONSTR_DEFAULT") return false;
+          // Any call in the expression, also under a cast or an operator: (random() * 10)::int.
+          const names = JSON.stringify(k.raw_expr ?? {}).matchAll(/"String":\{"sval":"([^"]+)"\}/g);
+          return [...names].some((m) => VOLATILE.test(m[1] ?? ""));
+        });
       if (volatile)
         add(
           "volatile-default",
-          `${table}.${def.colname} is computed per row: every row is rewritten`,
+          `${table}.${def.colname} is computed per row (volatile default, identity, serial or stored generated column): every row is rewritten`,
         );
       break;
     }

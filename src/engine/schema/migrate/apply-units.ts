@@ -4,7 +4,7 @@ import type { MigrateOptions, UnitReport } from "./migrate-types.js";
 import type { LoadedMigration } from "./migration-units.js";
 import { clearProgress, progressKey, readProgress, recordProgress } from "./progress-table.js";
 import { prepareConcurrentIndex } from "./resume-index.js";
-import { statementFailure } from "./statement-failure.js";
+import { interrupted, statementFailure } from "./statement-failure.js";
 import { findApplied, recordMigration } from "./tracking-table.js";
 
 export type ApplyOutcome = { status: "applied"; durationMs: number } | { status: "raced" };
@@ -129,6 +129,10 @@ export async function applyUnits(
             notes.push(
               `dropped INVALID index ${found.index} left by an interrupted build; built it again`,
             );
+          if (found.state === "already-built")
+            notes.push(
+              `index ${found.index} was already built and valid (the interrupted run finished it, only its record was lost); recorded without building it again`,
+            );
           return found.state !== "already-built";
         },
         after: (j) => mark(i, j),
@@ -168,20 +172,27 @@ async function runStatements(
   const unit = migration.units[unitIndex];
   const offset = migration.units.slice(0, unitIndex).reduce((n, u) => n + u.statements.length, 0);
   for (const [j, statement] of unit.statements.entries()) {
-    if (signal?.aborted) throw signal.reason ?? new Error("interrupted");
     if (hooks?.skip(j)) continue;
+    const context = {
+      file: migration.file,
+      statement,
+      index: offset + j,
+      leftBehind: unit.transactional
+        ? leftBehind
+        : `${leftBehind}${j > 0 ? `; ${j} earlier statement(s) of this non-transactional part did run` : ""}`,
+    };
+    if (signal?.aborted) throw interrupted(signal, context, false);
+    // Ctrl+C / SIGTERM while a statement runs (a long index build): the server cancels it, nothing waits.
+    const cancel = () => void db.cancel?.().catch(() => {});
+    signal?.addEventListener("abort", cancel, { once: true });
     try {
       if (!hooks || (await hooks.before(statement.sql))) await db.exec(statement.sql);
       await hooks?.after(j);
     } catch (error) {
-      throw statementFailure(error, {
-        file: migration.file,
-        statement,
-        index: offset + j,
-        leftBehind: unit.transactional
-          ? leftBehind
-          : `${leftBehind}${j > 0 ? `; ${j} earlier statement(s) of this non-transactional part did run` : ""}`,
-      });
+      if (signal?.aborted) throw interrupted(signal, context, true);
+      throw statementFailure(error, context);
+    } finally {
+      signal?.removeEventListener("abort", cancel);
     }
   }
 }
@@ -203,7 +214,7 @@ function describeLeftBehind(
     );
   }
   parts.push(
-    "its progress is recorded (db --status shows it partially applied); fix the cause and run it again to continue after the last completed step",
+    `its progress is recorded (db --status shows it partially ${migration.direction === "up" ? "applied" : "rolled back"}); fix the cause and run it again to continue after the last completed step`,
   );
   return parts.join("; ");
 }

@@ -1,6 +1,6 @@
 import type { Db } from "../connection.js";
 import { type CatalogChange, compareCatalogStates, readCatalogState } from "./catalog-state.js";
-import { type LockTaken, locksHeldByThisTransaction } from "./lock-report.js";
+import { type LockTaken, locksHeldByThisTransaction, relationLocksHeld } from "./lock-report.js";
 import type { MigrateOptions, UnitReport } from "./migrate-types.js";
 import type { LoadedMigration } from "./migration-units.js";
 import { statementFailure } from "./statement-failure.js";
@@ -26,6 +26,8 @@ export async function dryRunUnits(
   try {
     await db.exec(`SET LOCAL lock_timeout = ${Math.max(1, Math.round(options.lockTimeoutMs))}`);
     const before = await readCatalogState(db);
+    // Reading the catalog (view definitions) takes ACCESS SHARE locks of its own: not the migration's.
+    const readerLocks = await relationLocksHeld(db);
     const started = performance.now();
     let index = 0;
     for (const [i, unit] of migration.units.entries()) {
@@ -58,7 +60,7 @@ export async function dryRunUnits(
       reports[i].outcome = "executed";
     }
     const durationMs = performance.now() - started;
-    const locks = await locksHeldByThisTransaction(db, before);
+    const locks = await locksHeldByThisTransaction(db, before, readerLocks);
     const after = await readCatalogState(db);
     return { durationMs, changes: compareCatalogStates(before, after), locks };
   } finally {

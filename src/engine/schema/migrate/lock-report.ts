@@ -30,6 +30,8 @@ const BLOCKS: Record<string, string> = {
 export async function locksHeldByThisTransaction(
   db: Db,
   before: CatalogState,
+  /** Locks held before the migration's statements ran (the catalog reads' own): left out. */
+  alreadyHeld: ReadonlySet<string> = new Set(),
 ): Promise<LockTaken[]> {
   const r = await db.query<{
     relation: string | null;
@@ -59,6 +61,7 @@ export async function locksHeldByThisTransaction(
     ) {
       continue;
     }
+    if (alreadyHeld.has(`${row.oid} ${row.mode}`)) continue;
     const name = row.relation ?? byOid.get(Number(row.oid));
     if (!name || name.startsWith("senior_backend.")) continue;
     const key = `${name} ${row.mode}`;
@@ -75,4 +78,13 @@ export async function locksHeldByThisTransaction(
     (a, b) =>
       strength.indexOf(b.mode) - strength.indexOf(a.mode) || a.relation.localeCompare(b.relation),
   );
+}
+
+/** "oid mode" of every relation lock this transaction holds now (to leave out of a later report). */
+export async function relationLocksHeld(db: Db): Promise<Set<string>> {
+  const r = await db.query<{ key: string }>(
+    `SELECT relation::bigint::text || ' ' || mode AS key FROM pg_locks
+      WHERE pid = pg_backend_pid() AND locktype = 'relation' AND granted`,
+  );
+  return new Set(r.rows.map((row) => row.key));
 }

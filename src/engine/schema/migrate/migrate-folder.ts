@@ -45,6 +45,24 @@ export async function runMigrationFolder(
     );
   }
   const direction = options.down === undefined ? "up" : "down";
+  // A run stopped half-way in the other direction must be finished first (later files build on it).
+  const halfDone = status.migrations.filter(
+    (m) => m.state === (direction === "up" ? "partially-rolled-back" : "partially-applied"),
+  );
+  if (halfDone.length > 0) {
+    const names = halfDone.map((m) => m.name).join(", ");
+    throw new UserError(
+      direction === "up"
+        ? `${names}: a --down run stopped half-way; nothing was run`
+        : `${names}: a run stopped half-way while applying; nothing was rolled back`,
+      {
+        hint:
+          direction === "up"
+            ? "finish the roll back first (--migrate DIR --down N again once its cause is fixed); db --status lists it"
+            : "finish applying first (--migrate DIR again once its cause is fixed); db --status lists it",
+      },
+    );
+  }
   const queue =
     direction === "up"
       ? status.migrations.filter((m) => m.state === "pending" || m.state === "partially-applied")
@@ -68,6 +86,10 @@ export async function runMigrationFolder(
     results.push(await runMigration(db, { ...options, file: m.file ?? "", direction }));
   }
   const verb = direction === "up" ? "applied" : "rolled back";
+  // Another run (waited for on the migration lock) may have done some of them: count what this one did.
+  const ran = results.filter((r) => r.status === "applied").length;
+  const byOther =
+    queue.length > ran ? `; ${queue.length - ran} already ${verb} by another run` : "";
   const message =
     queue.length === 0
       ? direction === "up"
@@ -75,6 +97,6 @@ export async function runMigrationFolder(
         : "nothing to roll back: no migration is applied"
       : options.dryRun
         ? `dry run of the next migration only (${queue[0]?.name}): later files build on it, so they cannot be rehearsed before it is applied`
-        : `${verb} ${queue.length} migration(s) from ${options.folder}`;
+        : `${verb} ${ran} migration(s) from ${options.folder}${byOther}`;
   return { folder: options.folder, direction, results, message };
 }

@@ -2,7 +2,7 @@ import { readdir, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { UserError } from "../../shared/index.js";
 import type { Db } from "../connection.js";
-import { loadMigration } from "./migration-units.js";
+import { migrationIdentity } from "./migration-units.js";
 import { allProgress } from "./progress-table.js";
 import { listApplied } from "./tracking-table.js";
 
@@ -51,8 +51,11 @@ export async function migrationStatus(db: Db, folder: string): Promise<Migration
   const progress = await allProgress(db);
   const entries: MigrationStatusEntry[] = [];
   const seen = new Set<string>();
-  for (const file of files) {
-    const m = await loadMigration(file, "up");
+  // Files that run out of order: pending, yet sorting before one already applied (branches merged late).
+  const names = await Promise.all(files.map((f) => migrationIdentity(f)));
+  const lastApplied = names.findLastIndex((m) => applied.has(m.name));
+  for (const [i, file] of files.entries()) {
+    const m = names[i] ?? (await migrationIdentity(file));
     seen.add(m.name);
     const row = applied.get(m.name);
     const moving = progress.get(m.name) ?? [];
@@ -69,6 +72,8 @@ export async function migrationStatus(db: Db, folder: string): Promise<Migration
       note =
         "a run stopped half-way; run --migrate again to continue after the last completed step";
     } else state = row ? "applied" : "pending";
+    if (state === "pending" && i < lastApplied)
+      note = `out of order: sorts before ${names[lastApplied]?.name}, which is applied; --migrate runs it now, after it`;
     entries.push({ name: m.name, file, state, appliedAt: row?.appliedAt, note });
   }
   for (const [name, row] of applied) {

@@ -27,6 +27,15 @@ export interface LoadedMigration {
   dataLoss: string[];
 }
 
+/** A migration's tracking name and checksum, without parsing its SQL (so status can list any file). */
+export async function migrationIdentity(file: string): Promise<{ name: string; checksum: string }> {
+  const normalised = (await readMigrationText(file)).replace(/\r\n/g, "\n");
+  return {
+    name: parseMigrationFile(normalised).name ?? basename(file).replace(/\.sql$/i, ""),
+    checksum: createHash("sha256").update(normalised).digest("hex"),
+  };
+}
+
 /** Read a migration file, split its sections for one direction into runnable units. */
 export async function loadMigration(
   file: string,
@@ -59,6 +68,15 @@ export async function loadMigration(
       hint: "add a `-- migrate:down` section with the statements that undo the up part",
       exitCode: 2,
     });
+  }
+  if (direction === "up" && units.length === 0) {
+    throw new UserError(
+      `${file} has no SQL statements to apply (the file is empty or only comments)`,
+      {
+        hint: "write the migration's statements into it, or delete the file",
+        exitCode: 2,
+      },
+    );
   }
   return { file, name, checksum, direction, units, notes, dataLoss };
 }

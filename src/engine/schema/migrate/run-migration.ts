@@ -7,6 +7,7 @@ import { applyUnits } from "./apply-units.js";
 import { dryRunUnits } from "./dry-run.js";
 import type { MigrateOptions, MigrateResult, UnitReport } from "./migrate-types.js";
 import { type LoadedMigration, loadMigration } from "./migration-units.js";
+import { readProgress } from "./progress-table.js";
 import { type AppliedMigration, ensureTrackingTables, findApplied } from "./tracking-table.js";
 
 /**
@@ -49,7 +50,9 @@ export async function runMigration(db: Db, options: MigrateOptions): Promise<Mig
   }
 
   if (options.dryRun) {
-    const nothing = noWorkLeft(migration, await findApplied(db, migration.name));
+    const applied = await findApplied(db, migration.name);
+    await refuseHalfDoneOtherWay(db, migration, applied);
+    const nothing = noWorkLeft(migration, applied);
     if (nothing) return { ...base, ...nothing, durationMs: 0 };
     const outcome = await dryRunUnits(db, migration, units, options);
     // The same hazard rules `db --lint` applies: a rehearsal that succeeds can still lock a big table.
@@ -76,7 +79,9 @@ export async function runMigration(db: Db, options: MigrateOptions): Promise<Mig
   try {
     options.onEvent?.({ type: "lock-acquired", waitedMs: performance.now() - lockStarted });
     await ensureTrackingTables(db);
-    const nothing = noWorkLeft(migration, await findApplied(db, migration.name));
+    const applied = await findApplied(db, migration.name);
+    await refuseHalfDoneOtherWay(db, migration, applied);
+    const nothing = noWorkLeft(migration, applied);
     if (nothing) return { ...base, ...nothing, durationMs: 0 };
     const outcome = await applyUnits(db, migration, units, options);
     if (outcome.status === "raced") {
@@ -95,6 +100,33 @@ export async function runMigration(db: Db, options: MigrateOptions): Promise<Mig
   } finally {
     await release().catch(() => {});
   }
+}
+
+/**
+ * A run in the other direction stopped half-way: applying a partially rolled back migration would say "already
+ * applied" while part of it is gone, and rolling back a partially applied one would undo what never ran. Finish
+ * the interrupted run first (exit 2, nothing run).
+ */
+async function refuseHalfDoneOtherWay(
+  db: Db,
+  migration: LoadedMigration,
+  applied: AppliedMigration | undefined,
+): Promise<void> {
+  const up = migration.direction === "up";
+  if (up ? !applied : applied) return;
+  const other = await readProgress(db, migration.name, up ? "down" : "up");
+  if (!other) return;
+  throw new UserError(
+    up
+      ? `${migration.name} is partially rolled back: a --down run stopped half-way (${other.startedAt}), so part of it is no longer there`
+      : `${migration.name} is partially applied: a run stopped half-way (${other.startedAt}), so part of its up part never ran`,
+    {
+      hint: up
+        ? "finish the roll back first (run the same --down again once its cause is fixed), then apply it again"
+        : "finish applying it first (run --migrate again once its cause is fixed), then roll it back",
+      exitCode: 2,
+    },
+  );
 }
 
 type NoWorkLeft = Pick<MigrateResult, "status" | "message" | "appliedAt">;

@@ -21,3 +21,19 @@ export function statementFailure(
     { hint: context.leftBehind, exitCode: 1, cause: error },
   );
 }
+
+/**
+ * The run was stopped (Ctrl+C, SIGTERM) before or during a statement: what was cancelled and what stays.
+ * The exit code is the interrupt's (130; the CLI gives 143 for SIGTERM).
+ */
+export function interrupted(
+  signal: AbortSignal,
+  context: { file: string; statement: SqlStatement; index: number; leftBehind: string },
+  during: boolean,
+): UserError {
+  const why = signal.reason instanceof Error ? signal.reason.message : "interrupted";
+  return new UserError(
+    `${why}: ${during ? `statement ${context.index + 1} (${context.file}:${context.statement.line}) was cancelled` : `stopped before statement ${context.index + 1} (${context.file}:${context.statement.line})`}`,
+    { hint: context.leftBehind, exitCode: 130 },
+  );
+}

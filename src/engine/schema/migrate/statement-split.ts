@@ -33,6 +33,8 @@ export async function splitStatements(
   text: string,
   context: { file: string; lineOffset: number },
 ): Promise<SqlStatement[]> {
+  // The parser refuses an empty string ("Query cannot be empty"); an empty section simply has no statements.
+  if (text.trim() === "") return [];
   await loadSqlParser();
   const bytes = Buffer.from(text, "utf8");
   let stmts: Array<{ stmt?: Record<string, unknown>; stmt_location?: number; stmt_len?: number }>;
@@ -43,6 +45,13 @@ export async function splitStatements(
     const charIndex = bytes.subarray(0, Math.max(0, position)).toString("utf8").length;
     const line = context.lineOffset + countNewlines(text.slice(0, charIndex));
     const message = error instanceof Error ? error.message : String(error);
+    const meta = /^\s*(\\[a-z!?]+)/i.exec(excerptAt(text, charIndex))?.[1];
+    if (meta) {
+      throw new UserError(`${context.file}:${line}: ${meta} is a psql meta-command, not SQL`, {
+        hint: "migrations are sent to the server statement by statement, not through psql: remove psql commands (\\set, \\i, \\connect, …) from the file",
+        exitCode: 2,
+      });
+    }
     throw new UserError(`${context.file}:${line}: ${message}`, {
       hint: `near: ${excerptAt(text, charIndex)}`,
       exitCode: 2,

@@ -80,6 +80,19 @@ ALTER TABLE users DROP COLUMN name;
     expect(result.units[1].statements[0].sql).toContain("CREATE INDEX CONCURRENTLY");
   });
 
+  it("lists only the locks the migration takes, not those of reading views for the report", async () => {
+    await ws.database.exec("CREATE VIEW user_emails AS SELECT email FROM users;");
+    const file = await ws.write("new-table.sql", "CREATE TABLE notes (id int PRIMARY KEY);\n");
+    const result = await runMigration(ws.db, {
+      file,
+      direction: "up",
+      dryRun: true,
+      lockTimeoutMs: 5000,
+    });
+    expect(result.locks?.map((l) => l.relation)).not.toContain("public.user_emails");
+    expect(result.locks?.map((l) => l.relation)).not.toContain("public.users");
+  });
+
   it("reports a failing statement with its line and still leaves nothing behind", async () => {
     const file = await ws.write(
       "bad.sql",

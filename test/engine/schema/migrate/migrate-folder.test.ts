@@ -131,6 +131,65 @@ DROP TABLE no_such_table;
     const status = await migrationStatus(ws.db, ws.dir);
     expect(status.migrations.map((m) => m.state)).toEqual(["partially-rolled-back"]);
     expect(status.migrations[0]?.note).toMatch(/--down run stopped half-way/);
+    expect(failed.hint).toMatch(/partially rolled back/);
+
+    // Applying it (or the folder) again must not claim "already applied" while its index is gone.
+    const again = await failure(runMigration(ws.db, { ...options, file, direction: "up" }));
+    expect(again.exitCode).toBe(2);
+    expect(again.message).toMatch(/20260103120000_idx is partially rolled back/);
+    await ws.write(
+      "20260104120000_more.sql",
+      "-- senior-backend migration: 20260104120000_more\nCREATE TABLE more (id int);\n",
+    );
+    const folder = await failure(runMigrationFolder(ws.db, { ...options, folder: ws.dir }));
+    expect(folder.message).toMatch(/a --down run stopped half-way; nothing was run/);
+    expect((await migrationStatus(ws.db, ws.dir)).counts.pending).toBe(1);
+  });
+
+  it("status lists an empty file as pending and says when a pending file runs out of order", async () => {
+    await ws.write("20260101120000_accounts.sql", FIRST);
+    await runMigrationFolder(ws.db, { ...options, folder: ws.dir });
+    await ws.write("20251231120000_from_a_branch.sql", "CREATE TABLE branch_table (id int);\n");
+    await ws.write("20260301120000_later.sql", "");
+    const status = await migrationStatus(ws.db, ws.dir);
+    expect(status.migrations.map((m) => `${m.name} ${m.state}`)).toEqual([
+      "20251231120000_from_a_branch pending",
+      "20260101120000_accounts applied",
+      "20260301120000_later pending",
+    ]);
+    expect(status.migrations[0]?.note).toBe(
+      "out of order: sorts before 20260101120000_accounts, which is applied; --migrate runs it now, after it",
+    );
+    expect(status.migrations[2]?.note).toBeUndefined();
+    const run = await failure(runMigrationFolder(ws.db, { ...options, folder: ws.dir }));
+    expect(run.message).toMatch(/20260301120000_later\.sql has no SQL statements to apply/);
+  });
+
+  it("a partially applied migration is not rolled back (its up part never finished)", async () => {
+    await ws.write("20260101120000_accounts.sql", FIRST);
+    const file = await ws.write("20260102120000_unique_email.sql", SECOND);
+    await failure(runMigrationFolder(ws.db, { ...options, folder: ws.dir }));
+    const down = await failure(runMigration(ws.db, { ...options, file, direction: "down" }));
+    expect(down.exitCode).toBe(2);
+    expect(down.message).toMatch(/is partially applied/);
+    const folder = await failure(
+      runMigrationFolder(ws.db, { ...options, folder: ws.dir, down: 1 }),
+    );
+    expect(folder.message).toMatch(/nothing was rolled back/);
+  });
+
+  it("an index whose build finished after its run died is recorded, not built again, and said", async () => {
+    await ws.write("20260101120000_accounts.sql", FIRST);
+    await ws.write("20260102120000_unique_email.sql", SECOND);
+    await failure(runMigrationFolder(ws.db, { ...options, folder: ws.dir }));
+    // The build is finished by hand (as a killed client's server backend would finish it).
+    await ws.db.exec("DELETE FROM account WHERE id = 2");
+    await ws.db.exec("DROP INDEX account_email_key");
+    await ws.db.exec("CREATE UNIQUE INDEX account_email_key ON account (email)");
+    const resumed = await runMigrationFolder(ws.db, { ...options, folder: ws.dir });
+    expect(resumed.results[0]?.notes.join("\n")).toMatch(
+      /index public\.account_email_key was already built and valid/,
+    );
   });
 });
 

@@ -178,4 +178,21 @@ DROP TABLE b; DROP TABLE a;
     expect(error.message).toContain("has no down part");
     expect(error.exitCode).toBe(2);
   });
+
+  it("refuses an empty file or one with only comments in one line, records nothing (exit 2)", async () => {
+    for (const [name, text] of [
+      ["empty.sql", ""],
+      ["comments.sql", "-- to be written\n/* later */\n"],
+    ]) {
+      const file = await ws.write(name, text);
+      const error = await failure(
+        runMigration(ws.db, { file, direction: "up", dryRun: false, lockTimeoutMs: 5000 }),
+      );
+      expect(error.message).toBe(
+        `${file} has no SQL statements to apply (the file is empty or only comments)`,
+      );
+      expect(error.exitCode).toBe(2);
+    }
+    expect(await trackingRows(ws.db)).toEqual([]);
+  });
 });
