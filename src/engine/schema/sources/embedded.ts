@@ -114,6 +114,8 @@ async function pristineDataDir(cacheDir: string): Promise<string | undefined> {
       if (!(await isDataDir(dir))) throw error;
       await rm(fresh, { recursive: true, force: true });
     });
+    // The tarball earlier versions of this program cached in its place.
+    await rm(`${dir}.tar`, { force: true });
     return dir;
   } catch (error) {
     await rm(fresh, { recursive: true, force: true });
