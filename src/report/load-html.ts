@@ -5,6 +5,7 @@ import {
   type LoadReport,
   type Threshold,
 } from "../engine/load/index.js";
+import { runShape } from "./load-report-text.js";
 import { barChart, escapeHtml, lineChart, type Series } from "./svg-chart.js";
 
 export interface HtmlReportOptions {
@@ -218,16 +219,13 @@ td,th{border:1px solid #ddd;padding:3px 8px;text-align:right}.pass{color:#2e7d32
 export function loadReportHtml(outcome: LoadOutcome, options: HtmlReportOptions = {}): string {
   const r = outcome.report;
   const when = (options.generatedAt ?? new Date()).toISOString();
-  const how =
-    r.mode === "open"
-      ? `${r.rate} req/s open loop, ≤ ${r.concurrency} connections`
-      : `${r.concurrency} connections (closed loop)`;
+  const how = runShape(r);
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>load ${escapeHtml(r.method)} ${escapeHtml(r.url)}</title><style>${STYLE}</style></head>
 <body>
 <h1>load ${escapeHtml(r.method)} ${escapeHtml(r.url)}</h1>
-<p>${escapeHtml(how)}, ${r.protocol === "h2" ? "HTTP/2, " : ""}${r.elapsedSec.toFixed(1)} s from ${escapeHtml(r.startedAt)}${r.interrupted ? " (stopped early)" : ""}. Report made ${escapeHtml(when)} by senior-backend.</p>
+<p>${escapeHtml(how)}, ${r.elapsedSec.toFixed(1)} s from ${escapeHtml(r.startedAt)}${r.interrupted ? " (stopped early)" : ""}. Report made ${escapeHtml(when)} by senior-backend.</p>
 ${summary(r)}
 ${charts(outcome, options).join("\n")}
 ${sections(outcome).join("\n")}

@@ -26,11 +26,21 @@ export function formatBytes(bytes: number): string {
 
 /** How the run was set up, in one line. */
 export function runHeadline(report: LoadReport): string {
+  return `load ${report.method} ${report.url} — ${runShape(report)}, ${report.elapsedSec.toFixed(1)} s${report.interrupted ? " (stopped early)" : ""}`;
+}
+
+/**
+ * `50 connections (closed loop)`, `200 req/s open loop, ≤ 50 connections`; over HTTP/2 the
+ * requests share connections (--streams each), so the count is of requests in flight.
+ */
+export function runShape(report: Pick<LoadReport, "mode" | "rate" | "concurrency" | "protocol">) {
+  const c = report.concurrency;
+  const what = report.protocol === "h2" ? "in flight" : `connection${c === 1 ? "" : "s"}`;
   const how =
     report.mode === "open"
-      ? `${report.rate} req/s open loop, ≤ ${report.concurrency} connections`
-      : `${report.concurrency} connection${report.concurrency === 1 ? "" : "s"} (closed loop)`;
-  return `load ${report.method} ${report.url} — ${how}${report.protocol === "h2" ? ", HTTP/2" : ""}, ${report.elapsedSec.toFixed(1)} s${report.interrupted ? " (stopped early)" : ""}`;
+      ? `${report.rate} req/s open loop, ≤ ${c} ${report.protocol === "h2" ? "in flight" : "connections"}`
+      : `${c} ${what} (closed loop)`;
+  return report.protocol === "h2" ? `${how}, HTTP/2` : how;
 }
 
 const num = (v: number) => (v >= 100 ? v.toFixed(0) : v.toFixed(v >= 10 ? 1 : 2));
@@ -56,6 +66,8 @@ export function breakdown(report: LoadReport): { statuses: string; errors: strin
 export function loadReportText(outcome: LoadOutcome): string {
   const { report, verdict } = outcome;
   const lines: string[] = [paint(runHeadline(report), "bold"), ""];
+  // Nothing answered: the figures of a second of refused connects say nothing; the verdict names it.
+  if (report.deadTarget) return [...lines, verdictLines(outcome).join("\n")].join("\n");
   const failedPct = (report.errorRate * 100).toFixed(report.errorRate < 0.1 ? 2 : 1);
   lines.push(
     `  requests    ${n(report.requests)} in ${report.elapsedSec.toFixed(1)} s   ${report.rps.toFixed(1)} req/s   (${n(report.successes)} ok, ${n(report.failures)} failed: ${failedPct}%)`,
@@ -157,11 +169,15 @@ function timelineLines(report: LoadReport): string[] {
       t.map((p) => p.rps),
       40,
     )}  ${n(rMin!)}–${n(rMax!)}`,
-    `              p99    ${sparkline(
-      t.map((p) => p.p99),
-      40,
-    )}  ${ms(pMin)}–${ms(pMax)}`,
   ];
+  // A second without successes has no p99; a run without any has no p99 line at all.
+  if (t.some((p) => p.p99 !== null))
+    lines.push(
+      `              p99    ${sparkline(
+        t.map((p) => p.p99),
+        40,
+      )}  ${ms(pMin)}–${ms(pMax)}`,
+    );
   if (errors > 0)
     lines.push(
       `              errors ${sparkline(

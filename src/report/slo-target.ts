@@ -1,6 +1,4 @@
 import { existsSync } from "node:fs";
-import { decide, findProfile, loadProfiles } from "../engine/decision/index.js";
-import { readTranscript } from "../engine/grill/index.js";
 import type { SloTarget } from "../engine/load/index.js";
 import { UserError } from "../engine/shared/index.js";
 
@@ -10,6 +8,9 @@ import { UserError } from "../engine/shared/index.js";
  * SLO floor, tightened by the answers, is used).
  */
 export async function resolveSlo(spec: string, profilesDir?: string): Promise<SloTarget> {
+  // Loaded when asked for: the decision engine (schema validation, YAML) would otherwise load
+  // with every `load` run, --slo or not.
+  const { decide, findProfile, loadProfiles } = await import("../engine/decision/index.js");
   const looksLikeFile = /[\\/]|\.md$/i.test(spec) || existsSync(spec);
   if (looksLikeFile) {
     if (!existsSync(spec)) {
@@ -17,6 +18,7 @@ export async function resolveSlo(spec: string, profilesDir?: string): Promise<Sl
         hint: "give a profile name (e.g. node-express) or the path of a grill transcript",
       });
     }
+    const { readTranscript } = await import("../engine/grill/index.js");
     const transcript = await readTranscript(spec);
     const decision = decide(transcript.answers, { profiles: await loadProfiles(profilesDir) });
     if (!decision.best) {

@@ -45,7 +45,7 @@ const failures = (results: RoundTripResult[]) =>
 
 describe.skipIf(!server)("db round trip through pg_dump (needs TEST_DATABASE_URL)", () => {
   it("our fixtures: up gives b, the second diff is empty, down gives a", {
-    timeout: 120_000,
+    timeout: 300_000,
   }, async () => {
     // "renames" needs confirmed --rename flags; round-trip.test.ts covers it.
     expect(failures(await runAll(ours, new Set(["renames"])))).toEqual([]);

@@ -14,7 +14,7 @@ describeInTmux("load live view in a real terminal", () => {
       { columns: 100, rows: 30 },
     );
     const live = await session.waitFor(/req\/s [1-9][\s\S]*latency histogram/, 15_000);
-    expect(live).toMatch(/latency ━ p99 ━ p90 ━ p50 ━ p99>60ms/);
+    expect(live).toMatch(/latency ━ p99 ━ p90 ━ p50 ╌ p99>60ms/);
     const widest = Math.max(...chartRows(live).map((r) => r.trimEnd().length));
     expect(widest).toBeGreaterThanOrEqual(95);
     expect(live).toMatch(/errors [\d,]+ \([\d.]+%\) +in flight \d+ +elapsed [\d.]+ s +remaining/);

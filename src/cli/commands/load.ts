@@ -6,6 +6,7 @@ import {
   DEMO_DEFAULTS,
   type DemoProfile,
   type DemoTarget,
+  deadTargetMessage,
   type Gates,
   judgeRun,
   type LoadOutcome,
@@ -20,7 +21,6 @@ import {
 import { redactSecretsInText, UserError } from "../../engine/shared/index.js";
 import { checkOutputFiles, outcomeDocument, writeLoadOutputs } from "../../report/load-outputs.js";
 import { loadCompareText, loadReportText, progressLine } from "../../report/load-report-text.js";
-import { resolveSlo } from "../../report/slo-target.js";
 import { action } from "../action.js";
 import type { CliContext } from "../context.js";
 import { EXIT, isInteractive, writeError, writeJson, writeStatus, writeText } from "../output.js";
@@ -170,7 +170,10 @@ async function runLoadCommand(urls: string[], flags: LoadFlags, ctx: CliContext)
     baseline: baselinePath
       ? { path: baselinePath, snapshot: loadSnapshot(baselinePath) }
       : undefined,
-    slo: flags.slo ? await resolveSlo(flags.slo, flags.profilesDir) : undefined,
+    // The decision and grill engines (profiles, YAML, schemas) load only for --slo.
+    slo: flags.slo
+      ? await (await import("../../report/slo-target.js")).resolveSlo(flags.slo, flags.profilesDir)
+      : undefined,
   };
   const demoProfile = flags.demo ? demoFromFlags(flags) : undefined;
   const input = (url: string) =>
@@ -219,10 +222,7 @@ async function runLoadCommand(urls: string[], flags: LoadFlags, ctx: CliContext)
     // The report first: a file that cannot be written must not lose the run.
     if (flags.json) writeJson(outcomeDocument(outcome, code));
     else if (!dead) writeText(loadReportText(outcome));
-    if (dead)
-      writeError(
-        `nothing answers at ${dead.address}: ${dead.error} (every attempt for ${(dead.afterMs / 1000).toFixed(1)} s; stopped)`,
-      );
+    if (dead) writeError(deadTargetMessage(dead));
     const written = writeLoadOutputs(outcome, {
       ...files,
       exitCode: code,
@@ -256,8 +256,13 @@ async function openScreen(params: LoadScreenStart): Promise<number> {
 function measure(plan: LoadPlan, flags: LoadFlags, ctx: CliContext, startAt?: number) {
   if (startAt !== undefined && startAt > Date.now())
     writeStatus(`waiting for the shared start at ${new Date(startAt).toISOString()}`);
+  else if (startAt !== undefined && Date.now() - startAt >= 1_000)
+    // A late generator's seconds do not line up with the others' (load merge adds them by second).
+    writeStatus(
+      `--start-at ${new Date(startAt).toISOString()} passed ${((Date.now() - startAt) / 1000).toFixed(0)} s ago: starting now, out of step with generators that started on time`,
+    );
   writeStatus(
-    `load ${plan.method} ${redactSecretsInText(plan.url)}${plan.http2 ? " (HTTP/2)" : ""}: ${plan.rate ? `${plan.rate} req/s` : `${plan.concurrency} connections`}, ${
+    `load ${plan.method} ${redactSecretsInText(plan.url)}${plan.http2 ? " (HTTP/2)" : ""}: ${plan.rate ? `${plan.rate} req/s` : plan.http2 ? `${plan.concurrency} in flight on ${Math.ceil(plan.concurrency / (plan.streams ?? 1))} connections` : `${plan.concurrency} connections`}, ${
       plan.requests ? `${plan.requests} requests` : `${plan.durationMs / 1000} s`
     }${plan.warmupMs ? ` after ${plan.warmupMs / 1000} s warmup` : ""}, ${plan.workers} thread${plan.workers > 1 ? "s" : ""}`,
   );

@@ -1,4 +1,10 @@
-import { type Histogram, meanMicros, newHistogram, percentileMs } from "./histogram.js";
+import {
+  addHistogram,
+  type Histogram,
+  meanMicros,
+  newHistogram,
+  percentilesMs,
+} from "./histogram.js";
 import type { Delta } from "./interval-recorder.js";
 import type { ErrorKind, LivePoint, Percentiles, RateLimitInfo, TimelinePoint } from "./types.js";
 
@@ -59,10 +65,10 @@ export class Aggregate {
   }
 
   add(delta: Delta, source = 0): void {
-    this.success.add(delta.success);
-    this.failure.add(delta.failure);
-    this.bucket.success.add(delta.success);
-    this.slice.success.add(delta.success);
+    addHistogram(this.success, delta.success);
+    addHistogram(this.failure, delta.failure);
+    addHistogram(this.bucket.success, delta.success);
+    addHistogram(this.slice.success, delta.success);
     const n = delta.successes + delta.failures;
     this.bucket.requests += n;
     this.bucket.errors += delta.failures;
@@ -131,14 +137,15 @@ export class Aggregate {
       requests += prev.requests;
       from = i > 0 ? this.recent[i - 1]!.atMs : 0;
     }
+    const [p50, p90, p99] = percentilesMs(b.success, [50, 90, 99]);
     const point: LivePoint = {
       atMs: Math.round(atMs),
       requests: b.requests,
       rps: round((requests * 1000) / Math.max(1, atMs - from)),
       errors: b.errors,
-      p50: has ? round(percentileMs(b.success, 50)) : null,
-      p90: has ? round(percentileMs(b.success, 90)) : null,
-      p99: has ? round(percentileMs(b.success, 99)) : null,
+      p50: has ? round(p50!) : null,
+      p90: has ? round(p90!) : null,
+      p99: has ? round(p99!) : null,
       max: has ? round(b.success.maxValue / 1000) : null,
     };
     this.recent.push(point);
@@ -159,15 +166,16 @@ export class Aggregate {
   ): TimelinePoint {
     const b = this.bucket;
     const has = b.success.totalCount > 0;
+    const [p50, p90, p95, p99] = percentilesMs(b.success, [50, 90, 95, 99]);
     const point: TimelinePoint = {
       second: this.timeline.length + 1,
       requests: b.requests,
       rps: round(b.requests / Math.max(fraction, 0.001)),
       errors: b.errors,
-      p50: has ? round(percentileMs(b.success, 50)) : null,
-      p90: has ? round(percentileMs(b.success, 90)) : null,
-      p95: has ? round(percentileMs(b.success, 95)) : null,
-      p99: has ? round(percentileMs(b.success, 99)) : null,
+      p50: has ? round(p50!) : null,
+      p90: has ? round(p90!) : null,
+      p95: has ? round(p95!) : null,
+      p99: has ? round(p99!) : null,
       level: round(level),
       cpu: health.cpu,
       lagMs: health.lagMs,
@@ -198,15 +206,22 @@ const MAX_RECENT = 2_400;
 /** Percentiles of a histogram in ms, or null when it holds nothing. */
 export function percentiles(h: Histogram): Percentiles | null {
   if (h.totalCount === 0) return null;
+  const [p50, p90, p95, p99, p999] = percentilesMs(h, [50, 90, 95, 99, 99.9]) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   return {
     count: h.totalCount,
     min: round(h.minNonZeroValue / 1000),
     mean: round(meanMicros(h) / 1000),
-    p50: round(percentileMs(h, 50)),
-    p90: round(percentileMs(h, 90)),
-    p95: round(percentileMs(h, 95)),
-    p99: round(percentileMs(h, 99)),
-    p999: round(percentileMs(h, 99.9)),
+    p50: round(p50),
+    p90: round(p90),
+    p95: round(p95),
+    p99: round(p99),
+    p999: round(p999),
     max: round(h.maxValue / 1000),
   };
 }

@@ -21,6 +21,11 @@ export function deadTarget(url: string, agg: Aggregate, afterMs: number): DeadTa
   };
 }
 
+/** The one line a stopped run against a dead target ends with (error line, verdict, summary). */
+export function deadTargetMessage(dead: DeadTarget): string {
+  return `nothing answers at ${dead.address}: ${dead.error} (every attempt for ${(dead.afterMs / 1000).toFixed(1)} s; stopped)`;
+}
+
 /** host:port of a URL, with the scheme's default port when none is written. */
 export function addressOf(url: string): string {
   const u = new URL(url);

@@ -1,4 +1,5 @@
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { createRequire } from "node:module";
 import type { AddressInfo } from "node:net";
 
 /** How the built-in demo target behaves. */
@@ -34,6 +35,11 @@ const BODY = JSON.stringify({ ok: true, service: "senior-backend demo target" })
  */
 export async function startDemoTarget(profile: Partial<DemoProfile> = {}): Promise<DemoTarget> {
   const p: DemoProfile = { ...DEMO_DEFAULTS, ...profile };
+  // Required here, not imported: importing node:http as a module evaluates its lazy exports,
+  // which loads Node's bundled fetch (about a tenth of a second) in every run of every command.
+  const { createServer } = createRequire(import.meta.url)(
+    "node:http",
+  ) as typeof import("node:http");
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     req.resume();
     const roll = Math.random();

@@ -1,5 +1,6 @@
 import { createRequire } from "node:module";
 import { connect, type Socket } from "node:net";
+import util from "node:util";
 import type { Dispatcher } from "undici";
 
 /**
@@ -19,6 +20,9 @@ interface LlhttpParser {
   initialize(type: number, resource: object, maxHeaderSize?: number): void;
   execute(chunk: Buffer): number | Error;
   finish(): number | Error | undefined;
+  /** Parse straight from a stream handle's reads (no Buffer, no 'data' event per read). */
+  consume(handle: object): void;
+  unconsume(): void;
   close(): void;
   [key: number]: unknown;
 }
@@ -30,12 +34,43 @@ interface LlhttpParserClass {
   kOnHeadersComplete: number;
   kOnBody: number;
   kOnMessageComplete: number;
+  kOnExecute: number;
 }
 
 // node:_http_common is Node's own module for its HTTP parser (public since Node 0.x, no warning).
 const { HTTPParser } = createRequire(import.meta.url)("node:_http_common") as {
   HTTPParser: LlhttpParserClass;
 };
+
+interface StreamHandle {
+  isStreamBase?: boolean;
+  writeBuffer(req: WriteRequest, data: Buffer): number;
+}
+
+interface WriteRequest {
+  handle: StreamHandle;
+  connection: H1Connection;
+  oncomplete: (this: WriteRequest, status: number) => void;
+  async: boolean;
+  buffer: Buffer;
+}
+
+/**
+ * Node's write request for a stream handle (what `socket.write` makes internally). Writing the
+ * request bytes to the connected handle skips the Writable stream's queue, callbacks and
+ * next-tick per request; a write the kernel cannot take at once completes in `oncomplete`.
+ * process.binding("stream_wrap") is on Node's allow list; without it, `socket.write` is used.
+ */
+const streamWrap = (() => {
+  try {
+    const binding = (process as unknown as { binding(name: string): unknown }).binding(
+      "stream_wrap",
+    ) as { WriteWrap?: new () => WriteRequest };
+    return typeof binding.WriteWrap === "function" ? binding.WriteWrap : undefined;
+  } catch {
+    return undefined;
+  }
+})();
 
 /** Request bytes for every send of a run: request line, headers, body. */
 export function requestBytes(
@@ -84,6 +119,10 @@ class Controller implements Dispatcher.DispatchController {
 
 export class H1Connection implements Connection {
   private socket: Socket | undefined;
+  /** The socket's handle once connected, written to directly (see `streamWrap`). */
+  private handle: StreamHandle | undefined;
+  /** The socket's handle from its creation, until it is connected with no write queued. */
+  private raw: StreamHandle | undefined;
   private parser: LlhttpParser | undefined;
   private handler: Dispatcher.DispatchHandler | undefined;
   private controller: Controller | undefined;
@@ -108,7 +147,29 @@ export class H1Connection implements Connection {
       return;
     }
     if (!this.socket) this.open();
-    this.socket!.write(this.request);
+    const socket = this.socket!;
+    if (this.raw && !socket.connecting && socket.writableLength === 0) {
+      this.handle = this.raw;
+      this.raw = undefined;
+    }
+    if (this.handle && !socket.destroyed) this.write(this.handle);
+    else socket.write(this.request);
+  }
+
+  private write(handle: StreamHandle): void {
+    const req = new streamWrap!();
+    req.handle = handle;
+    req.async = false;
+    req.buffer = this.request;
+    req.connection = this;
+    req.oncomplete = written;
+    const status = handle.writeBuffer(req, this.request);
+    if (status < 0) this.fail(writeError(status));
+  }
+
+  /** A write to `handle` that had to wait for the kernel failed. */
+  writeFailed(handle: StreamHandle, status: number): void {
+    if (this.handle === handle) this.fail(writeError(status));
   }
 
   private open(): void {
@@ -116,7 +177,13 @@ export class H1Connection implements Connection {
     socket.setNoDelay(true);
     const parser = new HTTPParser();
     parser.initialize(HTTPParser.RESPONSE, {}, 0);
-    let headers: string[] = [];
+    let headers = NO_HEADERS;
+    const onBody = (chunk: Buffer) => {
+      if (this.parser !== parser) return;
+      if (this.status >= 200 && this.handler && this.controller)
+        this.handler.onResponseData?.(this.controller, chunk);
+    };
+    let bodyCallback = true;
     // Every callback first checks the parser is still this connection's: after a failure the
     // rest of a chunk may still be parsed, and must not reach the next request's handler.
     parser[HTTPParser.kOnHeaders] = (more: string[]) => {
@@ -138,23 +205,30 @@ export class H1Connection implements Connection {
       if (list) headers = headers.length ? headers.concat(list) : list;
       this.status = statusCode;
       this.keepAlive = keepAlive;
-      if (statusCode >= 200 && this.handler && this.controller) {
-        this.handler.onResponseStart?.(
+      let length = -1;
+      const handler = this.handler as (Dispatcher.DispatchHandler & BodyCounter) | undefined;
+      if (statusCode >= 200 && handler && this.controller) {
+        handler.onResponseStart?.(
           this.controller,
           statusCode,
           statusCode === 429 ? headerObject(headers) : EMPTY,
           "",
         );
+        // A body of known length is counted here and never copied out of the parser.
+        if (handler.onResponseBytes && !this.head && statusCode !== 204 && statusCode !== 304) {
+          length = contentLength(headers);
+          if (length >= 0) handler.onResponseBytes(length);
+        }
       }
-      headers = [];
+      if (length >= 0 === bodyCallback) {
+        bodyCallback = !bodyCallback;
+        parser[HTTPParser.kOnBody] = bodyCallback ? onBody : undefined;
+      }
+      headers = NO_HEADERS;
       // 1 = no body follows (a response to HEAD).
       return this.head ? 1 : 0;
     };
-    parser[HTTPParser.kOnBody] = (chunk: Buffer) => {
-      if (this.parser !== parser) return;
-      if (this.status >= 200 && this.handler && this.controller)
-        this.handler.onResponseData?.(this.controller, chunk);
-    };
+    parser[HTTPParser.kOnBody] = onBody;
     parser[HTTPParser.kOnMessageComplete] = () => {
       if (this.parser !== parser || this.status < 200) return; // 1xx: the real response follows
       const { handler, controller } = this;
@@ -164,6 +238,17 @@ export class H1Connection implements Connection {
       if (!this.keepAlive) this.fail(new SocketClosed());
       if (handler && controller) handler.onResponseEnd?.(controller, EMPTY);
     };
+    // The parser reads the socket's handle itself, as node:http's server does: no chunk Buffer,
+    // stream bookkeeping or 'data' event per response. End of stream and errors still reach the
+    // socket. Where the handle cannot be consumed, chunks arrive as 'data' instead.
+    const handle = (socket as unknown as { _handle?: StreamHandle })._handle;
+    if (handle?.isStreamBase) {
+      if (streamWrap) this.raw = handle;
+      parser.consume(handle);
+      parser[HTTPParser.kOnExecute] = (result: number | Error) => {
+        if (result instanceof Error && this.parser === parser) this.fail(result);
+      };
+    }
     socket.on("data", (chunk: Buffer) => {
       if (this.parser !== parser) return;
       const result = parser.execute(chunk);
@@ -189,12 +274,18 @@ export class H1Connection implements Connection {
     this.controller = undefined;
     if (socket) {
       this.socket = undefined;
+      this.handle = undefined;
+      this.raw = undefined;
       this.parser = undefined;
       socket.removeAllListeners();
       socket.on("error", () => {});
       socket.destroy();
       // Closed later, never here: this may run inside the parser's own callback.
-      if (parser) setImmediate(() => parser.close());
+      if (parser)
+        setImmediate(() => {
+          parser.unconsume();
+          parser.close();
+        });
     }
     if (handler && controller) handler.onResponseError?.(controller, error);
   }
@@ -208,6 +299,27 @@ export class H1Connection implements Connection {
   }
 }
 
+/** A handler that takes a body's length instead of its bytes (see `onResponseData`). */
+export interface BodyCounter {
+  onResponseBytes?(length: number): void;
+}
+
+const NO_HEADERS: string[] = [];
+
+/** The Content-Length of a response's flat header list; -1 when absent or chunked. */
+function contentLength(flat: string[]): number {
+  let length = -1;
+  for (let i = 0; i + 1 < flat.length; i += 2) {
+    const name = flat[i]!;
+    if (name.length === 14 && name.toLowerCase() === "content-length") {
+      const n = Number(flat[i + 1]);
+      if (!Number.isSafeInteger(n) || n < 0) return -1;
+      length = n;
+    } else if (name.length === 17 && name.toLowerCase() === "transfer-encoding") return -1;
+  }
+  return length;
+}
+
 const EMPTY: Record<string, string> = Object.freeze({}) as Record<string, string>;
 
 /** Response headers as an object (only for a 429, whose rate-limit headers are reported). */
@@ -215,4 +327,15 @@ function headerObject(flat: string[]): Record<string, string> {
   const out: Record<string, string> = {};
   for (let i = 0; i + 1 < flat.length; i += 2) out[flat[i]!.toLowerCase()] = flat[i + 1]!;
   return out;
+}
+
+/** Node calls this on the write request when a write that had to wait finished. */
+function written(this: WriteRequest, status: number): void {
+  if (status < 0) this.connection.writeFailed(this.handle, status);
+}
+
+/** A failed write, as `socket.write` would report it (`EPIPE`, `ECONNRESET`). */
+function writeError(status: number): Error {
+  const code = util.getSystemErrorName(status);
+  return Object.assign(new Error(`write ${code}`), { code, errno: status, syscall: "write" });
 }

@@ -16,14 +16,6 @@ export function newHistogram(): Histogram {
   });
 }
 
-export function encodeHistogram(h: Histogram): string {
-  return hdr.encodeIntoCompressedBase64(h);
-}
-
-export function decodeHistogram(text: string): Histogram {
-  return hdr.decodeFromCompressedBase64(text, 32, false);
-}
-
 /** Record a latency given in milliseconds. */
 export function recordMs(h: Histogram, ms: number): void {
   const micros = Math.round(ms * 1000);
@@ -33,6 +25,41 @@ export function recordMs(h: Histogram, ms: number): void {
 /** The latency at percentile `p` in ms: the top of its bucket, but never above the largest recorded. */
 export function percentileMs(h: Histogram, p: number): number {
   return Math.min(h.getValueAtPercentile(p), h.maxValue) / 1000;
+}
+
+/**
+ * The latency (ms) at each of the percentiles `ps` (ascending), exactly as `percentileMs` gives
+ * them, in one walk over the recorded buckets (hdr walks every bucket from zero for each one).
+ */
+export function percentilesMs(h: Histogram, ps: readonly number[]): number[] {
+  const out = ps.map(() => 0);
+  if (h.totalCount === 0) return out;
+  const x = h as unknown as Indexed & { lowestEquivalentValue(value: number): number };
+  // hdr's count at a percentile: rounded up, minus one ulp of floating-point error, at least 1.
+  const targets = ps.map((p) => {
+    const fp = (Math.min(p, 100) / 100) * h.totalCount;
+    return Math.max(Math.ceil(fp - ulp(fp)), 1);
+  });
+  const last = x.countsArrayIndex(h.maxValue);
+  let k = 0;
+  let total = 0;
+  for (let i = x.countsArrayIndex(h.minNonZeroValue); i <= last && k < ps.length; i++) {
+    const count = x.getCountAtIndex(i);
+    if (count === 0) continue;
+    total += count;
+    while (k < ps.length && total >= targets[k]!) {
+      const value = x.valueFromIndex(i);
+      const micros = ps[k] === 0 ? x.lowestEquivalentValue(value) : x.highestEquivalentValue(value);
+      out[k] = Math.min(micros, h.maxValue) / 1000;
+      k += 1;
+    }
+  }
+  return out;
+}
+
+/** The spacing of doubles around `x` (as hdr-histogram-js computes it). */
+function ulp(x: number): number {
+  return 2 ** (Math.floor(Math.log2(x)) - 52);
 }
 
 /** Percentiles a log-percentile axis shows: 0, 50, 75, 90, 99, 99.9 … up to 100. */
@@ -72,6 +99,68 @@ interface Indexed {
   valueFromIndex(index: number): number;
   medianEquivalentValue(value: number): number;
   highestEquivalentValue(value: number): number;
+}
+
+/** What `addHistogram` uses of hdr-histogram-js's JsHistogram (same-layout add). */
+interface Addable extends Indexed {
+  addToCountAtIndex(index: number, count: number): void;
+  setTotalCount(count: number): void;
+  updatedMaxValue(value: number): void;
+  updateMinNonZeroValue(value: number): void;
+}
+
+/**
+ * `into.add(from)` for two histograms of ours (same layout), walking only `from`'s recorded range:
+ * hdr's own add walks every bucket up to an hour, and the run adds its deltas several times a
+ * second on the thread that sends.
+ */
+export function addHistogram(into: Histogram, from: Histogram): void {
+  if (from.totalCount === 0) return;
+  const x = from as unknown as Addable;
+  const y = into as unknown as Addable;
+  const last = x.countsArrayIndex(from.maxValue);
+  let total = 0;
+  for (let i = x.countsArrayIndex(from.minNonZeroValue); i <= last; i++) {
+    const count = x.getCountAtIndex(i);
+    if (count > 0) {
+      y.addToCountAtIndex(i, count);
+      total += count;
+    }
+  }
+  y.setTotalCount(into.totalCount + total);
+  y.updatedMaxValue(Math.max(into.maxValue, from.maxValue));
+  y.updateMinNonZeroValue(Math.min(into.minNonZeroValue, from.minNonZeroValue));
+}
+
+/**
+ * A histogram as posted between threads: [min, max, index, count, index, count, …] over its
+ * recorded buckets (empty when nothing was recorded). A few hundred numbers where the compressed
+ * encoding deflates the whole histogram, on the thread that sends, several times a second.
+ */
+export function packHistogram(h: Histogram): Float64Array {
+  if (h.totalCount === 0) return new Float64Array(0);
+  const x = h as unknown as Indexed;
+  const out = [h.minNonZeroValue, h.maxValue];
+  const last = x.countsArrayIndex(h.maxValue);
+  for (let i = x.countsArrayIndex(h.minNonZeroValue); i <= last; i++) {
+    const count = x.getCountAtIndex(i);
+    if (count > 0) out.push(i, count);
+  }
+  return Float64Array.from(out);
+}
+
+/** Add a packed histogram (see `packHistogram`) into one of ours. */
+export function addPacked(into: Histogram, packed: Float64Array): void {
+  if (packed.length < 2) return;
+  const y = into as unknown as Addable;
+  let total = 0;
+  for (let k = 2; k + 1 < packed.length; k += 2) {
+    y.addToCountAtIndex(packed[k]!, packed[k + 1]!);
+    total += packed[k + 1]!;
+  }
+  y.setTotalCount(into.totalCount + total);
+  y.updatedMaxValue(Math.max(into.maxValue, packed[1]!));
+  y.updateMinNonZeroValue(Math.min(into.minNonZeroValue, packed[0]!));
 }
 
 /** Mean latency in microseconds (as hdr's `mean`, without its iterator). */

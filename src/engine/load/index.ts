@@ -1,6 +1,7 @@
 /** Public API of the load engine: plan, run, judge, compare, save. */
 export { type Comparison, compareReports, type MetricDelta, MIN_EFFECT } from "./compare.js";
 export { DEFAULT_H2_STREAMS } from "./connections.js";
+export { deadTargetMessage } from "./dead-target.js";
 export {
   DEMO_DEFAULTS,
   type DemoProfile,

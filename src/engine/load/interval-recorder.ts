@@ -1,7 +1,7 @@
-import { encodeHistogram, type Histogram, newHistogram, recordMs } from "./histogram.js";
+import { type Histogram, newHistogram, packHistogram, recordMs } from "./histogram.js";
 import { ERROR_KINDS, type ErrorKind } from "./types.js";
 
-/** What one thread measured since its last drain; histograms are live objects or encoded text. */
+/** What one thread measured since its last drain; histograms are live objects or packed (see packHistogram). */
 export interface Delta<H = Histogram> {
   success: H;
   failure: H;
@@ -183,12 +183,12 @@ export class IntervalRecorder {
   }
 }
 
-/** A delta with its histograms encoded, for posting between threads. */
-export function encodeDelta(delta: Delta): Delta<string> {
+/** A delta with its histograms packed, for posting between threads. */
+export function packDelta(delta: Delta): Delta<Float64Array> {
   return {
     ...delta,
-    success: encodeHistogram(delta.success),
-    failure: encodeHistogram(delta.failure),
+    success: packHistogram(delta.success),
+    failure: packHistogram(delta.failure),
   };
 }
 

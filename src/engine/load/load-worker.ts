@@ -1,10 +1,10 @@
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { parentPort, workerData } from "node:worker_threads";
-import { encodeDelta, IntervalRecorder, successTable } from "./interval-recorder.js";
+import { IntervalRecorder, packDelta, successTable } from "./interval-recorder.js";
 import { RequestLoop } from "./request-loop.js";
 import type { LoadPlan } from "./types.js";
 
-/** Worker-thread entry: runs one share of the plan and posts encoded deltas every 250 ms. */
+/** Worker-thread entry: runs one share of the plan and posts packed deltas every 250 ms. */
 const plan = (workerData as { plan: LoadPlan }).plan;
 const port = parentPort!;
 const rec = new IntervalRecorder(successTable(plan.expectStatus, plan.expectRateLimit));
@@ -16,7 +16,7 @@ const post = () =>
     // Lag beyond the sampling resolution is what this thread's timers and sockets waited.
     const lagMs = Math.max(0, delay.percentile(99) / 1e6 - 10);
     delay.reset();
-    port.postMessage({ type: "delta", delta: { ...encodeDelta(delta), lagMs } });
+    port.postMessage({ type: "delta", delta: { ...packDelta(delta), lagMs } });
   });
 
 port.on("message", (message: { type: string; graceMs?: number; abandon?: boolean }) => {

@@ -47,8 +47,11 @@ const METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIO
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
 /** Default worker threads: leave one core for the main thread and the screen, at most 8. */
+/** Worker threads one run uses at most (--workers says so in its help). */
+const MAX_WORKERS = 8;
+
 export function defaultWorkers(): number {
-  return Math.max(1, Math.min(availableParallelism() - 1, 8));
+  return Math.max(1, Math.min(availableParallelism() - 1, MAX_WORKERS));
 }
 
 /** Validate user input into a plan; every problem is a UserError (exit 2) with a hint. */
@@ -98,6 +101,14 @@ export function planLoad(input: LoadInput): LoadPlan {
         : rate !== undefined
           ? rateModeConnections(peakRate)
           : DEFAULTS.concurrency;
+  if (concurrency > MAX_CONCURRENCY) {
+    throw new UserError(
+      `--concurrency ${concurrency}: at most ${MAX_CONCURRENCY} requests in flight`,
+      {
+        hint: "each connection needs a local port (65,535 at most); for more load, run several generators and add their --hdr-log files with load merge",
+      },
+    );
+  }
   if (ramp && rate === undefined && Math.max(...ramp.stages.map((s) => s.target)) > concurrency) {
     throw new UserError("--ramp asks for more connections than --concurrency allows", {
       hint: "raise --concurrency to the ramp's highest level or leave it out",
@@ -123,7 +134,10 @@ export function planLoad(input: LoadInput): LoadPlan {
     input.warmup !== undefined ? parseDurationMs(String(input.warmup), "--warmup") : 0;
   const requestedWorkers =
     input.workers !== undefined ? parsePositiveInt(input.workers, "--workers") : defaultWorkers();
-  const workers = Math.max(1, Math.min(requestedWorkers, concurrency, requests ?? concurrency));
+  const workers = Math.max(
+    1,
+    Math.min(requestedWorkers, MAX_WORKERS, concurrency, requests ?? concurrency),
+  );
   if (input.streams !== undefined && !input.http2)
     throw new UserError("--streams needs --http2", {
       hint: "HTTP/1.1 carries one request per connection; add --http2 for several streams",
@@ -158,6 +172,9 @@ export function planLoad(input: LoadInput): LoadPlan {
   };
 }
 
+/** Requests in flight one generator may hold: one local port per connection. */
+export const MAX_CONCURRENCY = 65_535;
+
 /** Open loop without --concurrency: room for 250 ms of latency at the peak rate (16–1000). */
 function rateModeConnections(peakRate: number): number {
   return Math.min(1000, Math.max(16, Math.ceil(peakRate / 4)));
@@ -187,7 +204,7 @@ function parseHeader(line: string): [string, string] {
   const value = at > 0 ? line.slice(at + 1).trim() : "";
   if (!HEADER_NAME.test(name) || /[\r\n]/.test(value)) {
     throw new UserError(`malformed header "${redactHeaderLine(line)}"`, {
-      hint: 'write headers as "Name: Value", e.g. --header "Authorization: Bearer token123"',
+      hint: 'write headers as "Name: Value", e.g. --header "Content-Type: application/json"',
     });
   }
   return [name, value];

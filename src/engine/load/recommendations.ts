@@ -8,6 +8,10 @@ export interface Recommendation {
   message: string;
 }
 
+/** What a TLS error most often is on a test target, and the flag for it. */
+const TLS_ADVICE =
+  "TLS errors: the certificate was not accepted; if the target uses a self-signed one (a test server), add --insecure";
+
 const fmt = (v: number, digits = 1) => Number(v.toFixed(digits)).toString();
 
 /** Scaling advice drawn from the run's own numbers. */
@@ -34,7 +38,7 @@ export function recommend(report: LoadReport, slo?: SloResult): Recommendation[]
     out.push({
       topic: "errors",
       severity: "bad",
-      message: `every request failed (${describeErrors(report)}); latency percentiles of successes do not exist`,
+      message: `every request failed (${describeErrors(report)}); latency percentiles of successes do not exist${report.errors.tls ? `; ${TLS_ADVICE}` : ""}`,
     });
   } else if (report.errorRate >= 0.01) {
     out.push({
@@ -112,6 +116,7 @@ function errorAdvice(report: LoadReport): string {
   if (e.timeout)
     return "timeouts mean the target queues work: find the slow resource or raise --timeout only if the SLO allows";
   if (e.refused) return "refused connections: the target is down or its accept backlog is full";
+  if (e.tls) return TLS_ADVICE;
   if (e.reset)
     return "resets: check the target's keep-alive timeout, connection limits and proxy settings";
   if (Object.keys(report.statuses).some((s) => s.startsWith("5")))

@@ -1,7 +1,7 @@
 import type { Dispatcher } from "undici";
 import { type ConnectionPlan, connectionPlan } from "./connections.js";
 import { classifyError } from "./error-kind.js";
-import type { Connection as Client } from "./h1-connection.js";
+import type { BodyCounter, Connection as Client } from "./h1-connection.js";
 import { InFlightQueue, type Timed } from "./in-flight.js";
 import type { IntervalRecorder } from "./interval-recorder.js";
 import { levelAt, nextChangeAt } from "./ramp.js";
@@ -136,21 +136,20 @@ export class RequestLoop {
     return this.plan.requests === undefined || this.issued < this.plan.requests;
   }
 
-  private send(startedAt: number): void {
+  private send(startedAt: number, now: number): void {
     const measured = startedAt >= this.measureStart;
     if (measured) this.issued += 1;
     this.inFlight += 1;
     this.rec.inFlight = this.inFlight;
     // inFlight < concurrency whenever we get here, so a connection is free.
     const client = this.free.pop()!;
-    const exchange = new Exchange(this, client, startedAt, measured);
+    const exchange = new Exchange(this, client, startedAt, now, measured);
     this.queue.add(exchange);
     client.dispatch(this.dispatchOptions, exchange);
   }
 
   /** Closed loop: keep `level` requests in flight. */
-  private fill(): void {
-    const now = performance.now();
+  private fill(now = performance.now()): void {
     // A late stop timer (busy machine) must not stretch the measured phase.
     if (now >= this.stopAt && !this.stopping) {
       this.stop();
@@ -158,7 +157,7 @@ export class RequestLoop {
     }
     const level = this.level(now);
     this.rec.level = level;
-    while (!this.stopping && this.inFlight < level && this.budgetLeft()) this.send(now);
+    while (!this.stopping && this.inFlight < level && this.budgetLeft()) this.send(now, now);
     if (!this.budgetLeft() && !this.stopping) this.stop();
     if (this.plan.ramp && !this.stageTimer && !this.stopping) {
       const next = nextChangeAt(this.plan.ramp, Math.max(0, now - this.measureStart));
@@ -175,8 +174,7 @@ export class RequestLoop {
   }
 
   /** Open loop: send every request whose intended time has come, up to the connection cap. */
-  private pump(): void {
-    const now = performance.now();
+  private pump(now = performance.now()): void {
     if (now >= this.stopAt && !this.stopping) {
       this.stop();
       return;
@@ -188,7 +186,7 @@ export class RequestLoop {
       this.inFlight < this.plan.concurrency &&
       this.budgetLeft()
     ) {
-      this.send(this.nextIntended);
+      this.send(this.nextIntended, now);
       this.advance();
     }
     if (this.stopping) return;
@@ -237,7 +235,8 @@ export class RequestLoop {
     this.rec.inFlight = this.inFlight;
     this.free.push(ex.client);
     if (this.closed) return;
-    const latency = performance.now() - ex.startedAt;
+    const now = performance.now();
+    const latency = now - ex.startedAt;
     if (error) {
       const kind = classifyError(error);
       this.rec.transportError(kind, errorCode(error));
@@ -251,13 +250,13 @@ export class RequestLoop {
     }
     // After an error, yield to timers so a failing target cannot starve the stop timer.
     if (error) setImmediate(() => this.next());
-    else this.next();
+    else this.next(now);
   }
 
-  private next(): void {
+  private next(now?: number): void {
     if (this.stopping) return;
-    if (this.plan.rate === undefined) this.fill();
-    else this.pump();
+    if (this.plan.rate === undefined) this.fill(now);
+    else this.pump(now);
   }
 
   onRateLimit(headers: Record<string, string | string[] | undefined>): void {
@@ -266,11 +265,10 @@ export class RequestLoop {
 }
 
 /** The undici handler of one request: counts body bytes and discards them. */
-class Exchange implements Dispatcher.DispatchHandler, Timed {
+class Exchange implements Dispatcher.DispatchHandler, BodyCounter, Timed {
   status = 0;
   bytes = 0;
   finished = false;
-  readonly sentAt = performance.now();
   private controller: Dispatcher.DispatchController | undefined;
   private timedOut = false;
 
@@ -279,6 +277,8 @@ class Exchange implements Dispatcher.DispatchHandler, Timed {
     public client: Client,
     /** When latency counts from: the send, or in open loop the intended send time. */
     readonly startedAt: number,
+    /** performance.now() when it was handed to the connection. */
+    readonly sentAt: number,
     readonly measured: boolean,
   ) {}
 
@@ -304,6 +304,11 @@ class Exchange implements Dispatcher.DispatchHandler, Timed {
 
   onResponseData(_controller: Dispatcher.DispatchController, chunk: Buffer): void {
     this.bytes += chunk.length;
+  }
+
+  /** A body of known length (our HTTP/1.1 connection does not copy it out for us to count). */
+  onResponseBytes(length: number): void {
+    this.bytes += length;
   }
 
   onResponseEnd(): void {

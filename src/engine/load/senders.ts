@@ -1,6 +1,6 @@
 import { Worker } from "node:worker_threads";
 import type { Aggregate } from "./aggregate.js";
-import { decodeHistogram } from "./histogram.js";
+import { addPacked, newHistogram } from "./histogram.js";
 import { type Delta, IntervalRecorder, successTable } from "./interval-recorder.js";
 import { splitLevel, splitRamp } from "./ramp.js";
 import { RequestLoop } from "./request-loop.js";
@@ -44,10 +44,13 @@ export class LocalSender implements Sender {
   }
 }
 
-/** One worker thread per share; deltas arrive encoded and are decoded on drain. */
+/** One worker thread per share; deltas arrive packed and are unpacked on drain. */
 export class WorkerSender implements Sender {
   private readonly workers: Worker[] = [];
-  private pending: Array<{ source: number; delta: Delta<string> }> = [];
+  private pending: Array<{ source: number; delta: Delta<Float64Array> }> = [];
+  /** A delta's histograms, unpacked here for the aggregate to add. */
+  private readonly scratchSuccess = newHistogram();
+  private readonly scratchFailure = newHistogram();
   private readonly finished: Promise<void>;
   readonly ready: Promise<void>;
 
@@ -71,7 +74,7 @@ export class WorkerSender implements Sender {
       );
       finished.push(
         new Promise<void>((resolve) => {
-          worker.on("message", (m: { type: string; delta?: Delta<string> }) => {
+          worker.on("message", (m: { type: string; delta?: Delta<Float64Array> }) => {
             if (m.type === "delta" && m.delta) this.pending.push({ source: i, delta: m.delta });
             if (m.type === "ready") isReady();
             if (m.type === "done") resolve();
@@ -104,12 +107,14 @@ export class WorkerSender implements Sender {
   drain(into: Aggregate): void {
     const batch = this.pending;
     this.pending = [];
+    const success = this.scratchSuccess;
+    const failure = this.scratchFailure;
     for (const { source, delta } of batch) {
-      const success = decodeHistogram(delta.success);
-      const failure = decodeHistogram(delta.failure);
+      success.reset();
+      failure.reset();
+      addPacked(success, delta.success);
+      addPacked(failure, delta.failure);
       into.add({ ...delta, success, failure }, source);
-      success.destroy();
-      failure.destroy();
     }
   }
 

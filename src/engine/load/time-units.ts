@@ -2,6 +2,9 @@ import { UserError } from "../shared/index.js";
 
 const UNIT_MS: Record<string, number> = { us: 0.001, ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
 
+/** The longest duration a flag takes: 7 days (Node.js timers stop at about 24.8 days). */
+export const MAX_DURATION_MS = 7 * 24 * 3_600_000;
+
 /**
  * Parse a duration such as `250ms`, `10s`, `2m` or a bare number in `defaultUnit`.
  * Throws a UserError naming `what` when it is not a positive duration.
@@ -13,6 +16,11 @@ export function parseDurationMs(text: string, what: string, defaultUnit = "s"): 
   if (!Number.isFinite(value) || value < 0) {
     throw new UserError(`${what}: "${text}" is not a duration`, {
       hint: "use a number of seconds or a value with a unit: 500ms, 10s, 2m",
+    });
+  }
+  if (value > MAX_DURATION_MS) {
+    throw new UserError(`${what}: "${text}" is longer than 7 days`, {
+      hint: "at most 604800 seconds (168h); e.g. 30s, 10m or 2h",
     });
   }
   return value;

@@ -1,4 +1,5 @@
 import { type Comparison, compareReports } from "./compare.js";
+import { deadTargetMessage } from "./dead-target.js";
 import { checkExpectedStatus, checkRateLimit, type ExpectationResult } from "./expectations.js";
 import { evaluateThresholds, type Threshold, type ThresholdResult } from "./fail-on.js";
 import { type Recommendation, recommend } from "./recommendations.js";
@@ -76,7 +77,8 @@ export function judgeRun(report: LoadReport, gates: Gates): LoadOutcome {
       .join(", ");
     reasons.push(`--slo ${slo.target.name}: ${over}`);
   }
-  if (report.requests > 0 && report.successes === 0 && expectations.length === 0)
+  if (report.deadTarget) reasons.push(deadTargetMessage(report.deadTarget));
+  else if (report.requests > 0 && report.successes === 0 && expectations.length === 0)
     reasons.push(`no request succeeded (${report.failures} failed)`);
   if (report.requests === 0) reasons.push("no request completed");
 

@@ -136,6 +136,8 @@ export interface TableInfo {
   inherits?: string[];
   /** REPLICA IDENTITY other than the default: "full", "nothing" or "index:<name>". */
   replicaIdentity?: string;
+  /** A partition's CHECK constraints inherited NOT VALID from its parent but validated on it (names). */
+  validChecks?: string[];
 }
 
 export interface IdentityOptions {
@@ -179,6 +181,8 @@ export interface ConstraintInfo {
   /** Referenced table ("schema.table") of a foreign key. */
   references?: string;
   comment?: string;
+  /** Primary key or unique constraint of a partitioned table: the partitions' indexes attached to its index. */
+  attached?: AttachedIndex[];
 }
 
 export interface IndexInfo {
@@ -194,7 +198,17 @@ export interface IndexInfo {
   valid: boolean;
   comment?: string;
   /** Index of a partitioned table: the partitions' indexes attached to it. */
-  attached?: Array<{ schema: string; table: string; name: string; definition: string }>;
+  attached?: AttachedIndex[];
+}
+
+/** A partition's index attached to its parent's partitioned index (pg_inherits on indexes). */
+export interface AttachedIndex {
+  schema: string;
+  table: string;
+  name: string;
+  definition: string;
+  /** The partition's constraint this index backs (its name is the index's name). */
+  constraint?: "PRIMARY KEY" | "UNIQUE";
 }
 
 export interface TriggerInfo {

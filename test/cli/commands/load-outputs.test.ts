@@ -62,6 +62,9 @@ describe("load: timing, dead targets and signals seen from the command line", ()
     const doc = JSON.parse(json.stdout);
     expect(doc.exitCode).toBe(1);
     expect(doc.report.deadTarget.address).toBe(`127.0.0.1:${new URL(url).port}`);
+    expect(doc.verdict.reasons).toEqual([
+      expect.stringMatching(/^nothing answers at 127\.0\.0\.1:/),
+    ]);
     expect(JSON.stringify(doc.recommendations)).not.toMatch(/Little|connections to|req\/s at/i);
   });
 
@@ -235,6 +238,12 @@ describe("load: stages, time series and merged logs", () => {
     expect(text.stdout).toMatch(/load merge: 2 logs/);
     const missing = await runCli(["load", "merge", join(dir, "nope.hlog")]);
     expect(missing.code).toBe(2);
+    // A generator started after the shared start says it is out of step (it ran silently).
+    const late = await load([t.url, "-d", "1", "--start-at", "2026-01-01T00:00:00Z"]);
+    expect(late.code).toBe(0);
+    expect(late.stderr).toMatch(
+      /--start-at 2026-01-01T00:00:00\.000Z passed \d+ s ago: starting now/,
+    );
     expect(missing.stderr).toMatch(/^error: cannot read .*nope\.hlog/);
   });
 });

@@ -1,11 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { percentiles } from "../../../src/engine/load/aggregate.js";
 import {
+  addHistogram,
+  addPacked,
   distributionOf,
   latencyBins,
   meanMicros,
   newHistogram,
+  packHistogram,
   percentileMs,
+  percentilesMs,
   recordMs,
 } from "../../../src/engine/load/histogram.js";
 
@@ -48,5 +52,40 @@ describe("latency histogram", () => {
     recordMs(h, 2500);
     expect(meanMicros(h)).toBeCloseTo(h.mean, 6);
     expect(meanMicros(newHistogram())).toBe(0);
+  });
+
+  it("adds and carries between threads exactly what hdr's own add would", () => {
+    const from = newHistogram();
+    // A fixed spread from 40 µs to 2.5 s, a few values repeated.
+    for (let i = 0; i < 5000; i++) recordMs(from, 0.04 + ((i * 7919) % 2500) * ((i % 13) / 12));
+    recordMs(from, 2500);
+    const viaHdr = newHistogram();
+    recordMs(viaHdr, 0.5);
+    viaHdr.add(from);
+    const ours = newHistogram();
+    recordMs(ours, 0.5);
+    addHistogram(ours, from);
+    const packed = newHistogram();
+    recordMs(packed, 0.5);
+    addPacked(packed, packHistogram(from));
+    for (const h of [ours, packed]) {
+      expect(h.totalCount).toBe(viaHdr.totalCount);
+      expect(h.minNonZeroValue).toBe(viaHdr.minNonZeroValue);
+      expect(h.maxValue).toBe(viaHdr.maxValue);
+      expect(distributionOf(h)).toEqual(distributionOf(viaHdr));
+      expect(meanMicros(h)).toBe(meanMicros(viaHdr));
+    }
+    // Nothing recorded: nothing added, and nothing to post.
+    expect(packHistogram(newHistogram())).toHaveLength(0);
+    addHistogram(ours, newHistogram());
+    expect(ours.totalCount).toBe(viaHdr.totalCount);
+  });
+
+  it("gives every percentile in one walk exactly as one at a time", () => {
+    const h = newHistogram();
+    for (let i = 0; i < 3001; i++) recordMs(h, 0.2 + ((i * 104729) % 997) * ((i % 7) + 1) * 0.01);
+    const ps = [0, 1, 10, 25, 50, 75, 90, 95, 99, 99.5, 99.9, 99.99, 100];
+    expect(percentilesMs(h, ps)).toEqual(ps.map((p) => percentileMs(h, p)));
+    expect(percentilesMs(newHistogram(), [50, 99])).toEqual([0, 0]);
   });
 });

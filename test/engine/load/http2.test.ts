@@ -5,7 +5,8 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { planLoad, runLoad } from "../../../src/engine/load/index.js";
+import { planLoad, recommend, runLoad } from "../../../src/engine/load/index.js";
+import { runHeadline } from "../../../src/report/load-report-text.js";
 
 const cleanups: Array<() => Promise<void> | void> = [];
 afterEach(async () => {
@@ -83,6 +84,8 @@ describe("--http2", () => {
     expect(t.streams()).toBe(400);
     // 16 in flight over 8 streams each: 2 connections, not 16.
     expect(t.sessions()).toBe(2);
+    // The headline counts requests in flight, not 16 connections.
+    expect(runHeadline(r)).toContain("— 16 in flight (closed loop), HTTP/2,");
   });
 
   const cert = selfSignedCert();
@@ -95,6 +98,10 @@ describe("--http2", () => {
       );
       expect(refused.successes).toBe(0);
       expect(refused.errors.tls).toBeGreaterThan(0);
+      // The user is told which flag accepts a test server's certificate.
+      expect(recommend(refused)[0]!.message).toMatch(
+        /every request failed \(TLS error.*--insecure/,
+      );
       const r = await runLoad(
         planLoad({
           url: t.url,

@@ -84,5 +84,24 @@ describe("planLoad", () => {
     expect(planLoad({ url, ramp: "10s:100,30s:1000", concurrency: 1000 }).durationMs).toBe(40_000);
     expect(planLoad({ url, requests: 5 }).durationMs).toBe(300_000);
     expect(planLoad({ url, requests: 3, workers: 8, concurrency: 10 }).workers).toBe(3);
+    // --workers is "at most 8" (it started 10 threads for --workers 100 -c 10).
+    expect(planLoad({ url, workers: 100, concurrency: 50 }).workers).toBe(8);
+  });
+
+  it("refuses sizes no run can hold instead of running out of memory or timers", () => {
+    // 10^8 connections used to allocate until the process was killed.
+    expect(() => planLoad({ url, concurrency: "100000000" })).toThrow(
+      /--concurrency 100000000: at most 65535/,
+    );
+    expect(() => planLoad({ url, ramp: "5s:100000000" })).toThrow(/at most 65535/);
+    expect(planLoad({ url, concurrency: "65535" }).concurrency).toBe(65_535);
+    // Beyond a 32-bit timer Node.js fires after 1 ms: the run ended at once, every request timed out.
+    expect(() => planLoad({ url, duration: "99999999", requests: 100 })).toThrow(
+      /--duration: "99999999" is longer than 7 days/,
+    );
+    expect(() => planLoad({ url, timeout: "99999999" })).toThrow(UserError);
+    expect(() => planLoad({ url, warmup: "9999999" })).toThrow(UserError);
+    expect(() => planLoad({ url, ramp: "9999999s:5" })).toThrow(/--ramp stage/);
+    expect(planLoad({ url, duration: "168h" }).durationMs).toBe(604_800_000);
   });
 });

@@ -63,6 +63,7 @@ ALTER TABLE orders ADD COLUMN seq bigint GENERATED ALWAYS AS IDENTITY;
 ALTER TABLE orders ADD COLUMN n bigserial NOT NULL;
 ALTER TABLE orders ADD COLUMN r int DEFAULT (random() * 10)::int;
 ALTER TABLE orders ADD COLUMN k text DEFAULT 'random';
+ALTER TABLE orders ADD COLUMN code text UNIQUE;
 CREATE TABLE scratch (id int);
 VACUUM FULL scratch;
 TRUNCATE scratch;
@@ -79,6 +80,7 @@ REINDEX INDEX CONCURRENTLY orders_pkey;
       "8 volatile-default",
       "9 volatile-default",
       "10 volatile-default",
+      "12 constraint-builds-index",
     ]);
   });
 

@@ -3,7 +3,18 @@ import { qualified, quoteIdent } from "../model.js";
 import { commentOn, concurrently, createPolicy, sameSql } from "../plan/ddl.js";
 import { type Draft, hazard, PHASE, step } from "./change-builder.js";
 import { type DiffContext, indexBy, pairs } from "./diff-context.js";
-import { createPartitionedIndex, isPartitionedIndex } from "./partitioned-index.js";
+import {
+  attachedText,
+  attachGained,
+  becomesAttached,
+  constraintMadeByParent,
+  createPartitionedIndex,
+  droppedWithParentIndex,
+  gainsChildren,
+  isPartitionedIndex,
+  onlyAttaches,
+  partitionKeyChange,
+} from "./partitioned-index.js";
 
 type Owner = { schema: string; name: string };
 
@@ -53,7 +64,9 @@ export function addConstraint(
           hazard("access-exclusive-lock", `ACCESS EXCLUSIVE lock on ${t.name}`),
         ]
       : [];
-    step(d, phase, `ALTER TABLE ${table} ADD CONSTRAINT ${name} ${k.definition}`, hazards);
+    // A key of a partitioned table whose partitions have no index attached to it (its index is invalid).
+    const only = partitioned && k.attached?.length === 0 ? "ONLY " : "";
+    step(d, phase, `ALTER TABLE ${only}${table} ADD CONSTRAINT ${name} ${k.definition}`, hazards);
   }
   if (k.comment !== undefined)
     step(d, PHASE.comment, commentOn(`CONSTRAINT ${name} ON ${table}`, k.comment));
@@ -68,6 +81,8 @@ export function diffConstraints(ctx: DiffContext, a: TableInfo, b: TableInfo): v
     const where = { schema: b.schema, table: b.name, name: (x ?? y)?.name ?? "" };
     const drop = (d: Draft, k: ConstraintInfo) => {
       if (k.type !== "foreign-key" && k.type !== "check") ctx.rekeyedTables.add(table);
+      // Its index belongs to a parent index this migration drops (with CASCADE, which takes it along).
+      if (droppedWithParentIndex(ctx, a, k.name)) return;
       step(
         d,
         k.type === "foreign-key" ? PHASE.dropForeignKey : PHASE.dropConstraint,
@@ -75,7 +90,8 @@ export function diffConstraints(ctx: DiffContext, a: TableInfo, b: TableInfo): v
       );
     };
     if (x && !y) drop(ctx.set.add("constraint", where, "removed", { before: x.definition }), x);
-    else if (!x && y)
+    else if (!x && y) {
+      if (constraintMadeByParent(ctx, b, y.name)) continue;
       addConstraint(
         ctx.set.add("constraint", where, "added", { after: y.definition }),
         b,
@@ -83,8 +99,19 @@ export function diffConstraints(ctx: DiffContext, a: TableInfo, b: TableInfo): v
         true,
         ctx,
       );
-    else if (x && y) {
-      if (sameSql(x.definition, y.definition) && x.validated === y.validated) {
+    } else if (x && y) {
+      const same = sameSql(x.definition, y.definition) && x.validated === y.validated;
+      const again = same ? partitionKeyChange(ctx, b, x, y) : undefined;
+      if (again) {
+        const d = ctx.set.add("constraint", where, "changed", {
+          before: attachedText(x),
+          after: attachedText(y),
+        });
+        if (again === "rebuild") drop(d, x);
+        addConstraint(d, b, y, true, ctx);
+        continue;
+      }
+      if (same) {
         if (x.comment !== y.comment) {
           const d = ctx.set.add("comment", where, "changed", {
             before: x.comment,
@@ -109,6 +136,12 @@ export function diffConstraints(ctx: DiffContext, a: TableInfo, b: TableInfo): v
             `scans ${b.name} under SHARE UPDATE EXCLUSIVE (writes continue)`,
           ),
         ]);
+        if (x.comment !== y.comment)
+          step(
+            d,
+            PHASE.comment,
+            commentOn(`CONSTRAINT ${quoteIdent(y.name)} ON ${table}`, y.comment),
+          );
       } else {
         drop(d, x);
         addConstraint(d, b, y, true, ctx);
@@ -124,8 +157,9 @@ export function createIndex(
   i: IndexInfo,
   concurrent: boolean,
   phase: number = PHASE.createIndex,
+  ctx?: DiffContext,
 ): void {
-  if (isPartitionedIndex(i)) createPartitionedIndex(d, t.schema, i, concurrent, phase);
+  if (isPartitionedIndex(i)) createPartitionedIndex(ctx, d, t.schema, i, concurrent, phase);
   else if (concurrent) {
     step(d, PHASE.createIndexConcurrently, concurrently(i.definition), [
       hazard(
@@ -147,11 +181,13 @@ export function createIndex(
 
 export function dropIndex(d: Draft, t: Owner, i: IndexInfo, concurrent: boolean): void {
   const name = qualified(t.schema, i.name);
-  // A partitioned index cannot be dropped concurrently; dropping it drops the partitions' indexes.
+  // A partitioned index cannot be dropped concurrently; dropping it drops the partitions' indexes, and
+  // (CASCADE) the partitions' constraints those back: there is no other way to drop either.
+  const cascade = i.attached?.some((c) => c.constraint) ? " CASCADE" : "";
   if (concurrent && !isPartitionedIndex(i))
     step(d, PHASE.dropIndexConcurrently, `DROP INDEX CONCURRENTLY IF EXISTS ${name}`);
   else
-    step(d, PHASE.dropIndex, `DROP INDEX ${name}`, [
+    step(d, PHASE.dropIndex, `DROP INDEX ${name}${cascade}`, [
       hazard("access-exclusive-lock", `ACCESS EXCLUSIVE lock on ${t.name}`),
     ]);
 }
@@ -172,32 +208,49 @@ export function diffIndexes(
     const phase = kind === "view" ? PHASE.viewIndex : PHASE.createIndex;
     // A unique index a foreign key relies on cannot go while the key exists (nor concurrently): drop it in
     // the transaction after the foreign keys, which are added back once the new keys exist.
-    const goes = x !== undefined && (!y || !sameSql(x.definition, y.definition));
+    // A partitioned index whose partitions' indexes change (not only new ones attached) is made again.
+    const regrown =
+      x !== undefined && y !== undefined && !onlyAttaches(ctx, x.attached, y.attached);
+    const goes = x !== undefined && (!y || !sameSql(x.definition, y.definition) || regrown);
     const keyed = goes && x?.unique && kind === "table" && referencedBy(ctx, owner);
     if (keyed) ctx.rekeyedTables.add(qualified(owner.schema, owner.name));
     const dropConcurrently = concurrent && !keyed;
-    if (x && !y)
+    if (x && !y) {
+      // Attached to a parent index in `to`: kept, and attached by the parent's statements.
+      if (kind === "table" && becomesAttached(ctx, owner, x)) continue;
       dropIndex(
         ctx.set.add("index", where, "removed", { before: x.definition }),
         owner,
         x,
         dropConcurrently,
       );
-    else if (!x && y)
+    } else if (!x && y)
       createIndex(
         ctx.set.add("index", where, "added", { after: y.definition }),
         owner,
         y,
         concurrent,
         phase,
+        ctx,
       );
-    else if (x && y && !sameSql(x.definition, y.definition)) {
+    else if (x && y && (!sameSql(x.definition, y.definition) || regrown)) {
       const d = ctx.set.add("index", where, "changed", {
-        before: x.definition,
-        after: y.definition,
+        before: regrown ? attachedText(x) : x.definition,
+        after: regrown ? attachedText(y) : y.definition,
       });
       dropIndex(d, owner, x, dropConcurrently);
-      createIndex(d, owner, y, concurrent, phase);
+      createIndex(d, owner, y, concurrent, phase, ctx);
+    } else if (x && y && gainsChildren(x.attached, y.attached)) {
+      attachGained(
+        ctx,
+        ctx.set.add("index", where, "changed", {
+          before: attachedText(x),
+          after: attachedText(y),
+        }),
+        owner,
+        x,
+        y,
+      );
     } else if (x && y && x.comment !== y.comment) {
       const d = ctx.set.add("comment", where, "changed", { before: x.comment, after: y.comment });
       step(d, PHASE.comment, commentOn(`INDEX ${qualified(owner.schema, y.name)}`, y.comment));

@@ -1,9 +1,10 @@
-import type { TableInfo } from "../model.js";
+import type { SchemaModel, TableInfo } from "../model.js";
 import { qualified, quoteIdent } from "../model.js";
 import { commentOn, createPolicy, createTable, describeTable } from "../plan/ddl.js";
 import { type Draft, hazard, PHASE, step } from "./change-builder.js";
 import { diffColumns } from "./diff-columns.js";
 import { type DiffContext, pairs, tableKey, viewsAndTables } from "./diff-context.js";
+import { diffPartitionChecks } from "./diff-partition-checks.js";
 import { diffPartitionColumns } from "./diff-partition-columns.js";
 import {
   addConstraint,
@@ -16,6 +17,7 @@ import {
   rebuildDependentForeignKeys,
   rowSecurityStatements,
 } from "./diff-table-parts.js";
+import { constraintMadeByParent, tableFate } from "./partitioned-index.js";
 import {
   dropForRebuild,
   rebuildDependentPolicies,
@@ -38,7 +40,7 @@ export function diffTables(ctx: DiffContext): void {
   const rebuilt = rebuiltTables(from, to);
   for (const [key, a, b] of pairs(from, to)) {
     if (a && !b) {
-      dropTable(ctx.set.add("table", a, "removed", { before: describeTable(a) }), a);
+      dropTable(ctx, ctx.set.add("table", a, "removed", { before: describeTable(a) }), a);
       ctx.droppedTables.add(key);
     } else if (!a && b) {
       ctx.createdTables.add(key);
@@ -50,6 +52,7 @@ export function diffTables(ctx: DiffContext): void {
           before: describeTable(a),
           after: describeTable(b),
         });
+        detachReferenced(ctx, d, a, PHASE.dropRebuiltTable);
         dropForRebuild(d, a, from, ctx);
         addTable(ctx, d, b);
         reownSequences(d, b, ctx);
@@ -60,6 +63,8 @@ export function diffTables(ctx: DiffContext): void {
         continue;
       }
       kept.push([a, b]);
+      // Also when the partition itself is unchanged: its parent's check may be added again.
+      if (a.partitionOf) diffPartitionChecks(ctx, a, b);
       // Most tables of a big schema are unchanged: one string comparison instead of part by part.
       if (fingerprint(a) !== fingerprint(b)) changedTable(ctx, a, b);
     }
@@ -79,7 +84,7 @@ function fingerprint(t: TableInfo): string {
   return f;
 }
 
-function dropTable(d: Draft, t: TableInfo): void {
+function dropTable(ctx: DiffContext, d: Draft, t: TableInfo): void {
   // Its foreign keys go first: the table it points at may be dropped (or lose its key) in the same migration.
   for (const k of t.constraints) {
     if (k.type !== "foreign-key" || k.references === qualified(t.schema, t.name)) continue;
@@ -89,6 +94,7 @@ function dropTable(d: Draft, t: TableInfo): void {
       `ALTER TABLE ${qualified(t.schema, t.name)} DROP CONSTRAINT ${quoteIdent(k.name)}`,
     );
   }
+  detachReferenced(ctx, d, t, PHASE.dropTable);
   // Partitions go before their parent (a parent's drop takes its partitions with it).
   step(
     d,
@@ -102,6 +108,25 @@ function dropTable(d: Draft, t: TableInfo): void {
   );
 }
 
+/** A partition of a kept parent that foreign keys point at is detached before it is dropped: the keys depend on it. */
+function detachReferenced(ctx: DiffContext, d: Draft, t: TableInfo, phase: number): void {
+  const parent = t.partitionOf?.parent;
+  if (!parent || tableFate(ctx, parent) !== "kept" || !referenced(ctx.from, parent)) return;
+  step(
+    d,
+    phase,
+    `ALTER TABLE ${parent} DETACH PARTITION ${qualified(t.schema, t.name)}`,
+    [hazard("access-exclusive-lock", `ACCESS EXCLUSIVE lock on ${parent}`)],
+    // Before the drops of its phase (partitions there are ordered by depth, deepest first).
+    -100,
+  );
+}
+
+const referenced = (model: SchemaModel, table: string) =>
+  model.tables.some((t) =>
+    t.constraints.some((k) => k.type === "foreign-key" && k.references === table),
+  );
+
 /** Everything a new table needs, in the phases where it can run. */
 function addTable(ctx: DiffContext, d: Draft, t: TableInfo): void {
   const table = qualified(t.schema, t.name);
@@ -109,9 +134,11 @@ function addTable(ctx: DiffContext, d: Draft, t: TableInfo): void {
   if (t.partitionOf) {
     const parent = ctx.to.tables.find((p) => tableKey(p) === t.partitionOf?.parent);
     diffPartitionColumns(ctx, undefined, t, parent);
+    diffPartitionChecks(ctx, undefined, t);
   }
-  for (const k of t.constraints) addConstraint(d, t, k, false, ctx);
-  for (const i of t.indexes) createIndex(d, t, i, false);
+  for (const k of t.constraints)
+    if (!constraintMadeByParent(ctx, t, k.name)) addConstraint(d, t, k, false, ctx);
+  for (const i of t.indexes) createIndex(d, t, i, false, PHASE.createIndex, ctx);
   for (const tr of t.triggers) createTrigger(d, t, tr);
   for (const p of t.policies) step(d, PHASE.policy, createPolicy(t, p));
   for (const sql of rowSecurityStatements(t)) step(d, PHASE.rowSecurity, sql);

@@ -19,6 +19,21 @@ const relations = (kinds: string) => `WITH rel AS MATERIALIZED (
 const description = (alias: string, catalog: string, oid: string, sub = "0") =>
   `LEFT JOIN pg_description ${alias} ON ${alias}.objoid = ${oid} AND ${alias}.classoid = '${catalog}'::regclass AND ${alias}.objsubid = ${sub}`;
 
+/**
+ * The partitions' indexes attached to a partitioned index (pg_inherits on indexes), each with the kind of the
+ * partition's constraint it backs, if any (a local one, or one inherited from the parent's constraint).
+ */
+const attachedIndexes = (
+  parent: string,
+) => `coalesce((SELECT json_agg(json_build_object('schema', cn.nspname,
+      'table', ct.relname, 'name', cc.relname, 'definition', pg_get_indexdef(h.inhrelid),
+      'constraint', CASE ck.contype WHEN 'p' THEN 'PRIMARY KEY' WHEN 'u' THEN 'UNIQUE' END)
+    ORDER BY cn.nspname, cc.relname)
+    FROM pg_inherits h JOIN pg_class cc ON cc.oid = h.inhrelid JOIN pg_namespace cn ON cn.oid = cc.relnamespace
+    JOIN pg_index ci ON ci.indexrelid = h.inhrelid JOIN pg_class ct ON ct.oid = ci.indrelid
+    LEFT JOIN pg_constraint ck ON ck.conindid = h.inhrelid AND ck.conrelid = ci.indrelid AND ck.contype IN ('p', 'u')
+    WHERE h.inhparent = ${parent}), '[]'::json)`;
+
 export const schemasQuery = `
 SELECT n.nspname AS name, obj_description(n.oid, 'pg_namespace') AS comment
 FROM pg_namespace n
@@ -90,6 +105,10 @@ SELECT n.nspname AS schema, c.relname AS name, c.relkind AS relkind, c.relpersis
     (SELECT json_agg(${qname("pn.nspname", "pc.relname")} ORDER BY i.inhseqno) FROM pg_inherits i
      JOIN pg_class pc ON pc.oid = i.inhparent JOIN pg_namespace pn ON pn.oid = pc.relnamespace
      WHERE i.inhrelid = c.oid) END AS inherits,
+  CASE WHEN c.relispartition THEN
+    (SELECT json_agg(k.conname ORDER BY k.conname) FROM pg_constraint k JOIN pg_inherits i ON i.inhrelid = c.oid
+     JOIN pg_constraint pk ON pk.conrelid = i.inhparent AND pk.conname = k.conname AND pk.contype = 'c'
+     WHERE k.conrelid = c.oid AND k.contype = 'c' AND k.convalidated AND NOT pk.convalidated) END AS valid_checks,
   obj_description(c.oid, 'pg_class') AS comment
 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
 WHERE c.relkind IN ('r', 'p') AND n.nspname = ANY($1) AND ${notExtensionMember("pg_class", "c.oid")}
@@ -126,6 +145,7 @@ SELECT c.nspname AS schema, c.relname AS table_name, k.conname AS name, k.contyp
   coalesce((SELECT json_agg(a.attname ORDER BY x.ord) FROM unnest(k.conkey) WITH ORDINALITY x(attnum, ord)
     JOIN pg_attribute a ON a.attrelid = k.conrelid AND a.attnum = x.attnum), '[]'::json) AS columns,
   CASE WHEN k.contype = 'f' THEN ${qname("fn.nspname", "fc.relname")} END AS refs,
+  CASE WHEN k.contype IN ('p', 'u') AND c.relkind = 'p' THEN ${attachedIndexes("k.conindid")} END AS attached,
   d.description AS comment
 FROM rel c
 JOIN pg_constraint k ON k.conrelid = c.oid
@@ -141,11 +161,7 @@ SELECT c.nspname AS schema, c.relname AS table_name, ic.relname AS name,
   pg_get_indexdef(i.indexrelid) AS definition, am.amname AS method, i.indisunique AS is_unique,
   i.indpred IS NOT NULL AS partial, i.indnkeyatts AS key_count, i.indisvalid AS valid,
   (SELECT json_agg(pg_get_indexdef(i.indexrelid, k, false) ORDER BY k) FROM generate_series(1, i.indnatts) k) AS columns,
-  CASE WHEN ic.relkind = 'I' THEN (SELECT json_agg(json_build_object('schema', cn.nspname, 'table', ct.relname,
-      'name', cc.relname, 'definition', pg_get_indexdef(h.inhrelid)) ORDER BY cn.nspname, cc.relname)
-    FROM pg_inherits h JOIN pg_class cc ON cc.oid = h.inhrelid JOIN pg_namespace cn ON cn.oid = cc.relnamespace
-    JOIN pg_index ci ON ci.indexrelid = h.inhrelid JOIN pg_class ct ON ct.oid = ci.indrelid
-    WHERE h.inhparent = i.indexrelid) END AS attached,
+  CASE WHEN ic.relkind = 'I' THEN ${attachedIndexes("i.indexrelid")} END AS attached,
   d.description AS comment
 FROM rel c
 JOIN pg_index i ON i.indrelid = c.oid

@@ -1,5 +1,6 @@
 import type { Db } from "../connection.js";
 import type {
+  AttachedIndex,
   ColumnInfo,
   ConstraintInfo,
   ConstraintType,
@@ -138,6 +139,7 @@ function assemble(serverVersion: number, r: Record<string, Row[]>): SchemaModel 
       comment: str(t.comment),
       ...(t.inherits ? { inherits: list(t.inherits) } : {}),
       ...(t.replica_identity ? { replicaIdentity: String(t.replica_identity) } : {}),
+      ...(t.valid_checks ? { validChecks: list(t.valid_checks) } : {}),
     });
   }
   const views = new Map<string, ViewInfo>();
@@ -312,12 +314,20 @@ function toConstraint(c: Row): ConstraintInfo {
   return {
     name: String(c.name),
     type: CONSTRAINT_TYPES[String(c.type)] ?? "check",
-    definition: String(c.definition),
+    // pg_get_constraintdef() ends a NOT VALID one with "NOT VALID": that is `validated`.
+    definition: String(c.definition).replace(/ NOT VALID$/, ""),
     columns: list(c.columns),
     validated: Boolean(c.validated),
     references: str(c.refs),
     comment: str(c.comment),
+    ...(c.attached ? { attached: attachedIndexes(c.attached) } : {}),
   };
+}
+
+function attachedIndexes(value: unknown): AttachedIndex[] {
+  return json<Array<AttachedIndex & { constraint: AttachedIndex["constraint"] | null }>>(value).map(
+    ({ constraint, ...i }) => (constraint ? { ...i, constraint } : i),
+  );
 }
 
 function toIndex(i: Row): IndexInfo {
@@ -333,6 +343,6 @@ function toIndex(i: Row): IndexInfo {
     include: columns.slice(keyCount),
     valid: Boolean(i.valid),
     comment: str(i.comment),
-    ...(i.attached ? { attached: json<NonNullable<IndexInfo["attached"]>>(i.attached) } : {}),
+    ...(i.attached ? { attached: attachedIndexes(i.attached) } : {}),
   };
 }

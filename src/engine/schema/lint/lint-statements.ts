@@ -219,6 +219,11 @@ function lintAlterCommand(
           const names = JSON.stringify(k.raw_expr ?? {}).matchAll(/"String":\{"sval":"([^"]+)"\}/g);
           return [...names].some((m) => VOLATILE.test(m[1] ?? ""));
         });
+      if (constraints.some((k) => k.contype === "CONSTR_PRIMARY" || k.contype === "CONSTR_UNIQUE"))
+        add(
+          "constraint-builds-index",
+          `${table}.${def.colname} is added with PRIMARY KEY / UNIQUE: its index is built while writes wait (add the column, CREATE UNIQUE INDEX CONCURRENTLY, then ADD CONSTRAINT … USING INDEX)`,
+        );
       if (volatile)
         add(
           "volatile-default",

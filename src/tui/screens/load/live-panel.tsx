@@ -6,6 +6,7 @@ import {
   type LoadProgress,
 } from "../../../engine/load/index.js";
 import { redactSecretsInText } from "../../../engine/shared/index.js";
+import { LEVEL_GLYPH } from "../../kit/chart-levels.js";
 import { LABEL_WIDTH, LineChart } from "../../kit/line-chart.js";
 import { ProgressBar } from "../../kit/progress-bar.js";
 import { glyph, type Tone, tone } from "../../kit/theme.js";
@@ -68,12 +69,12 @@ export function LoadLive({
   // A limit far above the data would flatten the lines: it is named instead of drawn.
   const drawn = limits.filter((l) => top > 0 && l.ms <= top * 2.5);
   const above = limits.filter((l) => !drawn.includes(l));
-  const latencySeries = [s.p99, s.p90, s.p50, ...drawn.map((l) => s.p99.map(() => l.ms))];
-  const latencyTones: Tone[] = ["warn", "info", "accent", ...drawn.map((): Tone => "bad")];
+  const latencySeries = [s.p99, s.p90, s.p50];
+  const latencyTones: Tone[] = ["warn", "info", "accent"];
   const how =
     plan.rate !== undefined
       ? `${Math.round(progress.level || plan.rate)} req/s open loop`
-      : `${Math.round(progress.level || plan.concurrency)} connections`;
+      : `${Math.round(progress.level || plan.concurrency)} ${plan.http2 ? "in flight" : "connections"}`;
   const statuses = Object.entries(progress.statuses)
     .map(([code, n]) => `${code} ×${n.toLocaleString("en-US")}`)
     .join("  ");
@@ -92,7 +93,7 @@ export function LoadLive({
         <Text color={tone("info")}>━ p90</Text> <Text color={tone("accent")}>━ p50</Text>
         {drawn.map((l) => (
           <Text key={l.label} color={tone("bad")}>
-            {` ━ ${l.label}`}
+            {` ${LEVEL_GLYPH} ${l.label}`}
           </Text>
         ))}
         <Text color={tone("muted")}>
@@ -104,6 +105,7 @@ export function LoadLive({
         series={latencySeries}
         height={layout.latency - 2}
         tones={latencyTones}
+        levels={drawn.map((l) => ({ value: l.ms, label: l.label }))}
         format={(v) => `${v >= 100 ? v.toFixed(0) : v.toFixed(1)} ms`}
       />
     </Box>

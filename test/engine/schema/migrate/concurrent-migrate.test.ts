@@ -81,6 +81,53 @@ describe("two concurrent runs of the same migration", () => {
         ),
       });
       expect(await trackingRows(ws.db)).toEqual([]);
+
+      // A holder still running a statement (a killed run's server process finishing an index build) is named.
+      const busy = holder.query("SELECT pg_sleep(3)");
+      await new Promise((r) => setTimeout(r, 300));
+      const error = await runMigration(ws.db, {
+        file,
+        direction: "up",
+        dryRun: false,
+        lockTimeoutMs: 500,
+      }).then(
+        () => ({ message: "applied", hint: "" }),
+        (e: unknown) => e as { message: string; hint?: string },
+      );
+      expect(error?.message).toMatch(
+        /\(backend pid \d+, running SELECT pg_sleep\(3\) \(for \d+ s\)\)/,
+      );
+      expect(error?.hint).toMatch(/pg_cancel_backend\(\d+\)/);
+      await busy;
+    } finally {
+      await holder.close();
+    }
+  });
+
+  it("Ctrl+C while waiting for the lock stops at once with what was (not) done", async ({
+    skip,
+  }) => {
+    skip(ws.database.kind === "pglite", "needs a PostgreSQL server (TEST_DATABASE_URL)");
+    const holder = await connectServer(ws.database.url);
+    try {
+      await holder.query("SELECT pg_advisory_lock(5453471829364513)");
+      const file = await ws.write("slow.sql", SLOW);
+      const stop = new AbortController();
+      const running = runMigration(ws.db, {
+        file,
+        direction: "up",
+        dryRun: false,
+        lockTimeoutMs: 20_000,
+        signal: stop.signal,
+        onEvent: (e) => {
+          if (e.type === "waiting-for-lock") stop.abort(new Error("interrupted"));
+        },
+      });
+      await expect(running).rejects.toMatchObject({
+        exitCode: 130,
+        message: "interrupted while waiting for the migration lock; nothing was run",
+      });
+      expect(await trackingRows(ws.db)).toEqual([]);
     } finally {
       await holder.close();
     }

@@ -47,7 +47,7 @@ describe("load live view", () => {
     expect(widest).toBeGreaterThanOrEqual(95);
     for (const label of ["p50", "p90", "p99", "max", "errors", "in flight", "elapsed", "remaining"])
       expect(frame).toContain(label);
-    expect(frame).toMatch(/━ p99 .*━ p90 .*━ p50 .*━ p99>40ms/);
+    expect(frame).toMatch(/━ p99 .*━ p90 .*━ p50 .*╌ p99>40ms/);
     expect(frame).toContain("requests/s");
     expect(frame).toContain("latency histogram");
     expect(frame).toContain("generator CPU");
