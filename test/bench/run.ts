@@ -3,13 +3,17 @@
  * same run, with the ratio. Pass names to run a subset: `npm run bench -- load db`.
  */
 import { runDbBench } from "./db.bench.js";
+import { runDbSqlBench } from "./db-sql.bench.js";
 import { runHelpBench } from "./help.bench.js";
 import { runLoadBench } from "./load.bench.js";
 import { runScaffoldBench } from "./scaffold.bench.js";
 
 const BENCHES: Record<string, () => Promise<void>> = {
   load: () => runLoadBench(),
-  db: () => runDbBench(),
+  db: async () => {
+    await runDbBench();
+    await runDbSqlBench();
+  },
   scaffold: () => runScaffoldBench(),
   help: () => runHelpBench(),
 };

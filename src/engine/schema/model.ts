@@ -36,9 +36,11 @@ export interface AggregateInfo {
 
 /** Grants as "grantee=PRIVILEGE", with a trailing "*" when WITH GRANT OPTION; sorted. */
 export interface PrivilegeInfo {
-  kind: "table" | "sequence" | "function" | "procedure" | "type" | "schema";
-  /** Qualified name; a function's with its identity arguments: "public.f(a integer)". */
+  kind: "table" | "sequence" | "function" | "procedure" | "type" | "schema" | "column";
+  /** Qualified name; a function's with its identity arguments: "public.f(a integer)"; a column's table. */
   object: string;
+  /** The column of a column privilege (GRANT SELECT (col) ON …), unquoted. */
+  column?: string;
   grants: string[];
   /** What the object's owner starts with (acldefault): the state of a new object. */
   defaults: string[];

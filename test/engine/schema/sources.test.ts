@@ -76,6 +76,36 @@ describe("schema sources", () => {
     }
   });
 
+  it("a schema file that creates the roles it grants to loads (they are not made twice)", {
+    timeout: 180_000,
+  }, async () => {
+    const file = join(dir, "with-roles.sql");
+    await writeFile(
+      file,
+      [
+        "CREATE ROLE app_reader NOLOGIN;",
+        'CREATE USER "App Writer";',
+        "CREATE TABLE public.t (id integer PRIMARY KEY);",
+        'GRANT SELECT ON public.t TO app_reader, "App Writer";',
+        "GRANT SELECT ON public.t TO reporting;",
+        "",
+      ].join("\n"),
+    );
+    const source = await openSource(file);
+    try {
+      const grants = (await source.model()).privileges?.find(
+        (p) => p.object === "public.t",
+      )?.grants;
+      expect(grants?.filter((g) => !g.startsWith("postgres="))).toEqual([
+        "app_reader=SELECT",
+        '"App Writer"=SELECT',
+        "reporting=SELECT",
+      ]);
+    } finally {
+      await source.close();
+    }
+  });
+
   it("a SQL error is one line naming the file and the line", { timeout: 180_000 }, async () => {
     const file = join(dir, "broken.sql");
     await writeFile(
@@ -164,7 +194,7 @@ describe("schema sources", () => {
     } finally {
       await db.close();
     }
-    const cached = readdirSync(cacheDir).filter((f) => f.endsWith("-datadir.tar"));
+    const cached = readdirSync(cacheDir).filter((f) => f.endsWith("-datadir"));
     expect(cached).toHaveLength(1);
     const again = await openEmbedded({ cacheDir });
     await again.close();

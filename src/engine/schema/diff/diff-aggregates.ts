@@ -21,7 +21,9 @@ export function diffAggregates(ctx: DiffContext): void {
         before: a?.definition,
         after: b.definition,
       });
+      // Dropped and created again: its comment and privileges are given again.
       if (a) step(d, PHASE.dropAggregate, `DROP AGGREGATE ${k}`);
+      if (a) ctx.recreated.add(k);
       step(d, PHASE.aggregate, b.definition);
       if (b.comment !== undefined) step(d, PHASE.comment, commentOn(`AGGREGATE ${k}`, b.comment));
     } else if (a && b && a.comment !== b.comment) {

@@ -15,7 +15,11 @@ export interface DiffContext {
   reshapedTables: Set<string>;
   /** Tables whose primary key / unique constraints are dropped: foreign keys pointing at them are rebuilt. */
   rekeyedTables: Set<string>;
-  /** Tables and views dropped and created again: they lose their grants, which are given back. */
+  /**
+   * Objects dropped and created again (tables, views, functions, aggregates, enums, domains), named as
+   * privileges name them ("schema.name", a function's with its arguments): they lose their grants, which
+   * are given back.
+   */
   recreated: Set<string>;
   /** Tables gaining a unique index built concurrently: foreign keys to them go in a transaction after it. */
   lateKeyTables: Set<string>;

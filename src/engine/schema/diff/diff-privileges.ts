@@ -21,17 +21,21 @@ function byGrantee(entries: string[]): Map<string, Map<string, boolean>> {
 
 /**
  * GRANT / REVOKE statements that turn the `from` grants into the `to` grants. `on` is the object clause
- * ("ON TABLE public.t", or "ON TABLES" after an ALTER DEFAULT PRIVILEGES prefix).
+ * ("ON TABLE public.t", or "ON TABLES" after an ALTER DEFAULT PRIVILEGES prefix); with `column` (quoted),
+ * each privilege is on that column: "SELECT (email)".
  */
 export function grantStatements(
   prefix: string,
   on: string,
   from: string[],
   to: string[],
+  column?: string,
 ): string[] {
   const a = byGrantee(from);
   const b = byGrantee(to);
   const out: string[] = [];
+  const list = (privileges: string[]) =>
+    privileges.map((p) => (column ? `${p} (${column})` : p)).join(", ");
   for (const grantee of [...new Set([...a.keys(), ...b.keys()])].sort()) {
     const had = a.get(grantee) ?? new Map<string, boolean>();
     const has = b.get(grantee) ?? new Map<string, boolean>();
@@ -39,12 +43,12 @@ export function grantStatements(
     const revokeOption = [...had.keys()].filter((p) => had.get(p) && has.get(p) === false).sort();
     const grant = [...has.keys()].filter((p) => !has.get(p) && !had.has(p)).sort();
     const grantOption = [...has.keys()].filter((p) => has.get(p) && !had.get(p)).sort();
-    if (revoke.length) out.push(`${prefix}REVOKE ${revoke.join(", ")} ${on} FROM ${grantee}`);
+    if (revoke.length) out.push(`${prefix}REVOKE ${list(revoke)} ${on} FROM ${grantee}`);
     if (revokeOption.length)
-      out.push(`${prefix}REVOKE GRANT OPTION FOR ${revokeOption.join(", ")} ${on} FROM ${grantee}`);
-    if (grant.length) out.push(`${prefix}GRANT ${grant.join(", ")} ${on} TO ${grantee}`);
+      out.push(`${prefix}REVOKE GRANT OPTION FOR ${list(revokeOption)} ${on} FROM ${grantee}`);
+    if (grant.length) out.push(`${prefix}GRANT ${list(grant)} ${on} TO ${grantee}`);
     if (grantOption.length)
-      out.push(`${prefix}GRANT ${grantOption.join(", ")} ${on} TO ${grantee} WITH GRANT OPTION`);
+      out.push(`${prefix}GRANT ${list(grantOption)} ${on} TO ${grantee} WITH GRANT OPTION`);
   }
   return out;
 }
@@ -56,22 +60,33 @@ const KEYWORD: Record<PrivilegeInfo["kind"], string> = {
   procedure: "PROCEDURE",
   type: "TYPE",
   schema: "SCHEMA",
+  column: "TABLE",
 };
 
-/** Every object a privilege entry can name, as it names them. */
+/** Every object a privilege entry can name, as it names them; a table's columns as "schema.table (column)". */
 function objectNames(m: SchemaModel): Set<string> {
   const names = new Set<string>();
   for (const s of m.schemas) names.add(quoteIdent(s.name));
   for (const list of [m.tables, m.views, m.sequences, m.enums, m.domains])
     for (const o of list) names.add(qualified(o.schema, o.name));
+  for (const t of m.tables)
+    for (const c of t.columns) names.add(`${qualified(t.schema, t.name)} (${quoteIdent(c.name)})`);
   for (const f of [...m.functions, ...(m.aggregates ?? [])])
     names.add(`${qualified(f.schema, f.name)}(${f.args})`);
   return names;
 }
 
+/** What an entry grants on, as objectNames() names it; a view's columns are its own (views list none). */
+function target(p: PrivilegeInfo, m: SchemaModel): string {
+  if (p.kind !== "column" || p.column === undefined) return p.object;
+  const isView = m.views.some((v) => qualified(v.schema, v.name) === p.object);
+  return isView ? p.object : `${p.object} (${quoteIdent(p.column)})`;
+}
+
 /**
- * Privileges on tables, views, sequences, functions, types and schemas, and ALTER DEFAULT PRIVILEGES.
- * An object without an entry has its owner's default; a dropped object takes its grants with it.
+ * Privileges on tables, views, sequences, functions, types, schemas and columns, and ALTER DEFAULT
+ * PRIVILEGES. An object without an entry has its owner's default; a dropped object takes its grants with it,
+ * and one created again (ctx.recreated) starts from its owner's default.
  */
 export function diffPrivileges(ctx: DiffContext): void {
   // MAINTAIN exists from PostgreSQL 17: against an older server, it is neither read nor granted.
@@ -81,26 +96,34 @@ export function diffPrivileges(ctx: DiffContext): void {
     maintain ? entries : entries.filter((e) => !/=MAINTAIN\*?$/.test(e));
   const exists = objectNames(ctx.to);
   const existed = objectNames(ctx.from);
-  const key = (p: PrivilegeInfo) => `${p.kind}:${p.object}`;
+  // A table that was a view, or a view that was a table, is new too.
+  const recreated = (name: string) =>
+    ctx.recreated.has(name) || ctx.createdTables.has(name) || ctx.droppedTables.has(name);
+  const key = (p: PrivilegeInfo) =>
+    `${p.kind}:${p.object}${p.column === undefined ? "" : `:${p.column}`}`;
   for (const [, a, b] of pairs(
     indexBy(ctx.from.privileges ?? [], key),
     indexBy(ctx.to.privileges ?? [], key),
   )) {
     const p = (b ?? a) as PrivilegeInfo;
-    if (!exists.has(p.object)) continue;
+    if (!exists.has(target(p, ctx.to))) continue;
     // A new (or dropped and created again) object starts with its owner's default, like one whose ACL was
     // never touched.
-    const fresh = !existed.has(p.object) || (p.kind === "table" && ctx.recreated.has(p.object));
-    const before = a && !fresh ? a.grants : (b ?? p).defaults;
+    const kept = a && existed.has(target(a, ctx.from)) && !recreated(p.object);
+    const before = kept ? a.grants : (b ?? p).defaults;
     const after = b ? b.grants : p.defaults;
+    const column = p.column === undefined ? undefined : quoteIdent(p.column);
     const sql = grantStatements(
       "",
       `ON ${KEYWORD[p.kind]} ${p.object}`,
       known(before),
       known(after),
+      column,
     );
     if (sql.length === 0) continue;
-    const name = p.kind === "schema" ? p.object : p.object.slice(p.object.indexOf(".") + 1);
+    const name =
+      (p.kind === "schema" ? p.object : p.object.slice(p.object.indexOf(".") + 1)) +
+      (column === undefined ? "" : ` (${column})`);
     const d = ctx.set.add(
       "privilege",
       { schema: p.kind === "schema" ? p.object : (p.object.split(".")[0] ?? ""), name },

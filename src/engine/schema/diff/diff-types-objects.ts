@@ -92,11 +92,15 @@ export function diffEnums(ctx: DiffContext): void {
       (a.values.join("\u0000") !== b.values.join("\u0000") || a.comment !== b.comment)
     ) {
       const d = ctx.set.add("enum", b, "changed", { before: createEnum(a), after: createEnum(b) });
+      // A rebuilt enum is a new type: its comment and privileges are given again.
+      const rebuilt = !isInsertOnly(a.values, b.values);
       if (a.values.join("\u0000") !== b.values.join("\u0000")) {
-        if (isInsertOnly(a.values, b.values)) addValues(d, a, b);
-        else rebuildEnum(ctx, d, a, b);
+        if (rebuilt) rebuildEnum(ctx, d, a, b);
+        else addValues(d, a, b);
       }
-      if (a.comment !== b.comment) step(d, PHASE.comment, commentOn(`TYPE ${key(b)}`, b.comment));
+      if (rebuilt) ctx.recreated.add(key(b));
+      if (a.comment !== b.comment || (rebuilt && b.comment !== undefined))
+        step(d, PHASE.comment, commentOn(`TYPE ${key(b)}`, b.comment));
     }
   }
 }
@@ -199,6 +203,9 @@ export function diffDomains(ctx: DiffContext): void {
           hazard("irreversible", "fails while columns use the domain"),
         ]);
         step(d, create, createDomain(b));
+        // Created again: its comment and privileges are given again.
+        if (b.comment !== undefined) step(d, PHASE.comment, commentOn(`DOMAIN ${name}`, b.comment));
+        ctx.recreated.add(name);
         continue;
       }
       if (a.default !== b.default) {
@@ -304,19 +311,22 @@ export function diffFunctions(ctx: DiffContext): void {
         before: a.definition,
         after: b.definition,
       });
-      if (!same(a.definition, b.definition)) {
-        // CREATE OR REPLACE cannot change the result type.
-        if (a.returns !== b.returns || a.kind !== b.kind)
-          step(
-            d,
-            PHASE.func,
-            drop,
-            [hazard("irreversible", "fails while other objects depend on it")],
-            rank,
-          );
-        step(d, PHASE.func, b.definition, [], rank);
+      // CREATE OR REPLACE cannot change the result type: the function is dropped and created again,
+      // and its comment and privileges are given again.
+      const dropped =
+        !same(a.definition, b.definition) && (a.returns !== b.returns || a.kind !== b.kind);
+      if (dropped) {
+        step(
+          d,
+          PHASE.func,
+          drop,
+          [hazard("irreversible", "fails while other objects depend on it")],
+          rank,
+        );
+        ctx.recreated.add(`${key(b)}(${b.args})`);
       }
-      if (a.comment !== b.comment)
+      if (!same(a.definition, b.definition)) step(d, PHASE.func, b.definition, [], rank);
+      if (a.comment !== b.comment || (dropped && b.comment !== undefined))
         step(
           d,
           PHASE.comment,

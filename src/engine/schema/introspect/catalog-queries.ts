@@ -195,6 +195,16 @@ FROM (
 ) o
 ORDER BY 1, 2`;
 
+/** Column privileges (GRANT SELECT (col) ON t …) of tables, views and foreign tables; a column has no default. */
+export const columnPrivilegesQuery = `
+SELECT ${qname("n.nspname", "c.relname")} AS object, a.attname AS column, ${aclEntries("a.attacl")} AS grants
+FROM pg_attribute a
+JOIN pg_class c ON c.oid = a.attrelid
+JOIN pg_namespace n ON n.oid = c.relnamespace
+WHERE a.attacl IS NOT NULL AND a.attnum > 0 AND NOT a.attisdropped
+  AND c.relkind IN ('r', 'p', 'v', 'm', 'f') AND n.nspname = ANY($1)
+ORDER BY 1, 2`;
+
 /** ALTER DEFAULT PRIVILEGES entries: per role, optionally per schema, per object type. */
 export const defaultPrivilegesQuery = `
 SELECT quote_ident(r.rolname) AS role, n.nspname AS schema,

@@ -75,6 +75,7 @@ const KINDS: Array<[string, string, Params]> = [
   ["collations", q.collationsQuery, inSchemas],
   ["aggregates", q.aggregatesQuery, inSchemas],
   ["privileges", q.privilegesQuery, inSchemas],
+  ["columnPrivileges", q.columnPrivilegesQuery, inSchemas],
   ["defaultPrivileges", q.defaultPrivilegesQuery, inSchemas],
 ];
 
@@ -277,12 +278,22 @@ function assemble(
       definition: String(a.definition),
       comment: str(a.comment),
     })),
-    privileges: (r.privileges ?? []).map((p) => ({
-      kind: String(p.kind) as PrivilegeInfo["kind"],
-      object: String(p.object),
-      grants: list(p.grants),
-      defaults: list(p.defaults),
-    })),
+    privileges: (r.privileges ?? [])
+      .map((p) => ({
+        kind: String(p.kind) as PrivilegeInfo["kind"],
+        object: String(p.object),
+        grants: list(p.grants),
+        defaults: list(p.defaults),
+      }))
+      .concat(
+        (r.columnPrivileges ?? []).map((p) => ({
+          kind: "column" as const,
+          object: String(p.object),
+          column: String(p.column),
+          grants: list(p.grants),
+          defaults: [],
+        })),
+      ),
     defaultPrivileges: (r.defaultPrivileges ?? []).map((p) => ({
       role: String(p.role),
       ...(p.schema ? { schema: String(p.schema) } : {}),

@@ -1,5 +1,5 @@
-import { openAsBlob, readFileSync } from "node:fs";
-import { mkdir, mkdtemp, rename, rm, writeFile } from "node:fs/promises";
+import { readFileSync } from "node:fs";
+import { cp, mkdir, mkdtemp, rename, rm, stat } from "node:fs/promises";
 import { homedir, tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -9,13 +9,14 @@ import { contribExtensions } from "./embedded-extensions.js";
 
 /**
  * Embedded PostgreSQL (PGlite) behind the same `Db` interface as a server.
- * initdb is slow (seconds), so the first start dumps a fresh data directory to a cache tarball and every
- * later start loads it (a fraction of that); within one process the tarball stays in memory.
+ * initdb is slow (seconds), so the first start keeps a fresh data directory in a cache folder and every
+ * later start copies it, file for file, into its scratch folder and resumes from there. (PGlite's own
+ * `loadDataDir` takes a tarball, which it reads whole into memory and unpacks there: over 100 MB more.)
  */
 export interface EmbeddedOptions {
   /** Extensions the SQL will CREATE (loaded into the instance; PGlite only knows those it was given). */
   extensions?: string[];
-  /** Where the prepared data directory tarball is kept (default: ~/.cache/senior-backend). */
+  /** Where the prepared data directory is kept (default: ~/.cache/senior-backend). */
   cacheDir?: string;
 }
 
@@ -32,17 +33,18 @@ const SMALL_FOOTPRINT = [
 ];
 
 /** The prepared data directory per cache folder, kept for the life of the process. */
-const prepared = new Map<string, Promise<Blob>>();
+const prepared = new Map<string, Promise<string | undefined>>();
 
 export async function openEmbedded(options: EmbeddedOptions = {}): Promise<Db> {
   const extensions = await contribExtensions(options.extensions ?? []);
-  const dataDir = await preparedDataDir(options.cacheDir ?? defaultCacheDir());
+  const pristine = await preparedDataDir(options.cacheDir ?? defaultCacheDir());
   // The database files live in a scratch folder on disk, not in the process's memory.
   const scratch = await mkdtemp(join(tmpdir(), "senior-backend-pglite-"));
   try {
+    // Without a cache folder it can write to, initdb runs in the scratch folder itself (slower).
+    if (pristine) await cp(pristine, scratch, { recursive: true });
     const pglite = await PGlite.create({
       dataDir: scratch,
-      loadDataDir: dataDir,
       relaxedDurability: true,
       extensions: extensions as Record<string, Extension>,
       startParams: [...PGlite.defaultStartParams, ...SMALL_FOOTPRINT.flatMap((c) => ["-c", c])],
@@ -84,39 +86,48 @@ function defaultCacheDir(): string {
   return join(base, "senior-backend");
 }
 
-function preparedDataDir(cacheDir: string): Promise<Blob> {
-  let blob = prepared.get(cacheDir);
-  if (!blob) {
-    blob = loadOrCreate(cacheDir).catch((error: unknown) => {
+function preparedDataDir(cacheDir: string): Promise<string | undefined> {
+  let dir = prepared.get(cacheDir);
+  if (!dir) {
+    dir = pristineDataDir(cacheDir).catch((error: unknown) => {
       prepared.delete(cacheDir);
       throw error;
     });
-    prepared.set(cacheDir, blob);
+    prepared.set(cacheDir, dir);
   }
-  return blob;
+  return dir;
 }
 
-async function loadOrCreate(cacheDir: string): Promise<Blob> {
-  const file = join(cacheDir, `pglite-${pgliteVersion()}-datadir.tar`);
-  // A Blob backed by the file: the 40 MB tarball is streamed into the scratch folder, never held in memory.
-  // (openAsBlob throws at once, not through its promise, when the file is missing.)
-  const cached = await Promise.resolve()
-    .then(() => openAsBlob(file))
+/** The cached data directory, made by initdb the first time (in a folder of its own, then renamed into place). */
+async function pristineDataDir(cacheDir: string): Promise<string | undefined> {
+  const dir = join(cacheDir, `pglite-${pgliteVersion()}-datadir`);
+  if (await isDataDir(dir)) return dir;
+  const fresh = await mkdir(cacheDir, { recursive: true })
+    .then(() => mkdtemp(join(cacheDir, ".pglite-initdb-")))
     .catch(() => undefined);
-  if (cached) return cached;
-  const fresh = await PGlite.create();
-  const blob = await fresh.dumpDataDir("none");
-  await fresh.close();
+  if (!fresh) return undefined;
   try {
-    await mkdir(cacheDir, { recursive: true });
-    const tmp = `${file}.${process.pid}.tmp`;
-    await writeFile(tmp, new Uint8Array(await blob.arrayBuffer()));
-    await rename(tmp, file);
-    return await openAsBlob(file);
-  } catch {
-    // A read-only cache directory only costs speed (and memory: the tarball stays in memory).
-    return blob;
+    const pglite = await PGlite.create({ dataDir: fresh });
+    await pglite.close();
+    // Another process may have put its copy in place meanwhile: then that one is used.
+    await rename(fresh, dir).catch(async (error: unknown) => {
+      if (!(await isDataDir(dir))) throw error;
+      await rm(fresh, { recursive: true, force: true });
+    });
+    // The tarball earlier versions of this program cached in its place.
+    await rm(`${dir}.tar`, { force: true });
+    return dir;
+  } catch (error) {
+    await rm(fresh, { recursive: true, force: true });
+    throw error;
   }
+}
+
+async function isDataDir(dir: string): Promise<boolean> {
+  return stat(join(dir, "PG_VERSION")).then(
+    (info) => info.isFile(),
+    () => false,
+  );
 }
 
 /** The installed PGlite's version: a data directory from another version is not reused. */

@@ -2,7 +2,8 @@
  * Make a psql script (what `pg_dump --schema-only` writes) loadable by a plain SQL session:
  * psql meta-commands (`\restrict`, `\connect`, …) become comments (line numbers stay the same), and the
  * roles the script names (OWNER TO, GRANT … TO, CREATE POLICY … TO, AUTHORIZATION) are created first,
- * since the embedded database has only its own superuser. A scan for those clauses, not a SQL parser.
+ * since the embedded database has only its own superuser; roles the script creates itself (CREATE ROLE,
+ * USER or GROUP) are left to it. A scan for those clauses, not a SQL parser.
  */
 const BUILT_IN = new Set(["public", "current_user", "session_user", "current_role", "postgres"]);
 
@@ -33,6 +34,10 @@ export function rolesNamedIn(sql: string): string[] {
     /\bCREATE\s+POLICY\b[^;]*?\bTO\s+([^;]+?)(?=\s+USING\b|\s+WITH\s+CHECK\b|\s*;)/gis,
   )) {
     add(m[1] ?? "");
+  }
+  for (const m of sql.matchAll(/^\s*CREATE\s+(?:ROLE|USER|GROUP)\s+("[^"]+"|[\w$]+)/gim)) {
+    const name = m[1] ?? "";
+    found.delete(name.startsWith('"') ? name.slice(1, -1).replace(/""/g, '"') : name.toLowerCase());
   }
   return [...found].sort();
 }
