@@ -41,7 +41,8 @@ const prepared = new Map<string, Promise<string | undefined>>();
 
 export async function openEmbedded(options: EmbeddedOptions = {}): Promise<Db> {
   const extensions = await contribExtensions(options.extensions ?? []);
-  const built = options.buildDir === false ? undefined : await builtDataDir(options.buildDir ?? distDir());
+  const built =
+    options.buildDir === false ? undefined : await builtDataDir(options.buildDir ?? distDir());
   const pristine = built ?? (await preparedDataDir(options.cacheDir ?? defaultCacheDir()));
   // The database files live in a scratch folder on disk, not in the process's memory.
   const scratch = await mkdtemp(join(tmpdir(), "senior-backend-pglite-"));
