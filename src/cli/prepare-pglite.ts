@@ -3,7 +3,7 @@
  * installed copy starts embedded PostgreSQL from that folder and never runs initdb, which needs over 600 MB of
  * memory, on a user's first `db` run (sources/embedded.ts). A later build keeps the folder it finds.
  */
-import { buildDataDir, distDir } from "../engine/schema/sources/embedded.js";
+import { buildDataDir, distDir } from "../engine/schema/index.js";
 
 try {
   const { dir, made } = await buildDataDir(distDir());
