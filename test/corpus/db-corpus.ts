@@ -1,7 +1,11 @@
 /**
+ * `npm run corpus:db -- DIR [--only case,case] [--create-roles [extra,extra]]`: with --create-roles the cluster-wide
+ * roles the cases name (their case.json, plus any extra names given) are made first and dropped at the end.
  * `npm run corpus:db -- DIR [--only case,case]`: run every <case>/{a,b}.sql of DIR through the round trip
  * (two at a time, `--jobs N`) and print a table (case, up, second diff empty, down, time) with N/M totals. Exit 1 when any case fails.
  */
+
+import { dropRoles, makeRoles } from "./db-corpus-roles.js";
 import { corpusCases, type RoundTripResult, roundTrip } from "./db-round-trip.js";
 
 const args = process.argv.slice(2);
@@ -20,7 +24,16 @@ const url =
   "postgres://postgres@127.0.0.1:5432/postgres";
 const jobsAt = args.indexOf("--jobs");
 const jobs = Math.max(1, Math.min(8, Number(jobsAt >= 0 ? args[jobsAt + 1] : 2) || 2));
-const cases = (await corpusCases(dir)).filter((c) => !only || only.has(c.name));
+const rolesAt = args.indexOf("--create-roles");
+const extraRoles =
+  rolesAt >= 0 && args[rolesAt + 1] && !args[rolesAt + 1]?.startsWith("--")
+    ? (args[rolesAt + 1] ?? "").split(",").map((r) => `"${r.replaceAll('"', '""')}"`)
+    : [];
+const cases = (await corpusCases(dir, { rolesMade: rolesAt >= 0 })).filter(
+  (c) => !only || only.has(c.name),
+);
+const roles = rolesAt >= 0 ? [...new Set([...extraRoles, ...cases.flatMap((c) => c.roles)])] : [];
+const made = roles.length ? await makeRoles(url, roles) : [];
 const results: RoundTripResult[] = [];
 const pad = (s: string, n: number) => s.padEnd(n);
 const width = Math.max(4, ...cases.map((c) => c.name.length));
@@ -49,6 +62,7 @@ for (let i = 0; i < cases.length; i += jobs) {
     print(r);
   }
 }
+await dropRoles(url, made);
 const applicable = results.filter((r) => r.up !== "n/a");
 const count = (f: (r: RoundTripResult) => boolean) => applicable.filter(f).length;
 const m = applicable.length;

@@ -199,10 +199,15 @@ export interface CorpusCase {
   b: string;
   /** Why the case is not a plain round trip (from its case.json), when it is not. */
   notApplicable?: string;
+  /** Roles the case's SQL names (case.json), as SQL identifiers. */
+  roles: string[];
 }
 
 /** Cases of a corpus folder: every subfolder holding a.sql and b.sql (and optionally case.json). */
-export async function corpusCases(dir: string): Promise<CorpusCase[]> {
+export async function corpusCases(
+  dir: string,
+  options: { rolesMade?: boolean } = {},
+): Promise<CorpusCase[]> {
   const { readdir, stat } = await import("node:fs/promises");
   const names = (await readdir(dir)).sort();
   const cases: CorpusCase[] = [];
@@ -217,12 +222,14 @@ export async function corpusCases(dir: string): Promise<CorpusCase[]> {
       roles?: string[];
       expectsPlanError?: boolean;
     };
-    const notApplicable = meta.roles?.length
-      ? `needs roles ${meta.roles.join(", ")}`
-      : meta.expectsPlanError
-        ? "the case expects the planner to refuse"
-        : undefined;
-    cases.push({ name: n, a, b, notApplicable });
+    const roles = (meta.roles ?? []).map((r) => (r.startsWith('"') ? r : `"${r}"`));
+    const notApplicable =
+      roles.length && !options.rolesMade
+        ? `needs roles ${meta.roles?.join(", ")} (--create-roles makes them)`
+        : meta.expectsPlanError
+          ? "the case expects the planner to refuse"
+          : undefined;
+    cases.push({ name: n, a, b, notApplicable, roles });
   }
   return cases;
 }
