@@ -1,9 +1,9 @@
 /**
  * db benchmark, .sql sources: the built CLI compares a generated 50 KB schema file (db-bench-sql-schema.ts)
  * with its migrated copy, each loaded into embedded PGlite, and a server database with that copy; each run
- * is timed and its peak RSS read with /usr/bin/time. The first start on a machine runs initdb once (its own
- * row, with an empty cache folder); the others start from the cached data directory. No peer reads .sql
- * files, so the rows hold our figure against the goal.
+ * is timed and its peak RSS read with /usr/bin/time. The first row is a new user's first run after
+ * `npm start` (which builds): an empty cache folder, so PGlite starts from the data directory the build put in
+ * dist (or, without one, runs initdb). No peer reads .sql files, so the rows hold our figure against the goal.
  *
  *   npx tsx test/bench/db-sql.bench.ts        (after npm run build)
  */
@@ -45,7 +45,7 @@ export async function runDbSqlBench(options: { adminUrl?: string } = {}): Promis
       `db .sql bench: ${(fromSql.length / 1024).toFixed(0)} KB schema file, compared with its migrated copy\n`,
     );
     const rows = [
-      measure("--from a.sql --to b.sql, first start (initdb)", ["--from", a, "--to", b], {
+      measure("--from a.sql --to b.sql, first start (empty cache)", ["--from", a, "--to", b], {
         XDG_CACHE_HOME: join(dir, "cache"),
       }),
       measure("--from a.sql --to b.sql", ["--from", a, "--to", b]),

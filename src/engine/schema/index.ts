@@ -106,7 +106,12 @@ export type {
   PlannedStatement,
   SchemaChange,
 } from "./plan-types.js";
-export { type EmbeddedOptions, openEmbedded } from "./sources/embedded.js";
+export {
+  buildDataDir,
+  distDir,
+  type EmbeddedOptions,
+  openEmbedded,
+} from "./sources/embedded.js";
 export { extensionsIn } from "./sources/embedded-extensions.js";
 export {
   fromDb,

@@ -1,6 +1,6 @@
-import { readdirSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import { mkdir, rm, writeFile } from "node:fs/promises";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   diffSchemas,
@@ -9,6 +9,7 @@ import {
   snapshotOf,
   writeSnapshot,
 } from "../../../src/engine/schema/index.js";
+import { buildDataDir } from "../../../src/engine/schema/sources/embedded.js";
 import { isUserError } from "../../../src/engine/shared/index.js";
 import { tempDir } from "../../helpers/temp-dir.js";
 
@@ -187,7 +188,7 @@ describe("schema sources", () => {
 
   it("embedded PostgreSQL starts from a cached data directory", { timeout: 180_000 }, async () => {
     const cacheDir = join(dir, "cache");
-    const db = await openEmbedded({ cacheDir });
+    const db = await openEmbedded({ cacheDir, buildDir: false });
     try {
       const version = await db.query<{ v: string }>("SELECT version() AS v");
       expect(version.rows[0]?.v).toMatch(/^PostgreSQL 1[3-9]/);
@@ -196,7 +197,40 @@ describe("schema sources", () => {
     }
     const cached = readdirSync(cacheDir).filter((f) => f.endsWith("-datadir"));
     expect(cached).toHaveLength(1);
-    const again = await openEmbedded({ cacheDir });
+    const again = await openEmbedded({ cacheDir, buildDir: false });
     await again.close();
+  });
+
+  it("the build prepares the data directory once, and a start from it leaves the cache alone", {
+    timeout: 180_000,
+  }, async () => {
+    const buildDir = join(dir, "dist");
+    await mkdir(join(buildDir, "pglite-0.0.1-datadir"), { recursive: true });
+    const first = await buildDataDir(buildDir);
+    expect(first.made).toBe(true);
+    const second = await buildDataDir(buildDir);
+    expect(second).toEqual({ dir: first.dir, made: false });
+    // Only this PGlite version's folder is kept.
+    expect(readdirSync(buildDir).filter((f) => f.endsWith("-datadir"))).toEqual([
+      basename(first.dir),
+    ]);
+    const cacheDir = join(dir, "unused-cache");
+    const db = await openEmbedded({ buildDir, cacheDir });
+    try {
+      await db.exec("CREATE TABLE t (id int)");
+      const rows = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM t");
+      expect(rows.rows[0]?.n).toBe(0);
+    } finally {
+      await db.close();
+    }
+    expect(existsSync(cacheDir)).toBe(false);
+    // The prepared folder itself is never written to: the table lives only in the scratch copy.
+    const again = await openEmbedded({ buildDir, cacheDir });
+    try {
+      const tables = await again.query("SELECT 1 FROM pg_class WHERE relname = 't'");
+      expect(tables.rows).toEqual([]);
+    } finally {
+      await again.close();
+    }
   });
 });

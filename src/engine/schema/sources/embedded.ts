@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { cp, mkdir, mkdtemp, rename, rm, stat } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, readdir, rename, rm, stat } from "node:fs/promises";
 import { homedir, tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -9,15 +9,19 @@ import { contribExtensions } from "./embedded-extensions.js";
 
 /**
  * Embedded PostgreSQL (PGlite) behind the same `Db` interface as a server.
- * initdb is slow (seconds), so the first start keeps a fresh data directory in a cache folder and every
- * later start copies it, file for file, into its scratch folder and resumes from there. (PGlite's own
- * `loadDataDir` takes a tarball, which it reads whole into memory and unpacks there: over 100 MB more.)
+ * initdb is slow (seconds) and needs over 600 MB of memory, so `npm run build` runs it once into
+ * `dist/pglite-<version>-datadir` (prepare-pglite.ts) and every start copies that folder, file for file, into
+ * its scratch folder and resumes from there. A copy without it (a build that skipped the step, another PGlite
+ * version) keeps one made by initdb on its first start in a cache folder. (PGlite's own `loadDataDir` takes a
+ * tarball, which it reads whole into memory and unpacks there: over 100 MB more.)
  */
 export interface EmbeddedOptions {
   /** Extensions the SQL will CREATE (loaded into the instance; PGlite only knows those it was given). */
   extensions?: string[];
   /** Where the prepared data directory is kept (default: ~/.cache/senior-backend). */
   cacheDir?: string;
+  /** Where the build put its data directory (default: this package's dist folder; false: not looked for). */
+  buildDir?: string | false;
 }
 
 /**
@@ -37,7 +41,9 @@ const prepared = new Map<string, Promise<string | undefined>>();
 
 export async function openEmbedded(options: EmbeddedOptions = {}): Promise<Db> {
   const extensions = await contribExtensions(options.extensions ?? []);
-  const pristine = await preparedDataDir(options.cacheDir ?? defaultCacheDir());
+  const built =
+    options.buildDir === false ? undefined : await builtDataDir(options.buildDir ?? distDir());
+  const pristine = built ?? (await preparedDataDir(options.cacheDir ?? defaultCacheDir()));
   // The database files live in a scratch folder on disk, not in the process's memory.
   const scratch = await mkdtemp(join(tmpdir(), "senior-backend-pglite-"));
   try {
@@ -86,6 +92,33 @@ function defaultCacheDir(): string {
   return join(base, "senior-backend");
 }
 
+/** This package's dist folder (this file is in src/engine/schema/sources or dist/engine/schema/sources). */
+export function distDir(): string {
+  return fileURLToPath(new URL("../../../../dist", import.meta.url));
+}
+
+async function builtDataDir(buildDir: string): Promise<string | undefined> {
+  const dir = join(buildDir, dataDirName());
+  return (await isDataDir(dir)) ? dir : undefined;
+}
+
+/** The build step: the data directory in `buildDir` (initdb unless it is there); data directories of other versions are removed. */
+export async function buildDataDir(buildDir: string): Promise<{ dir: string; made: boolean }> {
+  const existing = await builtDataDir(buildDir);
+  const stale = (await readdir(buildDir).catch(() => [] as string[])).filter(
+    (f) => /^pglite-.*-datadir(\.tar)?$/.test(f) && f !== dataDirName(),
+  );
+  await Promise.all(stale.map((f) => rm(join(buildDir, f), { recursive: true, force: true })));
+  if (existing) return { dir: existing, made: false };
+  const dir = await pristineDataDir(buildDir);
+  if (!dir) throw new Error(`cannot write a data directory in ${buildDir}`);
+  return { dir, made: true };
+}
+
+function dataDirName(): string {
+  return `pglite-${pgliteVersion()}-datadir`;
+}
+
 function preparedDataDir(cacheDir: string): Promise<string | undefined> {
   let dir = prepared.get(cacheDir);
   if (!dir) {
@@ -100,7 +133,7 @@ function preparedDataDir(cacheDir: string): Promise<string | undefined> {
 
 /** The cached data directory, made by initdb the first time (in a folder of its own, then renamed into place). */
 async function pristineDataDir(cacheDir: string): Promise<string | undefined> {
-  const dir = join(cacheDir, `pglite-${pgliteVersion()}-datadir`);
+  const dir = join(cacheDir, dataDirName());
   if (await isDataDir(dir)) return dir;
   const fresh = await mkdir(cacheDir, { recursive: true })
     .then(() => mkdtemp(join(cacheDir, ".pglite-initdb-")))
