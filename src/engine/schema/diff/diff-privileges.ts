@@ -63,24 +63,38 @@ const KEYWORD: Record<PrivilegeInfo["kind"], string> = {
   column: "TABLE",
 };
 
-/** Every object a privilege entry can name, as it names them; a table's columns as "schema.table (column)". */
-function objectNames(m: SchemaModel): Set<string> {
-  const names = new Set<string>();
-  for (const s of m.schemas) names.add(quoteIdent(s.name));
-  for (const list of [m.tables, m.views, m.sequences, m.enums, m.domains])
-    for (const o of list) names.add(qualified(o.schema, o.name));
-  for (const t of m.tables)
-    for (const c of t.columns) names.add(`${qualified(t.schema, t.name)} (${quoteIdent(c.name)})`);
-  for (const f of [...m.functions, ...(m.aggregates ?? [])])
-    names.add(`${qualified(f.schema, f.name)}(${f.args})`);
-  return names;
-}
-
-/** What an entry grants on, as objectNames() names it; a view's columns are its own (views list none). */
-function target(p: PrivilegeInfo, m: SchemaModel): string {
-  if (p.kind !== "column" || p.column === undefined) return p.object;
-  const isView = m.views.some((v) => qualified(v.schema, v.name) === p.object);
-  return isView ? p.object : `${p.object} (${quoteIdent(p.column)})`;
+/**
+ * Whether the object a privilege entry names exists in `m` (a table's column: the table has it; a view's
+ * columns are its own, views list none). Built on first use: most entries name tables, so the model's
+ * columns are looked at only for column privileges, table by table.
+ */
+function objectExists(m: SchemaModel): (p: PrivilegeInfo) => boolean {
+  let names: Set<string> | undefined;
+  let views: Set<string> | undefined;
+  let tables: Map<string, SchemaModel["tables"][number]> | undefined;
+  const columns = new Map<string, Set<string>>();
+  return (p) => {
+    if (names === undefined) {
+      names = new Set<string>();
+      for (const s of m.schemas) names.add(quoteIdent(s.name));
+      for (const list of [m.tables, m.views, m.sequences, m.enums, m.domains])
+        for (const o of list) names.add(qualified(o.schema, o.name));
+      for (const f of [...m.functions, ...(m.aggregates ?? [])])
+        names.add(`${qualified(f.schema, f.name)}(${f.args})`);
+    }
+    if (p.kind !== "column" || p.column === undefined) return names.has(p.object);
+    views ??= new Set(m.views.map((v) => qualified(v.schema, v.name)));
+    if (views.has(p.object)) return names.has(p.object);
+    tables ??= new Map(m.tables.map((t) => [qualified(t.schema, t.name), t]));
+    const table = tables.get(p.object);
+    if (!table) return false;
+    let own = columns.get(p.object);
+    if (!own) {
+      own = new Set(table.columns.map((c) => c.name));
+      columns.set(p.object, own);
+    }
+    return own.has(p.column);
+  };
 }
 
 /**
@@ -94,8 +108,8 @@ export function diffPrivileges(ctx: DiffContext): void {
     Math.min(ctx.from.serverVersion || 170000, ctx.to.serverVersion || 170000) >= 170000;
   const known = (entries: string[]) =>
     maintain ? entries : entries.filter((e) => !/=MAINTAIN\*?$/.test(e));
-  const exists = objectNames(ctx.to);
-  const existed = objectNames(ctx.from);
+  const exists = objectExists(ctx.to);
+  const existed = objectExists(ctx.from);
   // A table that was a view, or a view that was a table, is new too.
   const recreated = (name: string) =>
     ctx.recreated.has(name) || ctx.createdTables.has(name) || ctx.droppedTables.has(name);
@@ -106,10 +120,10 @@ export function diffPrivileges(ctx: DiffContext): void {
     indexBy(ctx.to.privileges ?? [], key),
   )) {
     const p = (b ?? a) as PrivilegeInfo;
-    if (!exists.has(target(p, ctx.to))) continue;
+    if (!exists(p)) continue;
     // A new (or dropped and created again) object starts with its owner's default, like one whose ACL was
     // never touched.
-    const kept = a && existed.has(target(a, ctx.from)) && !recreated(p.object);
+    const kept = a && existed(a) && !recreated(p.object);
     const before = kept ? a.grants : (b ?? p).defaults;
     const after = b ? b.grants : p.defaults;
     const column = p.column === undefined ? undefined : quoteIdent(p.column);
