@@ -2,7 +2,6 @@ import pg from "pg";
 import { redactConnectionString } from "../shared/redact.js";
 import { UserError } from "../shared/user-error.js";
 import { checkLibpqEnvironment, normaliseConnectionString } from "./connection-string.js";
-import { rowObjects } from "./row-objects.js";
 import { withLibpqSslMode } from "./ssl-mode.js";
 
 /**
@@ -68,16 +67,8 @@ export async function connectServer(
     kind: "server",
     label,
     query: async (sql, params) => {
-      const result = await client.query<unknown[]>({
-        text: sql,
-        values: params as unknown[] | undefined,
-        rowMode: "array",
-      });
-      return {
-        // A text of several statements answers with one result each (exec() is for those).
-        rows: (result.fields ? rowObjects(result.fields, result.rows) : result.rows) as never[],
-        rowCount: result.rowCount ?? 0,
-      };
+      const result = await client.query(sql, params as unknown[] | undefined);
+      return { rows: result.rows, rowCount: result.rowCount ?? 0 };
     },
     exec: async (sql) => {
       await client.query(sql);
