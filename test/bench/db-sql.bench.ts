@@ -13,7 +13,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import pg from "pg";
+import { urlFor, withClient } from "./db-bench-client.js";
 import { schemaSql } from "./db-bench-sql-schema.js";
 
 const GOAL_MB = 300;
@@ -105,22 +105,6 @@ function printTable(rows: Row[]) {
   process.stdout.write(
     `\ndb: .sql sources in embedded PGlite (built CLI, peak RSS of the whole run)\n${line(header)}\n${widths.map((w) => "-".repeat(w)).join("  ")}\n${body.map(line).join("\n")}\n\n`,
   );
-}
-
-function urlFor(adminUrl: string, database: string): string {
-  const url = new URL(adminUrl);
-  url.pathname = `/${database}`;
-  return url.toString();
-}
-
-async function withClient<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {

@@ -9,8 +9,8 @@
 import { randomBytes } from "node:crypto";
 import { pathToFileURL } from "node:url";
 import { Migration, PostgreSQL } from "@pgkit/migra";
-import pg from "pg";
 import { compareSources } from "../../src/engine/schema/index.js";
+import { urlFor, withClient } from "./db-bench-client.js";
 import { ourDiff, ourIntrospection } from "./db-bench-ours.js";
 import { COLUMNS_PER_TABLE, changeSql, createTablesSql } from "./db-bench-schema.js";
 import { median } from "./db-bench-stats.js";
@@ -199,22 +199,6 @@ function printTable(rows: { what: string; ours: number; theirs: number; goal: nu
   process.stdout.write(
     `\ndb: schema introspection and diff\n${line(header)}\n${widths.map((w) => "-".repeat(w)).join("  ")}\n${body.map(line).join("\n")}\n\n`,
   );
-}
-
-function urlFor(adminUrl: string, database: string): string {
-  const url = new URL(adminUrl);
-  url.pathname = `/${database}`;
-  return url.toString();
-}
-
-async function withClient<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
 }
 
 function status(text: string) {
