@@ -1,4 +1,5 @@
 import type { Db } from "../connection.js";
+import { deparseGroupKey, groupByKey } from "./deparse-groups.js";
 import { defaultBtreeClassesQuery, indexDefinitionsQuery } from "./relation-queries.js";
 import { type ColumnNames, numbers } from "./relation-rows.js";
 
@@ -8,7 +9,9 @@ type Row = Record<string, unknown>;
  * Give every index row of the indexes query its CREATE INDEX statement. A plain btree index (see
  * relation-queries.ts) came back with its operator classes, collations and options ("classes/collations/
  * options") instead: when each key column uses its type's default class, its own collation and the default
- * order, the statement is written here exactly as pg_get_indexdef writes it; the others ask the server.
+ * order, the statement is written here exactly as pg_get_indexdef writes it. The others are asked of the
+ * server once per group of indexes that read the same but for their names (deparse-groups.ts); an index of a
+ * materialized view came with its definition.
  */
 export async function completeIndexDefinitions(
   db: Db,
@@ -16,24 +19,79 @@ export async function completeIndexDefinitions(
   names: ColumnNames,
   qualifiedTable: (rel: unknown) => string | undefined,
 ): Promise<void> {
-  const plain = indexes.filter((i) => i.plain === true || i.plain === "t");
-  if (plain.length === 0) return;
-  const defaults = new Map<string, string>();
-  for (const row of (await db.query(defaultBtreeClassesQuery)).rows) {
-    defaults.set(String(row.type_oid), String(row.class_oid));
-  }
   const ask: Row[] = [];
-  for (const index of plain) {
-    const definition = plainDefinition(index, names, defaults, qualifiedTable(index.rel));
-    if (definition === undefined) ask.push(index);
-    else index.definition = definition;
+  const plain = indexes.filter((i) => i.plain === true || i.plain === "t");
+  if (plain.length > 0) {
+    const defaults = new Map<string, string>();
+    for (const row of (await db.query(defaultBtreeClassesQuery)).rows) {
+      defaults.set(String(row.type_oid), String(row.class_oid));
+    }
+    for (const index of plain) {
+      const definition = plainDefinition(index, names, defaults, qualifiedTable(index.rel));
+      if (definition === undefined) ask.push(index);
+      else index.definition = definition;
+    }
   }
+  for (const index of indexes) if (index.deparse_key != null) ask.push(index);
   if (ask.length === 0) return;
-  const answers = new Map<string, unknown>();
-  const rows = (await db.query(indexDefinitionsQuery, [ask.map((i) => String(i.oid))])).rows;
-  for (const row of rows) answers.set(String(row.oid), row.definition);
-  for (const index of ask) index.definition = answers.get(String(index.oid));
+  const groups = groupByKey(ask, (index) =>
+    index.deparse_key == null || qualifiedTable(index.rel) === undefined
+      ? undefined
+      : deparseGroupKey(index, names),
+  );
+  const answers = new Map<string, Row>();
+  const asked = groups.map((group) => String(group[0]?.oid));
+  for (const row of (await db.query(indexDefinitionsQuery, [asked])).rows) {
+    answers.set(String(row.oid), row);
+  }
+  const retry: Row[] = [];
+  for (const [first, ...rest] of groups) {
+    if (!first) continue;
+    const answer = answers.get(String(first.oid));
+    first.definition = answer?.definition;
+    first.columns = answer?.columns ?? null;
+    for (const index of rest) {
+      const definition = renamed(first, index, qualifiedTable);
+      if (definition === undefined) retry.push(index);
+      else Object.assign(index, { definition, columns: first.columns });
+    }
+  }
+  if (retry.length === 0) return;
+  // Not expected: the statement did not start as written for the first of its group.
+  for (const row of (await db.query(indexDefinitionsQuery, [retry.map((i) => String(i.oid))]))
+    .rows) {
+    answers.set(String(row.oid), row);
+  }
+  for (const index of retry) {
+    const answer = answers.get(String(index.oid));
+    Object.assign(index, { definition: answer?.definition, columns: answer?.columns ?? null });
+  }
 }
+
+/**
+ * The statement of `index`, from the one the server wrote for `first` of its group: "CREATE [UNIQUE] INDEX
+ * <name> ON [ONLY] <table> USING …" with the name and table replaced. Undefined when it does not start so.
+ */
+function renamed(
+  first: Row,
+  index: Row,
+  qualifiedTable: (rel: unknown) => string | undefined,
+): string | undefined {
+  const definition = first.definition == null ? undefined : String(first.definition);
+  const table = qualifiedTable(first.rel);
+  const target = qualifiedTable(index.rel);
+  if (definition === undefined || table === undefined || target === undefined) return undefined;
+  const create = yesValue(first.is_unique) ? "CREATE UNIQUE INDEX " : "CREATE INDEX ";
+  for (const only of ["", "ONLY "]) {
+    const head = `${create}${String(first.quoted_name)} ON ${only}${table} USING `;
+    if (definition.startsWith(head)) {
+      return `${create}${String(index.quoted_name)} ON ${only}${target} USING ${definition.slice(head.length)}`;
+    }
+  }
+  return undefined;
+}
+
+const yesValue = (v: unknown) => v === true || v === "t";
 
 function plainDefinition(
   index: Row,

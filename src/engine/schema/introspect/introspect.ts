@@ -9,6 +9,7 @@ import type {
   ViewInfo,
 } from "../model.js";
 import * as q from "./catalog-queries.js";
+import { completeConstraintDefinitions } from "./constraint-definitions.js";
 import { completeIndexDefinitions } from "./index-definitions.js";
 import * as rq from "./relation-queries.js";
 import { ColumnNames, toColumn, toConstraint, toIndex } from "./relation-rows.js";
@@ -58,8 +59,11 @@ const ofRelations: Params = (_names, rows) => [
   oids(rows.views, (v) => Boolean(v.materialized)),
 ];
 
+/** A query, or one written for the server's version (server_version_num). */
+type Sql = string | ((version: number) => string);
+
 /** In this order: the relation queries take the oids the tables and views queries returned. */
-const KINDS: Array<[string, string, Params]> = [
+const KINDS: Array<[string, Sql, Params]> = [
   ["extensions", q.extensionsQuery, inSchemas],
   ["enums", q.enumsQuery, inSchemas],
   ["domains", q.domainsQuery, inSchemas],
@@ -119,19 +123,22 @@ export async function introspect(
     const allSchemas = (await db.query(q.schemasQuery)).rows;
     const schemaRows = allSchemas.filter((r) => selectSchemas(String(r.name), filters));
     const names = schemaRows.map((r) => String(r.name));
+    const version = Number(saved.rows[0]?.version ?? 0);
     const rows: Record<string, Row[]> = { schemaRows };
     for (const [index, [kind, sql, params]] of KINDS.entries()) {
       options.signal?.throwIfAborted();
       options.onEvent?.({ type: "introspect", kind, done: index, total: KINDS.length });
-      rows[kind] = (await db.query(sql, params(names, rows))).rows;
+      const text = typeof sql === "string" ? sql : sql(version);
+      rows[kind] = (await db.query(text, params(names, rows))).rows;
     }
     const columnNames = new ColumnNames();
     for (const c of rows.columns ?? []) columnNames.add(c);
     const qualified = new Map((rows.tables ?? []).map((t) => [String(t.oid), String(t.qualified)]));
+    await completeConstraintDefinitions(db, rows.constraints ?? [], columnNames);
     await completeIndexDefinitions(db, rows.indexes ?? [], columnNames, (rel) =>
       qualified.get(String(rel)),
     );
-    return assemble(Number(saved.rows[0]?.version ?? 0), rows, columnNames);
+    return assemble(version, rows, columnNames);
   } finally {
     await setAll(changed.map(([name]) => saved.rows[0]?.[name]));
   }

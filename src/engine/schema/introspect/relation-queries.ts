@@ -43,9 +43,90 @@ LEFT JOIN pg_description d ON d.objoid = a.attrelid AND d.classoid = 'pg_class':
 WHERE a.attrelid = ANY($1) AND a.attnum > 0 AND NOT a.attisdropped
 ORDER BY a.attrelid, a.attnum`;
 
-export const constraintsQuery = `
-SELECT k.conrelid AS rel, k.conname AS name, k.contype AS type,
-  pg_get_constraintdef(k.oid) AS definition, k.convalidated AS validated, k.conkey::text AS keys,
+/**
+ * The catalog fields the server reads to write a constraint or an index (pg_get_constraintdef,
+ * pg_get_indexdef), without the fields that name or place the object: the `deparse_key` of a row (hashed) and
+ * its expression trees (`deparse_tree`, as stored), so that the same constraint or index on many tables (a
+ * schema per tenant) groups together and is written by the server once (deparse-groups.ts). The trees hold
+ * source positions, which the client strips: the server's regular expressions would cost more than the rest of
+ * the query. A server newer than the ones these lists were read from (18) hashes its whole catalog row instead,
+ * slower to build but it cannot miss a field.
+ */
+const KNOWN_VERSION = 190000;
+const CONSTRAINT_IDENTITY = `ARRAY['oid', 'conname', 'connamespace', 'conrelid', 'conparentid', 'coninhcount',
+  'conislocal', 'conindid', 'contypid', 'conbin']::text[]`;
+const INDEX_IDENTITY = `ARRAY['indexrelid', 'indrelid', 'indisvalid', 'indcheckxmin', 'indisready', 'indislive',
+  'indisclustered', 'indisreplident', 'indexprs', 'indpred']::text[]`;
+
+const fields = (alias: string, names: string[]) =>
+  `md5(concat_ws('|', ${names.map((n) => `coalesce(${alias}.${n}::text, '-')`).join(", ")}))`;
+
+function constraintKey(version: number): string {
+  if (version >= KNOWN_VERSION) return `md5((to_jsonb(k) - ${CONSTRAINT_IDENTITY})::text)`;
+  return fields("k", [
+    "contype",
+    "condeferrable",
+    "condeferred",
+    "convalidated",
+    "connoinherit",
+    "conkey",
+    ...(version >= 170000 ? ["conperiod"] : []),
+    ...(version >= 180000 ? ["conenforced"] : []),
+  ]);
+}
+
+function indexKey(version: number, alias: string): string {
+  if (version >= KNOWN_VERSION) return `md5((to_jsonb(${alias}) - ${INDEX_IDENTITY})::text)`;
+  return fields(alias, [
+    "indisunique",
+    ...(version >= 150000 ? ["indnullsnotdistinct"] : []),
+    "indnatts",
+    "indnkeyatts",
+    "indkey",
+    "indclass",
+    "indcollation",
+    "indoption",
+  ]);
+}
+
+/** An index's expressions and predicate, as stored. */
+const indexTrees = (alias: string) =>
+  `coalesce(${alias}.indexprs::text, '') || '|' || coalesce(${alias}.indpred::text, '')`;
+
+/**
+ * A foreign key the client writes itself from the catalog row (constraint-definitions.ts): everything but the
+ * clauses newer servers add (ON DELETE SET NULL (cols) from 15, PERIOD from 17, NOT ENFORCED from 18).
+ */
+function plainForeignKey(version: number): string {
+  return [
+    "k.contype = 'f'",
+    ...(version >= 150000 ? ["k.confdelsetcols IS NULL"] : []),
+    ...(version >= 170000 ? ["NOT k.conperiod"] : []),
+    ...(version >= 180000 ? ["k.conenforced"] : []),
+  ].join(" AND ");
+}
+
+/**
+ * Constraints. The server writes the definition (pg_get_constraintdef) only of exclusion constraints and of
+ * foreign keys with clauses the client does not write; a plain foreign key comes back as its catalog fields,
+ * and a check, primary key or unique constraint as its `deparse_key` (its catalog row without identity, and
+ * for a key its index's row): pg_get_constraintdef of a check opens the table, which costs the server far more
+ * than the catalog row, and is asked once per distinct key afterwards.
+ */
+export function constraintsQuery(version: number): string {
+  const fk = plainForeignKey(version);
+  return `
+SELECT k.oid, k.conrelid AS rel, k.conname AS name, k.contype AS type,
+  CASE WHEN k.contype NOT IN ('c', 'p', 'u') AND NOT (${fk}) THEN pg_get_constraintdef(k.oid) END AS definition,
+  CASE WHEN k.contype = 'c' THEN ${constraintKey(version)}
+    WHEN k.contype IN ('p', 'u') THEN ${constraintKey(version)}
+      || (SELECT ${indexKey(version, "ci")} FROM pg_index ci WHERE ci.indexrelid = k.conindid) END AS deparse_key,
+  CASE WHEN k.contype = 'c' THEN k.conbin::text END AS deparse_tree,
+  CASE WHEN ${fk} THEN true END AS plain_fk,
+  CASE WHEN k.contype = 'f' THEN k.confrelid END AS ref_rel, k.confkey::text AS ref_keys,
+  k.confmatchtype AS match, k.confupdtype AS on_update, k.confdeltype AS on_delete,
+  k.condeferrable AS deferrable, k.condeferred AS deferred,
+  k.convalidated AS validated, k.conkey::text AS keys,
   CASE WHEN k.contype = 'f' THEN quote_ident(fn.nspname) || '.' || quote_ident(fc.relname) END AS refs,
   CASE WHEN k.contype IN ('p', 'u') AND rc.relkind = 'p' THEN ${attachedIndexes("k.conindid")} END AS attached,
   d.description AS comment
@@ -55,6 +136,11 @@ LEFT JOIN pg_class fc ON fc.oid = k.confrelid
 LEFT JOIN pg_namespace fn ON fn.oid = fc.relnamespace
 LEFT JOIN pg_description d ON d.objoid = k.oid AND d.classoid = 'pg_constraint'::regclass AND d.objsubid = 0
 WHERE k.conrelid = ANY($1) AND k.contype IN ('p', 'u', 'f', 'c', 'x') AND k.conislocal AND k.conparentid = 0`;
+}
+
+/** The definitions of the constraints the client did not write ($1 = constraint oids). */
+export const constraintDefinitionsQuery = `
+SELECT k.oid, pg_get_constraintdef(k.oid) AS definition FROM pg_constraint k WHERE k.oid = ANY($1)`;
 
 /**
  * A plain btree index (columns only: no expression, predicate, storage options or uniqueness) has its
@@ -64,15 +150,24 @@ WHERE k.conrelid = ANY($1) AND k.contype IN ('p', 'u', 'f', 'c', 'x') AND k.coni
 const plainBtree = `ic.relkind = 'i' AND am.amname = 'btree' AND NOT i.indisunique AND i.indexprs IS NULL
     AND i.indpred IS NULL AND ic.reloptions IS NULL AND NOT i.indrelid = ANY($2)`;
 
-export const indexesQuery = `
-SELECT i.indrelid AS rel, i.indexrelid AS oid, ic.relname AS name,
-  CASE WHEN ${plainBtree} THEN quote_ident(ic.relname) END AS quoted_name,
+/**
+ * Indexes. A plain btree index comes back as its parts, written by the client (index-definitions.ts); an index
+ * of a materialized view with its definition; any other as its `deparse_key` (its pg_index row without identity,
+ * its kind, method and options), asked once per distinct key: pg_get_indexdef of a predicate or an expression
+ * opens the table.
+ */
+export const indexesQuery = (version: number) => `
+SELECT i.indrelid AS rel, i.indexrelid AS oid, ic.relname AS name, quote_ident(ic.relname) AS quoted_name,
   CASE WHEN ${plainBtree} THEN i.indclass::text || '/' || i.indcollation::text || '/' || i.indoption::text
-    ELSE pg_get_indexdef(i.indexrelid) END AS definition,
+    WHEN i.indrelid = ANY($2) THEN pg_get_indexdef(i.indexrelid) END AS definition,
   ${plainBtree} AS plain,
+  CASE WHEN NOT (${plainBtree}) AND NOT i.indrelid = ANY($2) THEN
+    ${indexKey(version, "i")} || ic.relkind::text || am.amname::text || coalesce(ic.reloptions::text, '')
+    END AS deparse_key,
+  CASE WHEN NOT (${plainBtree}) AND NOT i.indrelid = ANY($2) THEN ${indexTrees("i")} END AS deparse_tree,
   am.amname AS method, i.indisunique AS is_unique,
   i.indpred IS NOT NULL AS partial, i.indnkeyatts AS key_count, i.indisvalid AS valid, i.indkey::text AS keys,
-  CASE WHEN 0 = ANY(i.indkey) OR i.indrelid = ANY($2) THEN
+  CASE WHEN i.indrelid = ANY($2) THEN
     (SELECT json_agg(pg_get_indexdef(i.indexrelid, k, false) ORDER BY k) FROM generate_series(1, i.indnatts) k) END AS columns,
   CASE WHEN ic.relkind = 'I' THEN ${attachedIndexes("i.indexrelid")} END AS attached,
   d.description AS comment
@@ -96,6 +191,12 @@ WHERE am.amname = 'btree' AND oc.opcdefault
   AND NOT EXISTS (SELECT 1 FROM pg_amproc p WHERE p.amprocfamily = oc.opcfamily AND p.amprocnum = 5)
 GROUP BY oc.opcintype HAVING count(*) = 1`;
 
-/** The definitions of the indexes whose plain form did not apply ($1 = index oids). */
+/**
+ * The definitions of the indexes the client did not write ($1 = index oids), and the key columns of those
+ * with an expression, each as pg_get_indexdef writes it.
+ */
 export const indexDefinitionsQuery = `
-SELECT i.indexrelid AS oid, pg_get_indexdef(i.indexrelid) AS definition FROM pg_index i WHERE i.indexrelid = ANY($1)`;
+SELECT i.indexrelid AS oid, pg_get_indexdef(i.indexrelid) AS definition,
+  CASE WHEN 0 = ANY(i.indkey) THEN
+    (SELECT json_agg(pg_get_indexdef(i.indexrelid, k, false) ORDER BY k) FROM generate_series(1, i.indnatts) k) END AS columns
+FROM pg_index i WHERE i.indexrelid = ANY($1)`;

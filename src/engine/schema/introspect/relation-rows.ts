@@ -47,6 +47,7 @@ export interface ColumnName {
 
 export class ColumnNames {
   private readonly names = new Map<string, Map<string, ColumnName>>();
+  private readonly signatures = new Map<string, string>();
 
   add(row: Row): void {
     const rel = String(row.rel);
@@ -62,6 +63,20 @@ export class ColumnNames {
       type: String(row.type_oid),
       collation: String(row.collation_oid),
     });
+  }
+
+  /** Every column of a relation (number, name, type, collation) as one string; undefined if none was read. */
+  signature(rel: unknown): string | undefined {
+    const key = String(rel);
+    let signature = this.signatures.get(key);
+    if (signature === undefined) {
+      const columns = this.names.get(key);
+      if (!columns) return undefined;
+      signature = "";
+      for (const [num, c] of columns) signature += `${num}=${c.name}:${c.type}:${c.collation};`;
+      this.signatures.set(key, signature);
+    }
+    return signature;
   }
 
   /** One column of a relation by number. */
