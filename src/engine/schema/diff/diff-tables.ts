@@ -24,6 +24,7 @@ import {
   rebuiltTables,
   reownSequences,
 } from "./rebuilt-tables.js";
+import { sameData } from "./same-data.js";
 
 /** Tables: created, dropped, or changed part by part (columns, constraints, indexes, triggers, policies, RLS). */
 export function diffTables(ctx: DiffContext): void {
@@ -33,7 +34,7 @@ export function diffTables(ctx: DiffContext): void {
   // Existing tables that gain a unique index (built concurrently, after the main transaction): foreign keys
   // that reference them can only be added once it exists.
   for (const [key, a, b] of pairs(from, to)) {
-    if (!a || !b || a.kind !== b.kind) continue;
+    if (!a || !b || a.kind !== b.kind || !b.indexes.some((i) => i.unique)) continue;
     const before = new Set(a.indexes.map((i) => i.definition));
     if (b.indexes.some((i) => i.unique && !before.has(i.definition))) ctx.lateKeyTables.add(key);
   }
@@ -65,23 +66,12 @@ export function diffTables(ctx: DiffContext): void {
       kept.push([a, b]);
       // Also when the partition itself is unchanged: its parent's check may be added again.
       if (a.partitionOf) diffPartitionChecks(ctx, a, b);
-      // Most tables of a big schema are unchanged: one string comparison instead of part by part.
-      if (fingerprint(a) !== fingerprint(b)) changedTable(ctx, a, b);
+      // Most tables of a big schema are unchanged: one walk of both instead of part by part.
+      if (!sameData(a, b)) changedTable(ctx, a, b);
     }
   }
   rebuildDependentForeignKeys(ctx, kept);
   rebuildDependentPolicies(ctx, kept, rebuilt);
-}
-
-/** A table's whole definition as one string, computed once per table object (both directions share it). */
-const fingerprints = new WeakMap<TableInfo, string>();
-function fingerprint(t: TableInfo): string {
-  let f = fingerprints.get(t);
-  if (f === undefined) {
-    f = JSON.stringify(t);
-    fingerprints.set(t, f);
-  }
-  return f;
 }
 
 function dropTable(ctx: DiffContext, d: Draft, t: TableInfo): void {

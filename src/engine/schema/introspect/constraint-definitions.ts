@@ -1,5 +1,5 @@
 import type { Db } from "../connection.js";
-import { deparseGroupKey, groupByKey } from "./deparse-groups.js";
+import { groupAlike } from "./deparse-groups.js";
 import { constraintDefinitionsQuery } from "./relation-queries.js";
 import { type ColumnNames, numbers } from "./relation-rows.js";
 
@@ -23,16 +23,19 @@ export async function completeConstraintDefinitions(
   db: Db,
   constraints: Row[],
   names: ColumnNames,
+  qualifiedTable: (rel: unknown) => string | undefined,
 ): Promise<void> {
   const grouped: Row[] = [];
   for (const row of constraints) {
+    // A foreign key to a table read names it by oid only.
+    if (row.ref_rel != null && row.refs == null) row.refs = qualifiedTable(row.ref_rel);
     if (row.definition != null) continue;
-    const written = yes(row.plain_fk) ? foreignKey(row, names) : undefined;
+    const written = row.fk_options != null ? foreignKey(row, names) : undefined;
     if (written !== undefined) row.definition = written;
     else grouped.push(row);
   }
   if (grouped.length === 0) return;
-  const groups = groupByKey(grouped, (row) => deparseGroupKey(row, names));
+  const groups = groupAlike(grouped, names);
   const asked = groups.map((group) => String(group[0]?.oid));
   const answers = new Map<string, unknown>();
   for (const row of (await db.query(constraintDefinitionsQuery, [asked])).rows) {
@@ -53,15 +56,17 @@ function foreignKey(row: Row, names: ColumnNames): string | undefined {
   const columns = quotedColumns(row.rel, row.keys, names);
   const referenced = quotedColumns(row.ref_rel, row.ref_keys, names);
   if (!columns || !referenced || row.refs == null) return undefined;
-  const onUpdate = ACTIONS[String(row.on_update)];
-  const onDelete = ACTIONS[String(row.on_delete)];
+  // "<match><on update><on delete><d or -><i or ->", as the constraints query joins them.
+  const [match = "", onUpdate = "", onDelete = "", deferrable, deferred] = String(row.fk_options);
+  const update = ACTIONS[onUpdate];
+  const remove = ACTIONS[onDelete];
   return [
     `FOREIGN KEY (${columns}) REFERENCES ${String(row.refs)}(${referenced})`,
-    MATCH[String(row.match)] ?? "",
-    onUpdate ? ` ON UPDATE ${onUpdate}` : "",
-    onDelete ? ` ON DELETE ${onDelete}` : "",
-    yes(row.deferrable) ? " DEFERRABLE" : "",
-    yes(row.deferred) ? " INITIALLY DEFERRED" : "",
+    MATCH[match] ?? "",
+    update ? ` ON UPDATE ${update}` : "",
+    remove ? ` ON DELETE ${remove}` : "",
+    deferrable === "d" ? " DEFERRABLE" : "",
+    deferred === "i" ? " INITIALLY DEFERRED" : "",
     yes(row.validated) ? "" : " NOT VALID",
   ].join("");
 }

@@ -11,38 +11,43 @@ import type { ColumnNames } from "./relation-rows.js";
 /** Source positions in an expression tree: they differ between tables and change nothing written. */
 const LOCATION = / :location -?\d+/g;
 
-/**
- * The group key of a row of the constraints or indexes query: its `deparse_key` (a hash of the catalog
- * fields), its `deparse_tree` (expression trees) without source positions, and every column of its table.
- * Undefined when the row has no key or its table's columns were not read.
- */
-export function deparseGroupKey(
-  row: Record<string, unknown>,
-  names: ColumnNames,
-): string | undefined {
-  if (row.deparse_key == null) return undefined;
-  const columns = names.signature(row.rel);
-  if (columns === undefined) return undefined;
-  const tree = row.deparse_tree == null ? "" : String(row.deparse_tree).replace(LOCATION, "");
-  return `${String(row.deparse_key)}\u0000${tree}\u0000${columns}`;
-}
+type Row = Record<string, unknown>;
 
 /**
- * Rows grouped by key: the first row of each group is asked for, the rest take its answer. Rows without a
- * key are each their own group.
+ * Rows of the constraints or indexes query grouped by what the server would write for them: the same
+ * `deparse_key` (a hash of the catalog fields), the same `deparse_tree` (expression trees) without source
+ * positions, and the same columns in their table. The first row of each group is asked for, the rest take its
+ * answer. A row without a key, or whose table's columns were not read, is a group of its own.
  */
-export function groupByKey<T>(rows: T[], keyOf: (row: T) => string | undefined): T[][] {
-  const groups = new Map<string, T[]>();
-  const alone: T[][] = [];
+export function groupAlike<T extends Row>(rows: T[], names: ColumnNames): T[][] {
+  const groups: T[][] = [];
+  // Nested by part, so that no key is built per row: the signature strings are shared by a table's rows.
+  const byKey = new Map<string, Map<string, Map<string, T[]>>>();
   for (const row of rows) {
-    const key = keyOf(row);
-    if (key === undefined) {
-      alone.push([row]);
+    const signature = row.deparse_key == null ? undefined : names.signature(row.rel);
+    if (signature === undefined) {
+      groups.push([row]);
       continue;
     }
-    const group = groups.get(key);
-    if (group) group.push(row);
-    else groups.set(key, [row]);
+    const key = String(row.deparse_key);
+    const tree = row.deparse_tree == null ? "" : String(row.deparse_tree).replace(LOCATION, "");
+    let byTree = byKey.get(key);
+    if (!byTree) {
+      byTree = new Map();
+      byKey.set(key, byTree);
+    }
+    let bySignature = byTree.get(tree);
+    if (!bySignature) {
+      bySignature = new Map();
+      byTree.set(tree, bySignature);
+    }
+    let group = bySignature.get(signature);
+    if (!group) {
+      group = [];
+      bySignature.set(signature, group);
+      groups.push(group);
+    }
+    group.push(row);
   }
-  return [...groups.values(), ...alone];
+  return groups;
 }

@@ -1,5 +1,5 @@
 import type { Db } from "../connection.js";
-import { deparseGroupKey, groupByKey } from "./deparse-groups.js";
+import { groupAlike } from "./deparse-groups.js";
 import { defaultBtreeClassesQuery, indexDefinitionsQuery } from "./relation-queries.js";
 import { type ColumnNames, numbers } from "./relation-rows.js";
 
@@ -34,11 +34,8 @@ export async function completeIndexDefinitions(
   }
   for (const index of indexes) if (index.deparse_key != null) ask.push(index);
   if (ask.length === 0) return;
-  const groups = groupByKey(ask, (index) =>
-    index.deparse_key == null || qualifiedTable(index.rel) === undefined
-      ? undefined
-      : deparseGroupKey(index, names),
-  );
+  // Rows of a table not read (no qualified name) are each their own group: they have no columns either.
+  const groups = groupAlike(ask, names);
   const answers = new Map<string, Row>();
   const asked = groups.map((group) => String(group[0]?.oid));
   for (const row of (await db.query(indexDefinitionsQuery, [asked])).rows) {

@@ -12,7 +12,7 @@ import * as q from "./catalog-queries.js";
 import { completeConstraintDefinitions } from "./constraint-definitions.js";
 import { completeIndexDefinitions } from "./index-definitions.js";
 import * as rq from "./relation-queries.js";
-import { ColumnNames, toColumn, toConstraint, toIndex } from "./relation-rows.js";
+import { ColumnNames, columnRows, toColumn, toConstraint, toIndex } from "./relation-rows.js";
 import { type SchemaFilters, selectSchemas } from "./schema-filters.js";
 
 type Row = Record<string, unknown>;
@@ -54,6 +54,10 @@ const inSchemas: Params = (names) => [names];
 const oids = (rows: Row[] | undefined, only?: (row: Row) => boolean) =>
   (rows ?? []).filter((r) => !only || only(r)).map((r) => String(r.oid));
 const ofTables: Params = (_names, rows) => [oids(rows.tables)];
+const ofTablesAndPartitioned: Params = (_names, rows) => [
+  oids(rows.tables),
+  oids(rows.tables, (t) => t.relkind === "p"),
+];
 const ofRelations: Params = (_names, rows) => [
   oids(rows.tables),
   oids(rows.views, (v) => Boolean(v.materialized)),
@@ -71,7 +75,9 @@ const KINDS: Array<[string, Sql, Params]> = [
   ["tables", q.tablesQuery, inSchemas],
   ["views", q.viewsQuery, inSchemas],
   ["columns", rq.columnsQuery, ofTables],
-  ["constraints", rq.constraintsQuery, ofTables],
+  ["columnIdentities", rq.columnIdentitiesQuery, ofTables],
+  ["columnComments", rq.columnCommentsQuery, ofTables],
+  ["constraints", rq.constraintsQuery, ofTablesAndPartitioned],
   ["indexes", rq.indexesQuery, ofRelations],
   ["triggers", q.triggersQuery, inSchemas],
   ["policies", q.policiesQuery, inSchemas],
@@ -131,13 +137,17 @@ export async function introspect(
       const text = typeof sql === "string" ? sql : sql(version);
       rows[kind] = (await db.query(text, params(names, rows))).rows;
     }
+    rows.columns = columnRows(
+      rows.columns ?? [],
+      rows.columnIdentities ?? [],
+      rows.columnComments ?? [],
+    );
     const columnNames = new ColumnNames();
     for (const c of rows.columns ?? []) columnNames.add(c);
     const qualified = new Map((rows.tables ?? []).map((t) => [String(t.oid), String(t.qualified)]));
-    await completeConstraintDefinitions(db, rows.constraints ?? [], columnNames);
-    await completeIndexDefinitions(db, rows.indexes ?? [], columnNames, (rel) =>
-      qualified.get(String(rel)),
-    );
+    const qualifiedTable = (rel: unknown) => qualified.get(String(rel));
+    await completeConstraintDefinitions(db, rows.constraints ?? [], columnNames, qualifiedTable);
+    await completeIndexDefinitions(db, rows.indexes ?? [], columnNames, qualifiedTable);
     return assemble(version, rows, columnNames);
   } finally {
     await setAll(changed.map(([name]) => saved.rows[0]?.[name]));

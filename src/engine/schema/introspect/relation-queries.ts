@@ -20,28 +20,39 @@ const attachedIndexes = (
     LEFT JOIN pg_constraint ck ON ck.conindid = h.inhrelid AND ck.conrelid = ci.indrelid AND ck.contype IN ('p', 'u')
     WHERE h.inhparent = ${parent}), '[]'::json)`;
 
+/**
+ * Columns, in no particular order (the client orders each table's by number: a sort of every column costs the
+ * server more than the rest of the query). Identity sequences and comments, which few columns have, come from
+ * their own queries below instead of a join per column.
+ */
 export const columnsQuery = `
 SELECT a.attrelid AS rel, a.attnum AS num, a.attname AS name, a.atttypid AS type_oid, a.attcollation AS collation_oid,
   CASE WHEN quote_ident(a.attname) <> a.attname THEN quote_ident(a.attname) END AS quoted,
   format_type(a.atttypid, a.atttypmod) AS type, a.attnotnull AS not_null,
   pg_get_expr(ad.adbin, CASE WHEN a.attgenerated <> '' THEN ad.adrelid ELSE 0 END) AS expression,
   a.attidentity AS identity, a.attgenerated AS generated, NOT a.attislocal AS inherited,
-  CASE WHEN s.seqrelid IS NOT NULL THEN
-    concat_ws(' ', s.seqstart, s.seqincrement, s.seqmin, s.seqmax, s.seqcache, s.seqcycle) END AS sequence,
   CASE WHEN a.attcollation <> 0 AND a.attcollation <> t.typcollation THEN
-    quote_ident(con.nspname) || '.' || quote_ident(co.collname) END AS collation,
-  d.description AS comment
+    quote_ident(con.nspname) || '.' || quote_ident(co.collname) END AS collation
 FROM pg_attribute a
 JOIN pg_type t ON t.oid = a.atttypid
 LEFT JOIN pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
 LEFT JOIN pg_collation co ON co.oid = a.attcollation
 LEFT JOIN pg_namespace con ON con.oid = co.collnamespace
-LEFT JOIN (pg_depend dep JOIN pg_sequence s ON s.seqrelid = dep.objid)
-  ON a.attidentity <> '' AND dep.refobjid = a.attrelid AND dep.refobjsubid = a.attnum
-  AND dep.classid = 'pg_class'::regclass AND dep.refclassid = 'pg_class'::regclass AND dep.deptype = 'i'
-LEFT JOIN pg_description d ON d.objoid = a.attrelid AND d.classoid = 'pg_class'::regclass AND d.objsubid = a.attnum
-WHERE a.attrelid = ANY($1) AND a.attnum > 0 AND NOT a.attisdropped
-ORDER BY a.attrelid, a.attnum`;
+WHERE a.attrelid = ANY($1) AND a.attnum > 0 AND NOT a.attisdropped`;
+
+/** The options of each identity column's sequence: "start increment min max cache cycle". */
+export const columnIdentitiesQuery = `
+SELECT dep.refobjid AS rel, dep.refobjsubid AS num,
+  concat_ws(' ', s.seqstart, s.seqincrement, s.seqmin, s.seqmax, s.seqcache, s.seqcycle) AS sequence
+FROM pg_depend dep JOIN pg_sequence s ON s.seqrelid = dep.objid
+WHERE dep.classid = 'pg_class'::regclass AND dep.refclassid = 'pg_class'::regclass AND dep.deptype = 'i'
+  AND dep.refobjsubid > 0 AND dep.refobjid = ANY($1)`;
+
+/** Comments on columns. */
+export const columnCommentsQuery = `
+SELECT d.objoid AS rel, d.objsubid AS num, d.description AS comment
+FROM pg_description d
+WHERE d.classoid = 'pg_class'::regclass AND d.objsubid > 0 AND d.objoid = ANY($1)`;
 
 /**
  * The catalog fields the server reads to write a constraint or an index (pg_get_constraintdef,
@@ -59,7 +70,7 @@ const INDEX_IDENTITY = `ARRAY['indexrelid', 'indrelid', 'indisvalid', 'indcheckx
   'indisclustered', 'indisreplident', 'indexprs', 'indpred']::text[]`;
 
 const fields = (alias: string, names: string[]) =>
-  `md5(concat_ws('|', ${names.map((n) => `coalesce(${alias}.${n}::text, '-')`).join(", ")}))`;
+  `md5(ROW(${names.map((n) => `${alias}.${n}`).join(", ")})::text)`;
 
 function constraintKey(version: number): string {
   if (version >= KNOWN_VERSION) return `md5((to_jsonb(k) - ${CONSTRAINT_IDENTITY})::text)`;
@@ -107,8 +118,10 @@ function plainForeignKey(version: number): string {
 }
 
 /**
- * Constraints. The server writes the definition (pg_get_constraintdef) only of exclusion constraints and of
- * foreign keys with clauses the client does not write; a plain foreign key comes back as its catalog fields,
+ * Constraints ($1 = the tables read, $2 = those of them that are partitioned). The server writes the definition (pg_get_constraintdef) only of exclusion constraints and of
+ * foreign keys with clauses the client does not write; a plain foreign key comes back as its catalog fields
+(`fk_options`: match type, update and delete actions, d for DEFERRABLE, i for INITIALLY DEFERRED; the table
+it references by oid, named here only when it is not among the tables read),
  * and a check, primary key or unique constraint as its `deparse_key` (its catalog row without identity, and
  * for a key its index's row): pg_get_constraintdef of a check opens the table, which costs the server far more
  * than the catalog row, and is asked once per distinct key afterwards.
@@ -122,18 +135,18 @@ SELECT k.oid, k.conrelid AS rel, k.conname AS name, k.contype AS type,
     WHEN k.contype IN ('p', 'u') THEN ${constraintKey(version)}
       || (SELECT ${indexKey(version, "ci")} FROM pg_index ci WHERE ci.indexrelid = k.conindid) END AS deparse_key,
   CASE WHEN k.contype = 'c' THEN k.conbin::text END AS deparse_tree,
-  CASE WHEN ${fk} THEN true END AS plain_fk,
-  CASE WHEN k.contype = 'f' THEN k.confrelid END AS ref_rel, k.confkey::text AS ref_keys,
-  k.confmatchtype AS match, k.confupdtype AS on_update, k.confdeltype AS on_delete,
-  k.condeferrable AS deferrable, k.condeferred AS deferred,
+  CASE WHEN ${fk} THEN k.confmatchtype::text || k.confupdtype::text || k.confdeltype::text
+    || CASE WHEN k.condeferrable THEN 'd' ELSE '-' END || CASE WHEN k.condeferred THEN 'i' ELSE '-' END
+    END AS fk_options,
+  CASE WHEN k.contype = 'f' THEN k.confrelid END AS ref_rel,
+  CASE WHEN k.contype = 'f' THEN k.confkey::text END AS ref_keys,
   k.convalidated AS validated, k.conkey::text AS keys,
-  CASE WHEN k.contype = 'f' THEN quote_ident(fn.nspname) || '.' || quote_ident(fc.relname) END AS refs,
-  CASE WHEN k.contype IN ('p', 'u') AND rc.relkind = 'p' THEN ${attachedIndexes("k.conindid")} END AS attached,
+  CASE WHEN k.contype = 'f' AND NOT k.confrelid = ANY($1) THEN
+    (SELECT quote_ident(fn.nspname) || '.' || quote_ident(fc.relname)
+     FROM pg_class fc JOIN pg_namespace fn ON fn.oid = fc.relnamespace WHERE fc.oid = k.confrelid) END AS refs,
+  CASE WHEN k.contype IN ('p', 'u') AND k.conrelid = ANY($2) THEN ${attachedIndexes("k.conindid")} END AS attached,
   d.description AS comment
 FROM pg_constraint k
-JOIN pg_class rc ON rc.oid = k.conrelid
-LEFT JOIN pg_class fc ON fc.oid = k.confrelid
-LEFT JOIN pg_namespace fn ON fn.oid = fc.relnamespace
 LEFT JOIN pg_description d ON d.objoid = k.oid AND d.classoid = 'pg_constraint'::regclass AND d.objsubid = 0
 WHERE k.conrelid = ANY($1) AND k.contype IN ('p', 'u', 'f', 'c', 'x') AND k.conislocal AND k.conparentid = 0`;
 }

@@ -104,10 +104,52 @@ export function numbers(keys: unknown): string[] {
   return inner === "" ? [] : inner.split(/[\s,]+/);
 }
 
+/**
+ * The columns query's rows (in no order) each with its identity sequence's options and its comment, and each
+ * table's in column-number order: tables whose rows came out of order have theirs moved to the end, sorted.
+ */
+export function columnRows(columns: Row[], identities: Row[], comments: Row[]): Row[] {
+  // By table and column number (numbers: no key string built per column).
+  const details = new Map<number, Map<number, Row>>();
+  const detail = (r: Row) => {
+    let table = details.get(Number(r.rel));
+    if (!table) {
+      table = new Map();
+      details.set(Number(r.rel), table);
+    }
+    let row = table.get(Number(r.num));
+    if (!row) {
+      row = {};
+      table.set(Number(r.num), row);
+    }
+    return row;
+  };
+  for (const r of identities) detail(r).sequence = r.sequence;
+  for (const r of comments) detail(r).comment = r.comment;
+  const last = new Map<number, number>();
+  const unordered = new Set<number>();
+  for (const c of columns) {
+    const rel = Number(c.rel);
+    const num = Number(c.num);
+    if (details.size > 0) {
+      const extra = details.get(rel)?.get(num);
+      if (extra) Object.assign(c, extra);
+    }
+    const before = last.get(rel);
+    if (before !== undefined && num < before) unordered.add(rel);
+    last.set(rel, num);
+  }
+  if (unordered.size === 0) return columns;
+  const moved = columns
+    .filter((c) => unordered.has(Number(c.rel)))
+    .sort((a, b) => Number(a.num) - Number(b.num));
+  return [...columns.filter((c) => !unordered.has(Number(c.rel))), ...moved];
+}
+
 export function toColumn(c: Row): ColumnInfo {
   const generated = String(c.generated ?? "");
   const identity = String(c.identity ?? "");
-  return {
+  const column: ColumnInfo = {
     name: String(c.name),
     type: String(c.type),
     notNull: Boolean(c.not_null),
@@ -119,11 +161,10 @@ export function toColumn(c: Row): ColumnInfo {
         : { expression: String(c.expression), stored: generated === "s" },
     collation: str(c.collation),
     comment: str(c.comment),
-    ...(c.inherited ? { inherited: true } : {}),
-    ...(identity !== "" && c.sequence
-      ? { identityOptions: identityOptions(String(c.sequence)) }
-      : {}),
   };
+  if (c.inherited) column.inherited = true;
+  if (identity !== "" && c.sequence) column.identityOptions = identityOptions(String(c.sequence));
+  return column;
 }
 
 /** "start increment min max cache cycle" (cycle as t or f), as the columns query joins them. */
