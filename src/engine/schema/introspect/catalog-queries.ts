@@ -162,7 +162,7 @@ WHERE n.nspname = ANY($1) AND ${notExtensionMember("pg_collation", "co.oid")}
 ORDER BY 1, 2`;
 
 /** "grantee=PRIVILEGE" (with "*" when grantable) of an aclitem[]; PUBLIC for grantee 0. */
-const aclEntries = (acl: string) => `coalesce((SELECT json_agg(
+export const aclEntries = (acl: string) => `coalesce((SELECT json_agg(
     CASE WHEN x.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(r.rolname) END || '=' || x.privilege_type
       || CASE WHEN x.is_grantable THEN '*' ELSE '' END ORDER BY 1)
   FROM aclexplode(${acl}) x LEFT JOIN pg_roles r ON r.oid = x.grantee), '[]'::json)`;
@@ -196,13 +196,17 @@ FROM (
 ORDER BY 1, 2`;
 
 /** Column privileges (GRANT SELECT (col) ON t …) of tables, views and foreign tables; a column has no default. */
+/**
+ * Column grants of views, materialized views and foreign tables (a table's come with its columns: reading
+ * every column's ACL again would scan pg_attribute a second time).
+ */
 export const columnPrivilegesQuery = `
 SELECT ${qname("n.nspname", "c.relname")} AS object, a.attname AS column, ${aclEntries("a.attacl")} AS grants
 FROM pg_attribute a
 JOIN pg_class c ON c.oid = a.attrelid
 JOIN pg_namespace n ON n.oid = c.relnamespace
 WHERE a.attacl IS NOT NULL AND a.attnum > 0 AND NOT a.attisdropped
-  AND c.relkind IN ('r', 'p', 'v', 'm', 'f') AND n.nspname = ANY($1)
+  AND c.relkind IN ('v', 'm', 'f') AND n.nspname = ANY($1)
 ORDER BY 1, 2`;
 
 /** ALTER DEFAULT PRIVILEGES entries: per role, optionally per schema, per object type. */

@@ -146,12 +146,28 @@ export async function introspect(
     for (const c of rows.columns ?? []) columnNames.add(c);
     const qualified = new Map((rows.tables ?? []).map((t) => [String(t.oid), String(t.qualified)]));
     const qualifiedTable = (rel: unknown) => qualified.get(String(rel));
+    rows.columnPrivileges = columnGrants(rows.columns, qualifiedTable, rows.columnPrivileges ?? []);
     await completeConstraintDefinitions(db, rows.constraints ?? [], columnNames, qualifiedTable);
     await completeIndexDefinitions(db, rows.indexes ?? [], columnNames, qualifiedTable);
     return assemble(version, rows, columnNames);
   } finally {
     await setAll(changed.map(([name]) => saved.rows[0]?.[name]));
   }
+}
+
+/** The column grants of tables (from the columns query) with those of the other relations, by object and column. */
+function columnGrants(
+  columns: Row[],
+  qualifiedTable: (rel: unknown) => string | undefined,
+  others: Row[],
+): Row[] {
+  const grants = [...others];
+  for (const c of columns) {
+    if (c.grants != null)
+      grants.push({ object: qualifiedTable(c.rel), column: c.name, grants: c.grants });
+  }
+  const order = (r: Row) => `${String(r.object)}\u0000${String(r.column)}`;
+  return grants.sort((a, b) => (order(a) < order(b) ? -1 : order(a) > order(b) ? 1 : 0));
 }
 
 function assemble(

@@ -1,3 +1,5 @@
+import { aclEntries } from "./catalog-queries.js";
+
 /**
  * The catalog queries that read the parts of tables (columns, constraints, indexes). They take the oids the
  * tables and views queries returned ($1 = tables, $2 = materialized views) instead of joining pg_class and
@@ -22,8 +24,9 @@ const attachedIndexes = (
 
 /**
  * Columns, in no particular order (the client orders each table's by number: a sort of every column costs the
- * server more than the rest of the query). Identity sequences and comments, which few columns have, come from
- * their own queries below instead of a join per column.
+ * server more than the rest of the query), with their grants (`GRANT SELECT (col)`) where they have any.
+ * Identity sequences and comments, which few columns have, come from their own queries below instead of a
+ * join per column.
  */
 export const columnsQuery = `
 SELECT a.attrelid AS rel, a.attnum AS num, a.attname AS name, a.atttypid AS type_oid, a.attcollation AS collation_oid,
@@ -32,7 +35,8 @@ SELECT a.attrelid AS rel, a.attnum AS num, a.attname AS name, a.atttypid AS type
   pg_get_expr(ad.adbin, CASE WHEN a.attgenerated <> '' THEN ad.adrelid ELSE 0 END) AS expression,
   a.attidentity AS identity, a.attgenerated AS generated, NOT a.attislocal AS inherited,
   CASE WHEN a.attcollation <> 0 AND a.attcollation <> t.typcollation THEN
-    quote_ident(con.nspname) || '.' || quote_ident(co.collname) END AS collation
+    quote_ident(con.nspname) || '.' || quote_ident(co.collname) END AS collation,
+  CASE WHEN a.attacl IS NOT NULL THEN ${aclEntries("a.attacl")} END AS grants
 FROM pg_attribute a
 JOIN pg_type t ON t.oid = a.atttypid
 LEFT JOIN pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
