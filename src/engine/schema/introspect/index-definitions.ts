@@ -80,13 +80,16 @@ function renamed(
   if (definition === undefined || table === undefined || target === undefined) return undefined;
   const create = yesValue(first.is_unique) ? "CREATE UNIQUE INDEX " : "CREATE INDEX ";
   for (const only of ["", "ONLY "]) {
-    const head = `${create}${String(first.quoted_name)} ON ${only}${table} USING `;
+    const head = `${create}${quotedName(first)} ON ${only}${table} USING `;
     if (definition.startsWith(head)) {
-      return `${create}${String(index.quoted_name)} ON ${only}${target} USING ${definition.slice(head.length)}`;
+      return `${create}${quotedName(index)} ON ${only}${target} USING ${definition.slice(head.length)}`;
     }
   }
   return undefined;
 }
+
+/** The index's name as PostgreSQL quotes it (the query sends the quoted form only when it differs). */
+const quotedName = (index: Row) => String(index.quoted_name ?? index.name);
 
 const yesValue = (v: unknown) => v === true || v === "t";
 
@@ -96,7 +99,7 @@ function plainDefinition(
   defaults: Map<string, string>,
   table: string | undefined,
 ): string | undefined {
-  if (table === undefined || index.quoted_name == null) return undefined;
+  if (table === undefined) return undefined;
   const [classes, collations, options] = String(index.definition)
     .split("/")
     .map((part) => numbers(part));
@@ -115,7 +118,7 @@ function plainDefinition(
   }
   const include =
     columns.length > keyCount ? ` INCLUDE (${columns.slice(keyCount).join(", ")})` : "";
-  return `CREATE INDEX ${String(index.quoted_name)} ON ${table} USING btree (${columns
+  return `CREATE INDEX ${quotedName(index)} ON ${table} USING btree (${columns
     .slice(0, keyCount)
     .join(", ")})${include}`;
 }

@@ -25,15 +25,19 @@ const attachedIndexes = (
 /**
  * Columns, in no particular order (the client orders each table's by number: a sort of every column costs the
  * server more than the rest of the query), with their grants (`GRANT SELECT (col)`) where they have any.
+ * Values most columns share are NULL rather than repeated (each value costs the client a decode): `flags` holds
+ * N (NOT NULL), I (inherited only), the identity kind (a, d) and the generated kind (s, v), when any.
  * Identity sequences and comments, which few columns have, come from their own queries below instead of a
  * join per column.
  */
 export const columnsQuery = `
-SELECT a.attrelid AS rel, a.attnum AS num, a.attname AS name, a.atttypid AS type_oid, a.attcollation AS collation_oid,
+SELECT a.attrelid AS rel, a.attnum AS num, a.attname AS name, a.atttypid AS type_oid,
+  NULLIF(a.attcollation, 0) AS collation_oid,
   CASE WHEN quote_ident(a.attname) <> a.attname THEN quote_ident(a.attname) END AS quoted,
-  format_type(a.atttypid, a.atttypmod) AS type, a.attnotnull AS not_null,
+  format_type(a.atttypid, a.atttypmod) AS type,
+  NULLIF(CASE WHEN a.attnotnull THEN 'N' ELSE '' END || CASE WHEN a.attislocal THEN '' ELSE 'I' END
+    || a.attidentity::text || a.attgenerated::text, '') AS flags,
   pg_get_expr(ad.adbin, CASE WHEN a.attgenerated <> '' THEN ad.adrelid ELSE 0 END) AS expression,
-  a.attidentity AS identity, a.attgenerated AS generated, NOT a.attislocal AS inherited,
   CASE WHEN a.attcollation <> 0 AND a.attcollation <> t.typcollation THEN
     quote_ident(con.nspname) || '.' || quote_ident(co.collname) END AS collation,
   CASE WHEN a.attacl IS NOT NULL THEN ${aclEntries("a.attacl")} END AS grants
@@ -174,7 +178,8 @@ const plainBtree = `ic.relkind = 'i' AND am.amname = 'btree' AND NOT i.indisuniq
  * opens the table.
  */
 export const indexesQuery = (version: number) => `
-SELECT i.indrelid AS rel, i.indexrelid AS oid, ic.relname AS name, quote_ident(ic.relname) AS quoted_name,
+SELECT i.indrelid AS rel, i.indexrelid AS oid, ic.relname AS name,
+  CASE WHEN quote_ident(ic.relname) <> ic.relname THEN quote_ident(ic.relname) END AS quoted_name,
   CASE WHEN ${plainBtree} THEN i.indclass::text || '/' || i.indcollation::text || '/' || i.indoption::text
     WHEN i.indrelid = ANY($2) THEN pg_get_indexdef(i.indexrelid) END AS definition,
   ${plainBtree} AS plain,

@@ -61,7 +61,7 @@ export class ColumnNames {
       name,
       quoted: row.quoted == null ? name : String(row.quoted),
       type: String(row.type_oid),
-      collation: String(row.collation_oid),
+      collation: row.collation_oid == null ? "0" : String(row.collation_oid),
     });
   }
 
@@ -147,14 +147,16 @@ export function columnRows(columns: Row[], identities: Row[], comments: Row[]): 
 }
 
 export function toColumn(c: Row): ColumnInfo {
-  const generated = String(c.generated ?? "");
-  const identity = String(c.identity ?? "");
+  // N: NOT NULL, I: inherited only, a/d: identity always/by default, s/v: generated stored/virtual.
+  const flags = c.flags == null ? "" : String(c.flags);
+  const generated = flags.includes("s") ? "s" : flags.includes("v") ? "v" : "";
+  const identity = flags.includes("a") ? "always" : flags.includes("d") ? "by default" : undefined;
   const column: ColumnInfo = {
     name: String(c.name),
     type: String(c.type),
-    notNull: Boolean(c.not_null),
+    notNull: flags.includes("N"),
     default: generated === "" ? str(c.expression) : undefined,
-    identity: identity === "a" ? "always" : identity === "d" ? "by default" : undefined,
+    identity,
     generated:
       generated === ""
         ? undefined
@@ -162,8 +164,8 @@ export function toColumn(c: Row): ColumnInfo {
     collation: str(c.collation),
     comment: str(c.comment),
   };
-  if (c.inherited) column.inherited = true;
-  if (identity !== "" && c.sequence) column.identityOptions = identityOptions(String(c.sequence));
+  if (flags.includes("I")) column.inherited = true;
+  if (identity && c.sequence) column.identityOptions = identityOptions(String(c.sequence));
   return column;
 }
 
