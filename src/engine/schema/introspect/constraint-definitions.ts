@@ -1,6 +1,6 @@
 import type { Db } from "../connection.js";
-import { groupAlike } from "./deparse-groups.js";
-import { constraintDefinitionsQuery } from "./relation-queries.js";
+import { groupAlike, readTrees } from "./deparse-groups.js";
+import { constraintDefinitionsQuery, constraintTreesQuery } from "./relation-queries.js";
 import { type ColumnNames, numbers } from "./relation-rows.js";
 
 type Row = Record<string, unknown>;
@@ -35,7 +35,9 @@ export async function completeConstraintDefinitions(
     else grouped.push(row);
   }
   if (grouped.length === 0) return;
-  const groups = groupAlike(grouped, names);
+  const groups = await groupAlike(grouped, names, (oids) =>
+    readTrees(db, constraintTreesQuery, oids),
+  );
   const asked = groups.map((group) => String(group[0]?.oid));
   const answers = new Map<string, unknown>();
   for (const row of (await db.query(constraintDefinitionsQuery, [asked])).rows) {

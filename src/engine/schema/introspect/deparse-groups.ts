@@ -1,3 +1,4 @@
+import type { Db } from "../connection.js";
 import type { ColumnNames } from "./relation-rows.js";
 
 /**
@@ -13,41 +14,110 @@ const LOCATION = / :location -?\d+/g;
 
 type Row = Record<string, unknown>;
 
+/** The stored expression trees of some rows, by oid. */
+export type ReadTrees = (oids: string[]) => Promise<Map<string, string>>;
+
 /**
  * Rows of the constraints or indexes query grouped by what the server would write for them: the same
- * `deparse_key` (a hash of the catalog fields), the same `deparse_tree` (expression trees) without source
- * positions, and the same columns in their table. The first row of each group is asked for, the rest take its
- * answer. A row without a key, or whose table's columns were not read, is a group of its own.
+ * `deparse_key` (a hash of the catalog fields), the same expression trees but for source positions, and the
+ * same columns in their table. The first row of each group is asked for, the rest take its answer. A row
+ * without a key, or whose table's columns were not read, is a group of its own.
+ *
+ * Rows are first grouped by the hash of their trees as stored (`deparse_tree`); groups that differ only there
+ * have the tree of one row each read (`readTrees`), stripped of source positions, and those that then read the
+ * same are merged.
  */
-export function groupAlike<T extends Row>(rows: T[], names: ColumnNames): T[][] {
-  const groups: T[][] = [];
+export async function groupAlike<T extends Row>(
+  rows: T[],
+  names: ColumnNames,
+  readTrees: ReadTrees,
+): Promise<T[][]> {
+  const alone: T[][] = [];
   // Nested by part, so that no key is built per row: the signature strings are shared by a table's rows.
-  const byKey = new Map<string, Map<string, Map<string, T[]>>>();
+  const stored = new Parts<T[]>();
+  const groups: T[][] = [];
   for (const row of rows) {
     const signature = row.deparse_key == null ? undefined : names.signature(row.rel);
     if (signature === undefined) {
-      groups.push([row]);
+      alone.push([row]);
       continue;
     }
-    const key = String(row.deparse_key);
-    const tree = row.deparse_tree == null ? "" : String(row.deparse_tree).replace(LOCATION, "");
-    let byTree = byKey.get(key);
-    if (!byTree) {
-      byTree = new Map();
-      byKey.set(key, byTree);
-    }
-    let bySignature = byTree.get(tree);
-    if (!bySignature) {
-      bySignature = new Map();
-      byTree.set(tree, bySignature);
-    }
-    let group = bySignature.get(signature);
-    if (!group) {
-      group = [];
-      bySignature.set(signature, group);
-      groups.push(group);
-    }
+    const tree = row.deparse_tree == null ? "" : String(row.deparse_tree);
+    const group = stored.get(String(row.deparse_key), signature, tree, () => {
+      const made: T[] = [];
+      groups.push(made);
+      return made;
+    });
     group.push(row);
   }
-  return groups;
+  // Groups with trees whose key and signature other groups share: read their trees, and merge.
+  const siblings = new Map<string, Map<string, number>>();
+  for (const [first] of groups) {
+    if (!first || first.deparse_tree == null) continue;
+    const key = String(first.deparse_key);
+    const bySignature = siblings.get(key) ?? new Map<string, number>();
+    siblings.set(key, bySignature);
+    const signature = names.signature(first.rel) ?? "";
+    bySignature.set(signature, (bySignature.get(signature) ?? 0) + 1);
+  }
+  const shared = (group: T[]) =>
+    group[0]?.deparse_tree != null &&
+    (siblings.get(String(group[0].deparse_key))?.get(names.signature(group[0].rel) ?? "") ?? 0) > 1;
+  const toMerge = groups.filter(shared);
+  if (toMerge.length === 0) return [...groups, ...alone];
+  const trees = await readTrees(toMerge.map((g) => String(g[0]?.oid)));
+  const merged = new Parts<T[]>();
+  const out = groups.filter((g) => !shared(g));
+  for (const group of toMerge) {
+    const first = group[0] as T;
+    const tree = trees.get(String(first.oid));
+    if (tree === undefined) {
+      out.push(group);
+      continue;
+    }
+    const target = merged.get(
+      String(first.deparse_key),
+      names.signature(first.rel) ?? "",
+      tree.replace(LOCATION, ""),
+      () => {
+        const made: T[] = [];
+        out.push(made);
+        return made;
+      },
+    );
+    target.push(...group);
+  }
+  return [...out, ...alone];
+}
+
+/** A three-level map (key, signature, tree) that makes the value on first use. */
+class Parts<V> {
+  private readonly map = new Map<string, Map<string, Map<string, V>>>();
+
+  get(key: string, signature: string, tree: string, make: () => V): V {
+    let bySignature = this.map.get(key);
+    if (!bySignature) {
+      bySignature = new Map();
+      this.map.set(key, bySignature);
+    }
+    let byTree = bySignature.get(signature);
+    if (!byTree) {
+      byTree = new Map();
+      bySignature.set(signature, byTree);
+    }
+    let value = byTree.get(tree);
+    if (value === undefined) {
+      value = make();
+      byTree.set(tree, value);
+    }
+    return value;
+  }
+}
+
+/** Run a trees query (constraintTreesQuery, indexTreesQuery) for some oids. */
+export async function readTrees(db: Db, sql: string, oids: string[]): Promise<Map<string, string>> {
+  const trees = new Map<string, string>();
+  for (const row of (await db.query(sql, [oids])).rows)
+    trees.set(String(row.oid), String(row.tree));
+  return trees;
 }

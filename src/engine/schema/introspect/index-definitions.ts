@@ -1,6 +1,10 @@
 import type { Db } from "../connection.js";
-import { groupAlike } from "./deparse-groups.js";
-import { defaultBtreeClassesQuery, indexDefinitionsQuery } from "./relation-queries.js";
+import { groupAlike, readTrees } from "./deparse-groups.js";
+import {
+  defaultBtreeClassesQuery,
+  indexDefinitionsQuery,
+  indexTreesQuery,
+} from "./relation-queries.js";
 import { type ColumnNames, numbers } from "./relation-rows.js";
 
 type Row = Record<string, unknown>;
@@ -35,7 +39,7 @@ export async function completeIndexDefinitions(
   for (const index of indexes) if (index.deparse_key != null) ask.push(index);
   if (ask.length === 0) return;
   // Rows of a table not read (no qualified name) are each their own group: they have no columns either.
-  const groups = groupAlike(ask, names);
+  const groups = await groupAlike(ask, names, (oids) => readTrees(db, indexTreesQuery, oids));
   const answers = new Map<string, Row>();
   const asked = groups.map((group) => String(group[0]?.oid));
   for (const row of (await db.query(indexDefinitionsQuery, [asked])).rows) {

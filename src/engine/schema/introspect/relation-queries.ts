@@ -64,12 +64,13 @@ WHERE d.classoid = 'pg_class'::regclass AND d.objsubid > 0 AND d.objoid = ANY($1
 
 /**
  * The catalog fields the server reads to write a constraint or an index (pg_get_constraintdef,
- * pg_get_indexdef), without the fields that name or place the object: the `deparse_key` of a row (hashed) and
- * its expression trees (`deparse_tree`, as stored), so that the same constraint or index on many tables (a
+ * pg_get_indexdef), without the fields that name or place the object: the `deparse_key` of a row and the hash
+ * of its expression trees as stored (`deparse_tree`), so that the same constraint or index on many tables (a
  * schema per tenant) groups together and is written by the server once (deparse-groups.ts). The trees hold
- * source positions, which the client strips: the server's regular expressions would cost more than the rest of
- * the query. A server newer than the ones these lists were read from (18) hashes its whole catalog row instead,
- * slower to build but it cannot miss a field.
+ * source positions, which differ between tables made by one script: the client reads the trees of one row per
+ * group and strips them (the server's regular expressions would cost more than the rest of the query). A
+ * server newer than the ones these lists were read from (18) hashes its whole catalog row instead, slower to
+ * build but it cannot miss a field.
  */
 const KNOWN_VERSION = 190000;
 const CONSTRAINT_IDENTITY = `ARRAY['oid', 'conname', 'connamespace', 'conrelid', 'conparentid', 'coninhcount',
@@ -109,7 +110,7 @@ function indexKey(version: number, alias: string): string {
 }
 
 /** An index's expressions and predicate, as stored. */
-const indexTrees = (alias: string) =>
+export const indexTrees = (alias: string) =>
   `coalesce(${alias}.indexprs::text, '') || '|' || coalesce(${alias}.indpred::text, '')`;
 
 /**
@@ -142,7 +143,7 @@ SELECT k.oid, k.conrelid AS rel, k.conname AS name, k.contype AS type,
   CASE WHEN k.contype = 'c' THEN ${constraintKey(version)}
     WHEN k.contype IN ('p', 'u') THEN ${constraintKey(version)}
       || (SELECT ${indexKey(version, "ci")} FROM pg_index ci WHERE ci.indexrelid = k.conindid) END AS deparse_key,
-  CASE WHEN k.contype = 'c' THEN k.conbin::text END AS deparse_tree,
+  CASE WHEN k.contype = 'c' THEN md5(k.conbin::text) END AS deparse_tree,
   CASE WHEN ${fk} THEN k.confmatchtype::text || k.confupdtype::text || k.confdeltype::text
     || CASE WHEN k.condeferrable THEN 'd' ELSE '-' END || CASE WHEN k.condeferred THEN 'i' ELSE '-' END
     END AS fk_options,
@@ -158,6 +159,14 @@ FROM pg_constraint k
 LEFT JOIN pg_description d ON d.objoid = k.oid AND d.classoid = 'pg_constraint'::regclass AND d.objsubid = 0
 WHERE k.conrelid = ANY($1) AND k.contype IN ('p', 'u', 'f', 'c', 'x') AND k.conislocal AND k.conparentid = 0`;
 }
+
+/** The expression trees of checks, as stored ($1 = constraint oids). */
+export const constraintTreesQuery = `
+SELECT k.oid, k.conbin::text AS tree FROM pg_constraint k WHERE k.oid = ANY($1)`;
+
+/** The expressions and predicates of indexes, as stored ($1 = index oids). */
+export const indexTreesQuery = `
+SELECT i.indexrelid AS oid, ${indexTrees("i")} AS tree FROM pg_index i WHERE i.indexrelid = ANY($1)`;
 
 /** The definitions of the constraints the client did not write ($1 = constraint oids). */
 export const constraintDefinitionsQuery = `
@@ -186,7 +195,7 @@ SELECT i.indrelid AS rel, i.indexrelid AS oid, ic.relname AS name,
   CASE WHEN NOT (${plainBtree}) AND NOT i.indrelid = ANY($2) THEN
     ${indexKey(version, "i")} || ic.relkind::text || am.amname::text || coalesce(ic.reloptions::text, '')
     END AS deparse_key,
-  CASE WHEN NOT (${plainBtree}) AND NOT i.indrelid = ANY($2) THEN ${indexTrees("i")} END AS deparse_tree,
+  CASE WHEN NOT (${plainBtree}) AND NOT i.indrelid = ANY($2) THEN md5(${indexTrees("i")}) END AS deparse_tree,
   am.amname AS method, i.indisunique AS is_unique,
   i.indpred IS NOT NULL AS partial, i.indnkeyatts AS key_count, i.indisvalid AS valid, i.indkey::text AS keys,
   CASE WHEN i.indrelid = ANY($2) THEN
