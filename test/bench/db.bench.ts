@@ -6,8 +6,9 @@
  *   BENCH_DB_TABLES=500 npx tsx test/bench/db.bench.ts
  *   BENCH_DB_KEEP=1 …   keep the two databases (sb_bench_keep_<tables>_from/_to) and reuse them next time
  */
+import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { pathToFileURL } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { Migration, PostgreSQL } from "@pgkit/migra";
 import { compareSources } from "../../src/engine/schema/index.js";
 import { urlFor, withClient } from "./db-bench-client.js";
@@ -53,6 +54,8 @@ export async function runDbBench(
       "db bench: senior-backend end to end (--from URL --to URL: open, read both, diff, plan)…",
     );
     const oursEndToEnd = await ourEndToEnd(fromUrl, toUrl, RUNS);
+    status("db bench: senior-backend as a command (a new process each run: start-up, cold code)…");
+    const oursCommand = ourCommand(fromUrl, toUrl, RUNS);
     status("db bench: @pgkit/migra end to end…");
     const theirsEndToEnd = await migraEndToEnd(fromUrl, toUrl);
 
@@ -72,6 +75,12 @@ export async function runDbBench(
       {
         what: `end to end, ${tables} tables: --from URL --to URL (median)`,
         ours: oursEndToEnd,
+        theirs: theirsEndToEnd,
+        goal: GOAL.endToEnd,
+      },
+      {
+        what: `the command: senior-backend db --from URL --to URL, new process (median)`,
+        ours: oursCommand,
         theirs: theirsEndToEnd,
         goal: GOAL.endToEnd,
       },
@@ -133,6 +142,28 @@ async function ourEndToEnd(fromUrl: string, toUrl: string, runs: number): Promis
     const started = performance.now();
     await compareSources(fromUrl, toUrl, { allowDestructive: true });
     times.push(performance.now() - started);
+  }
+  return median(times);
+}
+
+/**
+ * The built command as a user runs it, in a new process each time (Node start-up and code not yet optimised
+ * included), its migration written to nowhere. Compared with migra's in-process run, which leaves out migra's
+ * own start-up.
+ */
+function ourCommand(fromUrl: string, toUrl: string, runs: number): number {
+  const main = fileURLToPath(new URL("../../dist/cli/main.js", import.meta.url));
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    const run = spawnSync(
+      process.execPath,
+      [main, "db", "--from", fromUrl, "--to", toUrl, "--allow-destructive"],
+      { stdio: ["ignore", "ignore", "pipe"], encoding: "utf8", timeout: 120_000 },
+    );
+    times.push(performance.now() - started);
+    if (run.status !== 0)
+      throw new Error(`db --from --to exited ${run.status}: ${run.stderr.trim()}`);
   }
   return median(times);
 }
