@@ -16,11 +16,31 @@ export interface Db {
     sql: string,
     params?: unknown[],
   ): Promise<{ rows: T[]; rowCount: number }>;
+  /**
+   * Hand each row to `onRow` as it arrives instead of collecting them (a server only): a big result then
+   * never sits in memory as rows. Without it, `eachRow` queries and loops.
+   */
+  each?(
+    sql: string,
+    params: unknown[],
+    onRow: (row: Record<string, unknown>) => void,
+  ): Promise<void>;
   /** Run one or more statements with no parameters (simple query protocol). */
   exec(sql: string): Promise<void>;
   /** Ask the server to cancel the statement running now (a server only: pg_cancel_backend from a second connection). */
   cancel?(): Promise<void>;
   close(): Promise<void>;
+}
+
+/** Each row of a query, as it arrives where the Db can stream them. */
+export async function eachRow(
+  db: Db,
+  sql: string,
+  params: unknown[],
+  onRow: (row: Record<string, unknown>) => void,
+): Promise<void> {
+  if (db.each) return db.each(sql, params, onRow);
+  for (const row of (await db.query(sql, params)).rows) onRow(row);
 }
 
 /**
@@ -70,6 +90,21 @@ export async function connectServer(
       const result = await client.query(sql, params as unknown[] | undefined);
       return { rows: result.rows, rowCount: result.rowCount ?? 0 };
     },
+    each: (sql, params, onRow) =>
+      new Promise<void>((resolve, reject) => {
+        // With a row listener and no callback, pg hands rows over without keeping them.
+        const query = new pg.Query({ text: sql, values: params });
+        query.on("row", (row: Record<string, unknown>) => {
+          try {
+            onRow(row);
+          } catch (error) {
+            reject(error);
+          }
+        });
+        query.on("end", () => resolve());
+        query.on("error", reject);
+        client.query(query);
+      }),
     exec: async (sql) => {
       await client.query(sql);
     },

@@ -1,4 +1,4 @@
-import type { Db } from "../connection.js";
+import { type Db, eachRow } from "../connection.js";
 import type {
   DefaultPrivilegeInfo,
   PolicyInfo,
@@ -9,10 +9,11 @@ import type {
   ViewInfo,
 } from "../model.js";
 import * as q from "./catalog-queries.js";
+import { type ColumnEntry, ColumnRows } from "./column-rows.js";
 import { completeConstraintDefinitions } from "./constraint-definitions.js";
 import { completeIndexDefinitions } from "./index-definitions.js";
 import * as rq from "./relation-queries.js";
-import { ColumnNames, columnRows, toColumn, toConstraint, toIndex } from "./relation-rows.js";
+import { type ColumnNames, toConstraint, toIndex } from "./relation-rows.js";
 import { type SchemaFilters, selectSchemas } from "./schema-filters.js";
 
 type Row = Record<string, unknown>;
@@ -74,9 +75,10 @@ const KINDS: Array<[string, Sql, Params]> = [
   ["sequences", q.sequencesQuery, inSchemas],
   ["tables", q.tablesQuery, inSchemas],
   ["views", q.viewsQuery, inSchemas],
-  ["columns", rq.columnsQuery, ofTables],
   ["columnIdentities", rq.columnIdentitiesQuery, ofTables],
   ["columnComments", rq.columnCommentsQuery, ofTables],
+  // Streamed into ColumnRows, which takes the two above.
+  ["columns", rq.columnsQuery, ofTables],
   ["constraints", rq.constraintsQuery, ofTablesAndPartitioned],
   ["indexes", rq.indexesQuery, ofRelations],
   ["triggers", q.triggersQuery, inSchemas],
@@ -131,25 +133,28 @@ export async function introspect(
     const names = schemaRows.map((r) => String(r.name));
     const version = Number(saved.rows[0]?.version ?? 0);
     const rows: Record<string, Row[]> = { schemaRows };
+    let columns = new ColumnRows([], []);
     for (const [index, [kind, sql, params]] of KINDS.entries()) {
       options.signal?.throwIfAborted();
       options.onEvent?.({ type: "introspect", kind, done: index, total: KINDS.length });
       const text = typeof sql === "string" ? sql : sql(version);
-      rows[kind] = (await db.query(text, params(names, rows))).rows;
+      if (kind === "columns") {
+        columns = new ColumnRows(rows.columnIdentities ?? [], rows.columnComments ?? []);
+        await eachRow(db, text, params(names, rows), (row) => columns.add(row));
+      } else {
+        rows[kind] = (await db.query(text, params(names, rows))).rows;
+      }
     }
-    rows.columns = columnRows(
-      rows.columns ?? [],
-      rows.columnIdentities ?? [],
-      rows.columnComments ?? [],
-    );
-    const columnNames = new ColumnNames();
-    for (const c of rows.columns ?? []) columnNames.add(c);
     const qualified = new Map((rows.tables ?? []).map((t) => [String(t.oid), String(t.qualified)]));
     const qualifiedTable = (rel: unknown) => qualified.get(String(rel));
-    rows.columnPrivileges = columnGrants(rows.columns, qualifiedTable, rows.columnPrivileges ?? []);
-    await completeConstraintDefinitions(db, rows.constraints ?? [], columnNames, qualifiedTable);
-    await completeIndexDefinitions(db, rows.indexes ?? [], columnNames, qualifiedTable);
-    return assemble(version, rows, columnNames);
+    rows.columnPrivileges = columnGrants(
+      columns.grants,
+      qualifiedTable,
+      rows.columnPrivileges ?? [],
+    );
+    await completeConstraintDefinitions(db, rows.constraints ?? [], columns.names, qualifiedTable);
+    await completeIndexDefinitions(db, rows.indexes ?? [], columns.names, qualifiedTable);
+    return assemble(version, rows, columns.entries(), columns.names);
   } finally {
     await setAll(changed.map(([name]) => saved.rows[0]?.[name]));
   }
@@ -157,15 +162,12 @@ export async function introspect(
 
 /** The column grants of tables (from the columns query) with those of the other relations, by object and column. */
 function columnGrants(
-  columns: Row[],
+  tables: Row[],
   qualifiedTable: (rel: unknown) => string | undefined,
   others: Row[],
 ): Row[] {
   const grants = [...others];
-  for (const c of columns) {
-    if (c.grants != null)
-      grants.push({ object: qualifiedTable(c.rel), column: c.name, grants: c.grants });
-  }
+  for (const g of tables) grants.push({ ...g, object: qualifiedTable(g.rel) });
   const order = (r: Row) => `${String(r.object)}\u0000${String(r.column)}`;
   return grants.sort((a, b) => (order(a) < order(b) ? -1 : order(a) > order(b) ? 1 : 0));
 }
@@ -173,6 +175,7 @@ function columnGrants(
 function assemble(
   serverVersion: number,
   r: Record<string, Row[]>,
+  columns: ColumnEntry[],
   names: ColumnNames,
 ): SchemaModel {
   const tables = new Map<string, TableInfo>();
@@ -216,9 +219,9 @@ function assemble(
     views.set(key(v.schema, v.name), view);
     byOid.set(String(v.oid), view);
   }
-  for (const c of r.columns ?? []) {
+  for (const c of columns) {
     const table = byOid.get(String(c.rel));
-    if (table && "columns" in table) table.columns.push(toColumn(c));
+    if (table && "columns" in table) table.columns.push(c.column);
   }
   for (const c of r.constraints ?? []) {
     const table = byOid.get(String(c.rel));

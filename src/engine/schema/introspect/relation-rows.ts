@@ -73,7 +73,12 @@ export class ColumnNames {
       const columns = this.names.get(key);
       if (!columns) return undefined;
       signature = "";
-      for (const [num, c] of columns) signature += `${num}=${c.name}:${c.type}:${c.collation};`;
+      // In column order, whatever order the rows came in.
+      const nums = [...columns.keys()].sort((a, b) => Number(a) - Number(b));
+      for (const num of nums) {
+        const c = columns.get(num) as ColumnName;
+        signature += `${num}=${c.name}:${c.type}:${c.collation};`;
+      }
       this.signatures.set(key, signature);
     }
     return signature;
@@ -102,48 +107,6 @@ export function numbers(keys: unknown): string[] {
   if (typeof keys !== "string") return [];
   const inner = keys.replace(/^\{|\}$/g, "").trim();
   return inner === "" ? [] : inner.split(/[\s,]+/);
-}
-
-/**
- * The columns query's rows (in no order) each with its identity sequence's options and its comment, and each
- * table's in column-number order: tables whose rows came out of order have theirs moved to the end, sorted.
- */
-export function columnRows(columns: Row[], identities: Row[], comments: Row[]): Row[] {
-  // By table and column number (numbers: no key string built per column).
-  const details = new Map<number, Map<number, Row>>();
-  const detail = (r: Row) => {
-    let table = details.get(Number(r.rel));
-    if (!table) {
-      table = new Map();
-      details.set(Number(r.rel), table);
-    }
-    let row = table.get(Number(r.num));
-    if (!row) {
-      row = {};
-      table.set(Number(r.num), row);
-    }
-    return row;
-  };
-  for (const r of identities) detail(r).sequence = r.sequence;
-  for (const r of comments) detail(r).comment = r.comment;
-  const last = new Map<number, number>();
-  const unordered = new Set<number>();
-  for (const c of columns) {
-    const rel = Number(c.rel);
-    const num = Number(c.num);
-    if (details.size > 0) {
-      const extra = details.get(rel)?.get(num);
-      if (extra) Object.assign(c, extra);
-    }
-    const before = last.get(rel);
-    if (before !== undefined && num < before) unordered.add(rel);
-    last.set(rel, num);
-  }
-  if (unordered.size === 0) return columns;
-  const moved = columns
-    .filter((c) => unordered.has(Number(c.rel)))
-    .sort((a, b) => Number(a.num) - Number(b.num));
-  return [...columns.filter((c) => !unordered.has(Number(c.rel))), ...moved];
 }
 
 export function toColumn(c: Row): ColumnInfo {
