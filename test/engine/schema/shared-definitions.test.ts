@@ -115,7 +115,7 @@ function counting(db: Db, asked: number[]): Db {
     ...db,
     query: (sql, params) => {
       if (/pg_get_(constraint|index)def\(\w\.(oid|indexrelid)\) AS definition\s*(,|FROM)/.test(sql))
-        asked.push((params?.[0] as unknown[]).length);
+        asked.push(((params?.[0] as unknown[] | undefined) ?? []).length);
       return db.query(sql, params);
     },
   };
