@@ -31,15 +31,10 @@ export function diffTables(ctx: DiffContext): void {
   const from = viewsAndTables(ctx.from).tables;
   const to = viewsAndTables(ctx.to).tables;
   const kept: Array<[TableInfo, TableInfo]> = [];
-  // Existing tables that gain a unique index (built concurrently, after the main transaction): foreign keys
-  // that reference them can only be added once it exists.
-  for (const [key, a, b] of pairs(from, to)) {
-    if (!a || !b || a.kind !== b.kind || !b.indexes.some((i) => i.unique)) continue;
-    const before = new Set(a.indexes.map((i) => i.definition));
-    if (b.indexes.some((i) => i.unique && !before.has(i.definition))) ctx.lateKeyTables.add(key);
-  }
+  const visits = pairs(from, to);
+  noteLateKeyTables(ctx, visits);
   const rebuilt = rebuiltTables(from, to);
-  for (const [key, a, b] of pairs(from, to)) {
+  for (const [key, a, b] of visits) {
     if (a && !b) {
       dropTable(ctx, ctx.set.add("table", a, "removed", { before: describeTable(a) }), a);
       ctx.droppedTables.add(key);
@@ -72,6 +67,21 @@ export function diffTables(ctx: DiffContext): void {
   }
   rebuildDependentForeignKeys(ctx, kept);
   rebuildDependentPolicies(ctx, kept, rebuilt);
+}
+
+/**
+ * Existing tables that gain a unique index (built concurrently, after the main transaction): foreign keys
+ * that reference them can only be added once it exists.
+ */
+function noteLateKeyTables(
+  ctx: DiffContext,
+  visits: Array<[string, TableInfo | undefined, TableInfo | undefined]>,
+): void {
+  for (const [key, a, b] of visits) {
+    if (!a || !b || a.kind !== b.kind || !b.indexes.some((i) => i.unique)) continue;
+    const before = new Set(a.indexes.map((i) => i.definition));
+    if (b.indexes.some((i) => i.unique && !before.has(i.definition))) ctx.lateKeyTables.add(key);
+  }
 }
 
 function dropTable(ctx: DiffContext, d: Draft, t: TableInfo): void {

@@ -32,24 +32,7 @@ export async function groupAlike<T extends Row>(
   names: ColumnNames,
   readTrees: ReadTrees,
 ): Promise<T[][]> {
-  const alone: T[][] = [];
-  // Nested by part, so that no key is built per row: the signature strings are shared by a table's rows.
-  const stored = new Parts<T[]>();
-  const groups: T[][] = [];
-  for (const row of rows) {
-    const signature = row.deparse_key == null ? undefined : names.signature(row.rel);
-    if (signature === undefined) {
-      alone.push([row]);
-      continue;
-    }
-    const tree = row.deparse_tree == null ? "" : String(row.deparse_tree);
-    const group = stored.get(String(row.deparse_key), signature, tree, () => {
-      const made: T[] = [];
-      groups.push(made);
-      return made;
-    });
-    group.push(row);
-  }
+  const { groups, alone } = byStoredTrees(rows, names);
   // Groups with trees whose key and signature other groups share: read their trees, and merge.
   const siblings = new Map<string, Map<string, number>>();
   for (const [first] of groups) {
@@ -88,6 +71,32 @@ export async function groupAlike<T extends Row>(
     target.push(...group);
   }
   return [...out, ...alone];
+}
+
+/** The first grouping: by key, signature and the hash of the trees as stored. */
+function byStoredTrees<T extends Row>(
+  rows: T[],
+  names: ColumnNames,
+): { groups: T[][]; alone: T[][] } {
+  const alone: T[][] = [];
+  // Nested by part, so that no key is built per row: the signature strings are shared by a table's rows.
+  const stored = new Parts<T[]>();
+  const groups: T[][] = [];
+  for (const row of rows) {
+    const signature = row.deparse_key == null ? undefined : names.signature(row.rel);
+    if (signature === undefined) {
+      alone.push([row]);
+      continue;
+    }
+    const tree = row.deparse_tree == null ? "" : String(row.deparse_tree);
+    const group = stored.get(String(row.deparse_key), signature, tree, () => {
+      const made: T[] = [];
+      groups.push(made);
+      return made;
+    });
+    group.push(row);
+  }
+  return { groups, alone };
 }
 
 /** A three-level map (key, signature, tree) that makes the value on first use. */

@@ -1,19 +1,12 @@
 import { type Db, eachRow } from "../connection.js";
-import type {
-  DefaultPrivilegeInfo,
-  PolicyInfo,
-  PrivilegeInfo,
-  SchemaModel,
-  TableInfo,
-  TriggerInfo,
-  ViewInfo,
-} from "../model.js";
+import type { DefaultPrivilegeInfo, PrivilegeInfo, SchemaModel } from "../model.js";
+import { assembleRelations } from "./assemble-relations.js";
 import * as q from "./catalog-queries.js";
 import { type ColumnEntry, ColumnRows } from "./column-rows.js";
 import { completeConstraintDefinitions } from "./constraint-definitions.js";
 import { completeIndexDefinitions } from "./index-definitions.js";
 import * as rq from "./relation-queries.js";
-import { type ColumnNames, toConstraint, toIndex } from "./relation-rows.js";
+import type { ColumnNames } from "./relation-rows.js";
 import { type SchemaFilters, selectSchemas } from "./schema-filters.js";
 
 type Row = Record<string, unknown>;
@@ -23,23 +16,6 @@ const str = (v: unknown): string | undefined =>
 const list = (v: unknown): string[] =>
   Array.isArray(v) ? v.map(String) : typeof v === "string" ? (JSON.parse(v) as string[]) : [];
 const json = <T>(v: unknown): T => (typeof v === "string" ? (JSON.parse(v) as T) : (v as T));
-const key = (schema: unknown, name: unknown) => `${String(schema)}\u0000${String(name)}`;
-const byName = <T extends { name: string }>(a: T, b: T) =>
-  a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
-
-const TRIGGER_STATE: Record<string, TriggerInfo["enabled"]> = {
-  O: "enabled",
-  D: "disabled",
-  R: "replica",
-  A: "always",
-};
-const POLICY_COMMANDS: Record<string, PolicyInfo["command"]> = {
-  "*": "ALL",
-  r: "SELECT",
-  a: "INSERT",
-  w: "UPDATE",
-  d: "DELETE",
-};
 
 /** Sent before each catalog query with the object kind it reads ("tables", "columns", …). */
 export type IntrospectEvent = { type: "introspect"; kind: string; done: number; total: number };
@@ -178,90 +154,7 @@ function assemble(
   columns: ColumnEntry[],
   names: ColumnNames,
 ): SchemaModel {
-  const tables = new Map<string, TableInfo>();
-  // Relations by oid, for the rows of the relation queries.
-  const byOid = new Map<string, TableInfo | ViewInfo>();
-  for (const t of r.tables ?? []) {
-    const table: TableInfo = {
-      schema: String(t.schema),
-      name: String(t.name),
-      kind: t.relkind === "p" ? "partitioned" : "table",
-      unlogged: Boolean(t.unlogged),
-      partitionKey: str(t.partition_key),
-      partitionOf: t.parent ? { parent: String(t.parent), bound: String(t.bound) } : undefined,
-      rlsEnabled: Boolean(t.rls_enabled),
-      rlsForced: Boolean(t.rls_forced),
-      columns: [],
-      constraints: [],
-      indexes: [],
-      triggers: [],
-      policies: [],
-      comment: str(t.comment),
-      ...(t.inherits ? { inherits: list(t.inherits) } : {}),
-      ...(t.replica_identity ? { replicaIdentity: String(t.replica_identity) } : {}),
-      ...(t.valid_checks ? { validChecks: list(t.valid_checks) } : {}),
-    };
-    tables.set(key(t.schema, t.name), table);
-    byOid.set(String(t.oid), table);
-  }
-  const views = new Map<string, ViewInfo>();
-  for (const v of r.views ?? []) {
-    const view: ViewInfo = {
-      schema: String(v.schema),
-      name: String(v.name),
-      materialized: Boolean(v.materialized),
-      definition: String(v.definition).trim(),
-      options: list(v.options).sort(),
-      dependsOn: list(v.depends_on).sort(),
-      indexes: [],
-      comment: str(v.comment),
-    };
-    views.set(key(v.schema, v.name), view);
-    byOid.set(String(v.oid), view);
-  }
-  for (const c of columns) {
-    const table = byOid.get(String(c.rel));
-    if (table && "columns" in table) table.columns.push(c.column);
-  }
-  for (const c of r.constraints ?? []) {
-    const table = byOid.get(String(c.rel));
-    if (table && "constraints" in table) table.constraints.push(toConstraint(c, names));
-  }
-  for (const i of r.indexes ?? []) byOid.get(String(i.rel))?.indexes.push(toIndex(i, names));
-  for (const t of r.triggers ?? []) {
-    const trigger: TriggerInfo = {
-      name: String(t.name),
-      definition: String(t.definition),
-      enabled: TRIGGER_STATE[String(t.enabled)] ?? "enabled",
-      comment: str(t.comment),
-    };
-    const table = tables.get(key(t.schema, t.table_name));
-    if (table) table.triggers.push(trigger);
-    else {
-      const view = views.get(key(t.schema, t.table_name));
-      if (view) view.triggers = [...(view.triggers ?? []), trigger];
-    }
-  }
-  for (const p of r.policies ?? []) {
-    tables.get(key(p.schema, p.table_name))?.policies.push({
-      name: String(p.name),
-      permissive: Boolean(p.permissive),
-      command: POLICY_COMMANDS[String(p.command)] ?? "ALL",
-      roles: list(p.roles).sort(),
-      using: str(p.using_expr),
-      check: str(p.check_expr),
-    });
-  }
-  for (const t of tables.values()) {
-    t.constraints.sort(byName);
-    t.indexes.sort(byName);
-    t.triggers.sort(byName);
-    t.policies.sort(byName);
-  }
-  for (const v of views.values()) {
-    v.indexes.sort(byName);
-    v.triggers?.sort(byName);
-  }
+  const { tables, views } = assembleRelations(r, columns, names);
   return {
     serverVersion,
     schemas: (r.schemaRows ?? []).map((s) => ({ name: String(s.name), comment: str(s.comment) })),
@@ -337,8 +230,8 @@ function assemble(
       grants: list(p.grants),
       defaults: list(p.defaults),
     })),
-    tables: [...tables.values()],
-    views: [...views.values()],
+    tables,
+    views,
     functions: (r.functions ?? []).map((f) => ({
       schema: String(f.schema),
       name: String(f.name),
