@@ -57,15 +57,19 @@ export async function ourDiff(fromModel: Model, toModel: Model, runs: number) {
 
 /** The same Db, recording how long each query takes under the name `name()` gives at the time. */
 function timed(db: Db, log: QueryTime[], name: () => string): Db {
+  const time = async <T>(run: () => Promise<T>): Promise<T> => {
+    const started = performance.now();
+    try {
+      return await run();
+    } finally {
+      log.push({ name: name(), ms: performance.now() - started });
+    }
+  };
+  const { each } = db;
   return {
     ...db,
-    query: async (sql, params) => {
-      const started = performance.now();
-      try {
-        return await db.query(sql, params);
-      } finally {
-        log.push({ name: name(), ms: performance.now() - started });
-      }
-    },
+    query: (sql, params) => time(() => db.query(sql, params)),
+    // The columns query streams its rows.
+    ...(each ? { each: (sql, params, onRow) => time(() => each(sql, params, onRow)) } : {}),
   };
 }
