@@ -73,8 +73,10 @@ export class ColumnNames {
       const columns = this.names.get(key);
       if (!columns) return undefined;
       signature = "";
-      // In column order, whatever order the rows came in.
-      const nums = [...columns.keys()].sort((a, b) => Number(a) - Number(b));
+      // In column order, whatever order the rows came in (sorted only when they came out of order).
+      let nums = [...columns.keys()];
+      if (nums.some((num, i) => i > 0 && Number(num) < Number(nums[i - 1])))
+        nums = nums.sort((a, b) => Number(a) - Number(b));
       for (const num of nums) {
         const c = columns.get(num) as ColumnName;
         signature += `${num}=${c.name}:${c.type}:${c.collation};`;
