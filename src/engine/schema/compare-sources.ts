@@ -28,10 +28,27 @@ export async function compareSources(
   options: CompareOptions = {},
 ): Promise<Comparison> {
   const opened: SchemaSource[] = [];
+  const closed = new Set<SchemaSource>();
+  const close = (source: SchemaSource) => {
+    if (closed.has(source)) return Promise.resolve();
+    closed.add(source);
+    return source.close().catch(() => {});
+  };
   const stepTo = (text: string) => {
     options.signal?.throwIfAborted();
     options.onEvent?.({ type: "step", step: text });
   };
+  // Ctrl+C while a server's catalog is read: the query in flight is cancelled on the server (a backend waiting
+  // for a lock would not notice a closed socket) and the connection closed, instead of the read running to its
+  // end. An embedded PostgreSQL finishes its query first.
+  const stopReads = () => {
+    for (const source of opened) {
+      if (source.kind !== "server") continue;
+      const cancel = source.db?.cancel?.() ?? Promise.resolve();
+      void cancel.catch(() => {}).finally(() => close(source));
+    }
+  };
+  options.signal?.addEventListener("abort", stopReads, { once: true });
   try {
     const read = async (spec: string | undefined) => {
       stepTo(`opening ${spec ? redactConnectionString(spec) : "the database"}`);
@@ -51,7 +68,7 @@ export async function compareSources(
       a = await read(fromSpec);
       if (a.source.kind !== "server") {
         opened.splice(opened.indexOf(a.source), 1);
-        await a.source.close();
+        await close(a.source);
         // Its WebAssembly heap is garbage now; when the process allows it (--expose-gc), free it first.
         (globalThis as { gc?: () => void }).gc?.();
       }
@@ -70,7 +87,12 @@ export async function compareSources(
       diff,
       plan,
     };
+  } catch (error) {
+    // A read that failed because Ctrl+C closed its connection: the stop is what happened.
+    if (options.signal?.aborted) throw options.signal.reason ?? error;
+    throw error;
   } finally {
-    await Promise.all(opened.map((s) => s.close().catch(() => {})));
+    options.signal?.removeEventListener("abort", stopReads);
+    await Promise.all(opened.map(close));
   }
 }
