@@ -77,6 +77,13 @@ export async function runMigrationFolder(
         `cannot roll back ${options.down}: applied migration(s) ${missing.map((m) => m.name).join(", ")} have no file in ${options.folder}`,
       );
     }
+    // More than are applied is likely a slip: rolling back everything is said in full, not implied.
+    if (queue.length > 0 && queue.length < (options.down ?? 0)) {
+      throw new UserError(
+        `cannot roll back ${options.down}: only ${queue.length} migration(s) are applied; nothing was rolled back`,
+        { hint: `--down ${queue.length} rolls back all of them; db --status lists them` },
+      );
+    }
   }
   // A dry run rolls back, so a second file would be rehearsed without the first: rehearse only the next one.
   if (options.dryRun) queue.splice(1);

@@ -100,6 +100,14 @@ describe("migrations folder: apply in order, status, resume, roll back N", () =>
       "20260101120000_accounts",
       "20260102120000_unique_email",
     ]);
+    // More than are applied: refused, nothing rolled back.
+    const tooMany = await failure(
+      runMigrationFolder(ws.db, { ...options, folder: ws.dir, down: 99 }),
+    );
+    expect(tooMany.message).toBe(
+      "cannot roll back 99: only 2 migration(s) are applied; nothing was rolled back",
+    );
+    expect((await trackingRows(ws.db)).length).toBe(2);
     const back = await runMigrationFolder(ws.db, { ...options, folder: ws.dir, down: 1 });
     expect(back.results.map((r) => r.name)).toEqual(["20260102120000_unique_email"]);
     expect((await trackingRows(ws.db)).map((r) => r.name)).toEqual(["20260101120000_accounts"]);
