@@ -258,6 +258,11 @@ export interface FunctionInfo {
   comment?: string;
   /** Functions of ours it calls, as "schema.name(identity args)" (pg_depend: SQL-standard bodies). */
   dependsOn?: string[];
+  /**
+   * Tables it cannot outlive, as "schema.name": their row type is in its arguments or result, or its
+   * SQL-standard body reads them (pg_depend).
+   */
+  dependsOnTables?: string[];
 }
 
 export function emptyModel(serverVersion = 0): SchemaModel {

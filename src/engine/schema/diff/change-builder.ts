@@ -15,6 +15,8 @@ export const PHASE = {
   dropForeignKey: 13,
   /** ALTER SEQUENCE … OWNED BY NONE: before the owning table is created again (a drop takes the sequence along). */
   releaseSequence: 13.2,
+  /** A function tied to a table created again (its row type, or a SQL-standard body reading it): before it. */
+  dropFunctionOnRebuiltTable: 13.4,
   /** A table created again (its kind or partitioning changed): after the views and foreign keys on it. */
   dropRebuiltTable: 13.5,
   dropConstraint: 14,
@@ -35,6 +37,8 @@ export const PHASE = {
   domainAfterFunctions: 25.4,
   rename: 26,
   createTable: 27,
+  /** A function tied to a table created again: made again once the table exists. */
+  funcOnRebuiltTable: 27.5,
   addColumn: 28,
   alterColumn: 29,
   dropColumn: 30,

@@ -1,4 +1,4 @@
-import type { DomainInfo, EnumInfo, SchemaModel } from "../model.js";
+import type { DomainInfo, EnumInfo, FunctionInfo, SchemaModel } from "../model.js";
 import { qualified, quoteIdent, quoteLiteral } from "../model.js";
 import {
   commentOn,
@@ -8,8 +8,9 @@ import {
   sequenceOptions,
 } from "../plan/ddl.js";
 import { type Draft, hazard, PHASE, step } from "./change-builder.js";
-import { type DiffContext, indexBy, pairs, tableKey } from "./diff-context.js";
+import { type DiffContext, indexBy, pairs, tableKey, viewsAndTables } from "./diff-context.js";
 import { functionDepths, functionKey } from "./function-order.js";
+import { rebuiltTables } from "./rebuilt-tables.js";
 
 const key = (o: { schema: string; name: string }) => qualified(o.schema, o.name);
 
@@ -284,11 +285,37 @@ export function diffFunctions(ctx: DiffContext): void {
     all.flatMap(([, a, b]) => (b && (!a || !same(a.definition, b.definition)) ? [b] : [])),
   );
   const gone = functionDepths(all.flatMap(([, a, b]) => (a && !b ? [a] : [])));
+  // Functions tied to a table that is created again (its row type in their arguments or result, or a
+  // SQL-standard body reading it): PostgreSQL will not drop the table under them. Dropped before it, made
+  // again after it, callers before callees on the way out.
+  const rebuilt = rebuiltTables(viewsAndTables(ctx.from).tables, viewsAndTables(ctx.to).tables);
+  const onRebuilt = (f: FunctionInfo | undefined) =>
+    (f?.dependsOnTables ?? []).some((t) => rebuilt.has(t));
+  const tied = functionDepths(
+    all.flatMap(([, a, b]) => (a && b && (onRebuilt(a) || onRebuilt(b)) ? [b] : [])),
+  );
   for (const [k, a, b] of all) {
     const rank = made.get(k) ?? 0;
     const f = (b ?? a) as NonNullable<typeof a>;
     const where = { schema: f.schema, name: `${f.name}(${f.args})` };
     const drop = `DROP ${f.kind === "procedure" ? "PROCEDURE" : "FUNCTION"} ${key(f)}(${f.args})`;
+    const depth = tied.get(k);
+    if (a && b && depth !== undefined) {
+      const d = ctx.set.add("function", where, "changed", {
+        before: a.definition,
+        after: b.definition,
+      });
+      step(d, PHASE.dropFunctionOnRebuiltTable, drop, [], -depth);
+      step(d, PHASE.funcOnRebuiltTable, b.definition, [], depth);
+      if (b.comment !== undefined)
+        step(
+          d,
+          PHASE.comment,
+          commentOn(`${b.kind.toUpperCase()} ${key(b)}(${b.args})`, b.comment),
+        );
+      ctx.recreated.add(`${key(b)}(${b.args})`);
+      continue;
+    }
     if (a && !b)
       step(
         ctx.set.add("function", where, "removed", { before: a.definition }),

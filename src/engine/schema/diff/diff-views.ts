@@ -45,7 +45,7 @@ export function diffViews(ctx: DiffContext): void {
       (k) => !to.has(k) || to.get(k)?.materialized !== from.get(k)?.materialized,
     ),
   );
-  // Anything reading a rebuilt view or a reshaped table is rebuilt too (to a fixed point).
+  // Anything reading a rebuilt view, a reshaped table or a function made again is rebuilt too (to a fixed point).
   for (let grew = true; grew; ) {
     grew = false;
     for (const [key, a] of from) {
@@ -56,7 +56,8 @@ export function diffViews(ctx: DiffContext): void {
             rebuilt.has(d) ||
             droppedViews.has(d) ||
             ctx.reshapedTables.has(d) ||
-            ctx.droppedTables.has(d),
+            ctx.droppedTables.has(d) ||
+            (d.endsWith(")") && ctx.recreated.has(d)),
         )
       ) {
         rebuilt.add(key);

@@ -132,7 +132,13 @@ SELECT n.nspname AS schema, c.relname AS name, c.oid, c.relkind = 'm' AS materia
     JOIN pg_depend d ON d.classid = 'pg_rewrite'::regclass AND d.objid = r.oid AND d.refclassid = 'pg_type'::regclass
     JOIN pg_type ty ON ty.oid = d.refobjid
     JOIN pg_namespace tn ON tn.oid = ty.typnamespace
-    WHERE r.ev_class = c.oid AND ty.typrelid = 0 AND tn.nspname <> 'pg_catalog'), '[]'::jsonb) AS depends_on,
+    WHERE r.ev_class = c.oid AND ty.typrelid = 0 AND tn.nspname <> 'pg_catalog'), '[]'::jsonb)
+  || coalesce((SELECT jsonb_agg(DISTINCT ${qname("pn.nspname", "pp.proname")} || '(' || pg_get_function_identity_arguments(pp.oid) || ')')
+    FROM pg_rewrite r
+    JOIN pg_depend d ON d.classid = 'pg_rewrite'::regclass AND d.objid = r.oid AND d.refclassid = 'pg_proc'::regclass
+    JOIN pg_proc pp ON pp.oid = d.refobjid
+    JOIN pg_namespace pn ON pn.oid = pp.pronamespace
+    WHERE r.ev_class = c.oid AND pn.nspname <> 'pg_catalog'), '[]'::jsonb) AS depends_on,
   obj_description(c.oid, 'pg_class') AS comment
 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
 WHERE c.relkind IN ('v', 'm') AND n.nspname = ANY($1) AND ${notExtensionMember("pg_class", "c.oid")}
@@ -145,7 +151,15 @@ SELECT n.nspname AS schema, p.proname AS name, pg_get_function_identity_argument
   (SELECT json_agg(DISTINCT ${qname("dn.nspname", "dp.proname")} || '(' || pg_get_function_identity_arguments(dp.oid) || ')')
    FROM pg_depend d JOIN pg_proc dp ON dp.oid = d.refobjid JOIN pg_namespace dn ON dn.oid = dp.pronamespace
    WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.refclassid = 'pg_proc'::regclass
-     AND d.refobjid <> p.oid AND dn.nspname <> 'pg_catalog') AS depends_on
+     AND d.refobjid <> p.oid AND dn.nspname <> 'pg_catalog') AS depends_on,
+  (SELECT json_agg(DISTINCT jsonb_build_array(rn.nspname, rc.relname))
+   FROM pg_depend d
+   LEFT JOIN pg_type t ON d.refclassid = 'pg_type'::regclass AND t.oid = d.refobjid
+   JOIN pg_class rc ON rc.oid = CASE WHEN d.refclassid = 'pg_class'::regclass THEN d.refobjid
+     ELSE coalesce(nullif(t.typrelid, 0), (SELECT e.typrelid FROM pg_type e WHERE e.oid = t.typelem)) END
+   JOIN pg_namespace rn ON rn.oid = rc.relnamespace
+   WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid
+     AND d.refclassid IN ('pg_class'::regclass, 'pg_type'::regclass) AND rc.relkind IN ('r', 'p')) AS depends_on_tables
 FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
 WHERE p.prokind IN ('f', 'p') AND n.nspname = ANY($1) AND ${notExtensionMember("pg_proc", "p.oid")}
 ORDER BY 1, 2, 3`;

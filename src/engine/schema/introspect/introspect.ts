@@ -1,5 +1,10 @@
 import { type Db, eachRow } from "../connection.js";
-import type { DefaultPrivilegeInfo, PrivilegeInfo, SchemaModel } from "../model.js";
+import {
+  type DefaultPrivilegeInfo,
+  type PrivilegeInfo,
+  qualified,
+  type SchemaModel,
+} from "../model.js";
 import { assembleRelations } from "./assemble-relations.js";
 import * as q from "./catalog-queries.js";
 import { type ColumnEntry, ColumnRows } from "./column-rows.js";
@@ -241,6 +246,13 @@ function assemble(
       definition: String(f.definition).trim(),
       comment: str(f.comment),
       ...(f.depends_on ? { dependsOn: list(f.depends_on).sort() } : {}),
+      ...(f.depends_on_tables
+        ? {
+            dependsOnTables: json<[string, string][]>(f.depends_on_tables)
+              .map(([schema, name]) => qualified(schema, name))
+              .sort(),
+          }
+        : {}),
     })),
   };
 }
