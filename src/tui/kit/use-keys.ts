@@ -1,5 +1,5 @@
 import { type Key, useInput } from "ink";
-import { createContext, type MutableRefObject, useContext, useEffect, useRef } from "react";
+import { createContext, type MutableRefObject, useContext, useLayoutEffect, useRef } from "react";
 
 /** What a key does on a screen or control: the same shape as Ink's `useInput` handler. */
 export type KeyHandler = (input: string, key: Key) => void;
@@ -25,7 +25,9 @@ export function useKeys(handler: KeyHandler, options: { isActive?: boolean } = {
   const ref = useRef(handler);
   ref.current = handler;
   const active = options.isActive !== false;
-  useEffect(() => {
+  // A layout effect: the handler is in place in the same commit that draws the screen. A passive effect
+  // runs later, and a key read in between (a loaded machine makes that gap longer) found no handler.
+  useLayoutEffect(() => {
     if (!router || !active) return;
     return router.add(ref);
   }, [router, active]);
