@@ -1,6 +1,6 @@
 import type { PolicyInfo, TableInfo, TriggerInfo, ViewInfo } from "../model.js";
 import type { ColumnEntry } from "./column-rows.js";
-import { type ColumnNames, toConstraint, toIndex } from "./relation-rows.js";
+import { type ColumnNames, list, str, toConstraint, toIndex } from "./relation-rows.js";
 
 /**
  * Tables and views of the model from the rows of the catalog queries, each with its columns, constraints,
@@ -10,10 +10,6 @@ import { type ColumnNames, toConstraint, toIndex } from "./relation-rows.js";
 type Row = Record<string, unknown>;
 type Relation = TableInfo | ViewInfo;
 
-const str = (v: unknown): string | undefined =>
-  v === null || v === undefined ? undefined : String(v);
-const list = (v: unknown): string[] =>
-  Array.isArray(v) ? v.map(String) : typeof v === "string" ? (JSON.parse(v) as string[]) : [];
 const key = (schema: unknown, name: unknown) => `${String(schema)}\u0000${String(name)}`;
 const byName = <T extends { name: string }>(a: T, b: T) =>
   a.name < b.name ? -1 : a.name > b.name ? 1 : 0;

@@ -209,10 +209,10 @@ FROM (
 ) o
 ORDER BY 1, 2`;
 
-/** Column privileges (GRANT SELECT (col) ON t …) of tables, views and foreign tables; a column has no default. */
 /**
- * Column grants of views, materialized views and foreign tables (a table's come with its columns: reading
- * every column's ACL again would scan pg_attribute a second time).
+ * Column privileges (GRANT SELECT (col) ON t …) of views, materialized views and foreign tables; a column has
+ * no default. A table's come with its columns (reading every column's ACL again would scan pg_attribute a
+ * second time).
  */
 export const columnPrivilegesQuery = `
 SELECT ${qname("n.nspname", "c.relname")} AS object, a.attname AS column, ${aclEntries("a.attacl")} AS grants

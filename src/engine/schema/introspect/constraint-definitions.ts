@@ -1,7 +1,7 @@
 import type { Db } from "../connection.js";
-import { groupAlike, readTrees } from "./deparse-groups.js";
+import { groupAlike, rowsByOid } from "./deparse-groups.js";
 import { constraintDefinitionsQuery, constraintTreesQuery } from "./relation-queries.js";
-import { type ColumnNames, numbers } from "./relation-rows.js";
+import { type ColumnNames, numbers, yes } from "./relation-rows.js";
 
 type Row = Record<string, unknown>;
 
@@ -12,7 +12,6 @@ const ACTIONS: Record<string, string> = {
   n: "SET NULL",
   d: "SET DEFAULT",
 };
-const yes = (v: unknown) => v === true || v === "t";
 
 /**
  * Give every row of the constraints query its definition, exactly as pg_get_constraintdef writes it. A plain
@@ -36,15 +35,15 @@ export async function completeConstraintDefinitions(
   }
   if (grouped.length === 0) return;
   const groups = await groupAlike(grouped, names, (oids) =>
-    readTrees(db, constraintTreesQuery, oids),
+    rowsByOid(db, constraintTreesQuery, oids),
   );
-  const asked = groups.map((group) => String(group[0]?.oid));
-  const answers = new Map<string, unknown>();
-  for (const row of (await db.query(constraintDefinitionsQuery, [asked])).rows) {
-    answers.set(String(row.oid), row.definition);
-  }
+  const answers = await rowsByOid(
+    db,
+    constraintDefinitionsQuery,
+    groups.map((group) => String(group[0]?.oid)),
+  );
   for (const group of groups) {
-    const definition = answers.get(String(group[0]?.oid));
+    const definition = answers.get(String(group[0]?.oid))?.definition;
     for (const row of group) row.definition = definition;
   }
 }

@@ -14,8 +14,8 @@ const LOCATION = / :location -?\d+/g;
 
 type Row = Record<string, unknown>;
 
-/** The stored expression trees of some rows, by oid. */
-export type ReadTrees = (oids: string[]) => Promise<Map<string, string>>;
+/** Rows of a query that takes a list of oids ($1), by oid. */
+export type RowsByOid = (oids: string[]) => Promise<Map<string, Row>>;
 
 /**
  * Rows of the constraints or indexes query grouped by what the server would write for them: the same
@@ -24,44 +24,41 @@ export type ReadTrees = (oids: string[]) => Promise<Map<string, string>>;
  * without a key, or whose table's columns were not read, is a group of its own.
  *
  * Rows are first grouped by the hash of their trees as stored (`deparse_tree`); groups that differ only there
- * have the tree of one row each read (`readTrees`), stripped of source positions, and those that then read the
- * same are merged.
+ * have the tree of one row each read (`readTrees`, rows with a `tree`), stripped of source positions, and
+ * those that then read the same are merged.
  */
 export async function groupAlike<T extends Row>(
   rows: T[],
   names: ColumnNames,
-  readTrees: ReadTrees,
+  readTrees: RowsByOid,
 ): Promise<T[][]> {
   const { groups, alone } = byStoredTrees(rows, names);
-  // Groups with trees whose key and signature other groups share: read their trees, and merge.
-  const siblings = new Map<string, Map<string, number>>();
-  for (const [first] of groups) {
+  // Groups with trees that share key and signature with another group: candidates to merge.
+  const bySignature = new Map<string, T[][]>();
+  for (const group of groups) {
+    const first = group[0];
     if (!first || first.deparse_tree == null) continue;
-    const key = String(first.deparse_key);
-    const bySignature = siblings.get(key) ?? new Map<string, number>();
-    siblings.set(key, bySignature);
-    const signature = names.signature(first.rel) ?? "";
-    bySignature.set(signature, (bySignature.get(signature) ?? 0) + 1);
+    const key = `${String(first.deparse_key)}\u0000${names.signature(first.rel) ?? ""}`;
+    const same = bySignature.get(key);
+    if (same) same.push(group);
+    else bySignature.set(key, [group]);
   }
-  const shared = (group: T[]) =>
-    group[0]?.deparse_tree != null &&
-    (siblings.get(String(group[0].deparse_key))?.get(names.signature(group[0].rel) ?? "") ?? 0) > 1;
-  const toMerge = groups.filter(shared);
-  if (toMerge.length === 0) return [...groups, ...alone];
-  const trees = await readTrees(toMerge.map((g) => String(g[0]?.oid)));
+  const toMerge = new Set([...bySignature.values()].filter((g) => g.length > 1).flat());
+  if (toMerge.size === 0) return [...groups, ...alone];
+  const trees = await readTrees([...toMerge].map((g) => String(g[0]?.oid)));
   const merged = new Parts<T[]>();
-  const out = groups.filter((g) => !shared(g));
+  const out = groups.filter((g) => !toMerge.has(g));
   for (const group of toMerge) {
     const first = group[0] as T;
-    const tree = trees.get(String(first.oid));
-    if (tree === undefined) {
+    const tree = trees.get(String(first.oid))?.tree;
+    if (tree == null) {
       out.push(group);
       continue;
     }
     const target = merged.get(
       String(first.deparse_key),
       names.signature(first.rel) ?? "",
-      tree.replace(LOCATION, ""),
+      String(tree).replace(LOCATION, ""),
       () => {
         const made: T[] = [];
         out.push(made);
@@ -123,10 +120,9 @@ class Parts<V> {
   }
 }
 
-/** Run a trees query (constraintTreesQuery, indexTreesQuery) for some oids. */
-export async function readTrees(db: Db, sql: string, oids: string[]): Promise<Map<string, string>> {
-  const trees = new Map<string, string>();
-  for (const row of (await db.query(sql, [oids])).rows)
-    trees.set(String(row.oid), String(row.tree));
-  return trees;
+/** Run a query that takes a list of oids ($1): its rows by oid. */
+export async function rowsByOid(db: Db, sql: string, oids: string[]): Promise<Map<string, Row>> {
+  const rows = new Map<string, Row>();
+  for (const row of (await db.query(sql, [oids])).rows) rows.set(String(row.oid), row);
+  return rows;
 }

@@ -1,11 +1,11 @@
 import type { Db } from "../connection.js";
-import { groupAlike, readTrees } from "./deparse-groups.js";
+import { groupAlike, rowsByOid } from "./deparse-groups.js";
 import {
   defaultBtreeClassesQuery,
   indexDefinitionsQuery,
   indexTreesQuery,
 } from "./relation-queries.js";
-import { type ColumnNames, numbers } from "./relation-rows.js";
+import { type ColumnNames, numbers, yes } from "./relation-rows.js";
 
 type Row = Record<string, unknown>;
 
@@ -24,7 +24,7 @@ export async function completeIndexDefinitions(
   qualifiedTable: (rel: unknown) => string | undefined,
 ): Promise<void> {
   const ask: Row[] = [];
-  const plain = indexes.filter((i) => i.plain === true || i.plain === "t");
+  const plain = indexes.filter((i) => yes(i.plain));
   if (plain.length > 0) {
     const defaults = new Map<string, string>();
     for (const row of (await db.query(defaultBtreeClassesQuery)).rows) {
@@ -39,12 +39,12 @@ export async function completeIndexDefinitions(
   for (const index of indexes) if (index.deparse_key != null) ask.push(index);
   if (ask.length === 0) return;
   // Rows of a table not read (no qualified name) are each their own group: they have no columns either.
-  const groups = await groupAlike(ask, names, (oids) => readTrees(db, indexTreesQuery, oids));
-  const answers = new Map<string, Row>();
-  const asked = groups.map((group) => String(group[0]?.oid));
-  for (const row of (await db.query(indexDefinitionsQuery, [asked])).rows) {
-    answers.set(String(row.oid), row);
-  }
+  const groups = await groupAlike(ask, names, (oids) => rowsByOid(db, indexTreesQuery, oids));
+  const answers = await rowsByOid(
+    db,
+    indexDefinitionsQuery,
+    groups.map((group) => String(group[0]?.oid)),
+  );
   const retry: Row[] = [];
   for (const [first, ...rest] of groups) {
     if (!first) continue;
@@ -59,12 +59,13 @@ export async function completeIndexDefinitions(
   }
   if (retry.length === 0) return;
   // Not expected: the statement did not start as written for the first of its group.
-  for (const row of (await db.query(indexDefinitionsQuery, [retry.map((i) => String(i.oid))]))
-    .rows) {
-    answers.set(String(row.oid), row);
-  }
+  const own = await rowsByOid(
+    db,
+    indexDefinitionsQuery,
+    retry.map((i) => String(i.oid)),
+  );
   for (const index of retry) {
-    const answer = answers.get(String(index.oid));
+    const answer = own.get(String(index.oid));
     Object.assign(index, { definition: answer?.definition, columns: answer?.columns ?? null });
   }
 }
@@ -82,7 +83,7 @@ function renamed(
   const table = qualifiedTable(first.rel);
   const target = qualifiedTable(index.rel);
   if (definition === undefined || table === undefined || target === undefined) return undefined;
-  const create = yesValue(first.is_unique) ? "CREATE UNIQUE INDEX " : "CREATE INDEX ";
+  const create = yes(first.is_unique) ? "CREATE UNIQUE INDEX " : "CREATE INDEX ";
   for (const only of ["", "ONLY "]) {
     const head = `${create}${quotedName(first)} ON ${only}${table} USING `;
     if (definition.startsWith(head)) {
@@ -94,8 +95,6 @@ function renamed(
 
 /** The index's name as PostgreSQL quotes it (the query sends the quoted form only when it differs). */
 const quotedName = (index: Row) => String(index.quoted_name ?? index.name);
-
-const yesValue = (v: unknown) => v === true || v === "t";
 
 function plainDefinition(
   index: Row,

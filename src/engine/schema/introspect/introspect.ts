@@ -11,16 +11,10 @@ import { type ColumnEntry, ColumnRows } from "./column-rows.js";
 import { completeConstraintDefinitions } from "./constraint-definitions.js";
 import { completeIndexDefinitions } from "./index-definitions.js";
 import * as rq from "./relation-queries.js";
-import type { ColumnNames } from "./relation-rows.js";
+import { type ColumnNames, json, list, str } from "./relation-rows.js";
 import { type SchemaFilters, selectSchemas } from "./schema-filters.js";
 
 type Row = Record<string, unknown>;
-
-const str = (v: unknown): string | undefined =>
-  v === null || v === undefined ? undefined : String(v);
-const list = (v: unknown): string[] =>
-  Array.isArray(v) ? v.map(String) : typeof v === "string" ? (JSON.parse(v) as string[]) : [];
-const json = <T>(v: unknown): T => (typeof v === "string" ? (JSON.parse(v) as T) : (v as T));
 
 /** Sent before each catalog query with the object kind it reads ("tables", "columns", …). */
 export type IntrospectEvent = { type: "introspect"; kind: string; done: number; total: number };

@@ -12,10 +12,13 @@ import type {
  */
 type Row = Record<string, unknown>;
 
-const str = (v: unknown): string | undefined =>
+/** Reading catalog values (the server gives strings, numbers, booleans or parsed JSON; PGlite the same). */
+export const str = (v: unknown): string | undefined =>
   v === null || v === undefined ? undefined : String(v);
-const json = <T>(v: unknown): T => (typeof v === "string" ? (JSON.parse(v) as T) : (v as T));
-const list = (v: unknown): string[] =>
+export const json = <T>(v: unknown): T => (typeof v === "string" ? (JSON.parse(v) as T) : (v as T));
+/** A boolean, as a value or as PostgreSQL's text form. */
+export const yes = (v: unknown): boolean => v === true || v === "t";
+export const list = (v: unknown): string[] =>
   Array.isArray(v) ? v.map(String) : typeof v === "string" ? (JSON.parse(v) as string[]) : [];
 
 const CONSTRAINT_TYPES: Record<string, ConstraintType> = {
