@@ -1,18 +1,8 @@
-/** The db benchmarks' server access: a database's URL beside the admin URL, and one client for one piece of work. */
-import pg from "pg";
+/** The db benchmarks' server access: a database's URL beside the admin URL; one client per piece of work (the tests' helper). */
+export { withClient } from "../helpers/pg.js";
 
 export function urlFor(adminUrl: string, database: string): string {
   const url = new URL(adminUrl);
   url.pathname = `/${database}`;
   return url.toString();
-}
-
-export async function withClient<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
 }
